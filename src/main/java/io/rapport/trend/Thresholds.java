@@ -4,7 +4,7 @@ package io.rapport.trend;
  * Rule parameters, configurable per organisation.
  *
  * @param rciZ z of the reliable change index (1.96 for 95 %)
- * @param personalDropMinEarlier minimum number of earlier scores before personal-drop applies
+ * @param personalDropMinEarlier minimum number of earlier scores before personal-drop applies (at least 2, for an SD)
  * @param personalDropSdMultiplier how many SDs of the earlier scores a score must fall under their mean
  * @param repairWindow number of sessions after a rupture within which a repair counts
  * @param noResponseExpiries consecutive expired assignments that raise no-response
