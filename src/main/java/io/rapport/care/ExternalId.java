@@ -1,0 +1,32 @@
+package io.rapport.care;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.Payload;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** An EHR's own identifier: 1 to 128 URL-safe characters, so it can stand in a path unescaped. */
+@NotBlank
+@Size(max = ExternalId.MAX_LENGTH)
+@Pattern(regexp = "[A-Za-z0-9._~:@|-]*", message = "may contain only letters, digits and . _ ~ : @ | -")
+@Documented
+@Constraint(validatedBy = {})
+@Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.METHOD })
+@Retention(RetentionPolicy.RUNTIME)
+public @interface ExternalId {
+
+    int MAX_LENGTH = 128;
+
+    String message() default "is not a valid external id";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+}

@@ -1,0 +1,24 @@
+package io.rapport.care;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+
+/** One client with one therapist: the unit whose alliance is tracked over time. */
+@Entity
+public class Pair {
+
+    @Id
+    public UUID id;
+    @Column(name = "organization_id")
+    public UUID organizationId;
+    @Column(name = "client_id")
+    public UUID clientId;
+    @Column(name = "therapist_id")
+    public UUID therapistId;
+    @Column(name = "created_at")
+    public Instant createdAt;
+}

@@ -1,0 +1,81 @@
+package io.rapport.care;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import io.rapport.common.error.ApiException;
+import io.rapport.common.web.Page;
+import io.rapport.delivery.Assignment;
+import io.rapport.delivery.AssignmentRepository;
+import io.rapport.delivery.AssignmentView;
+
+/** Reads pairs, always within the caller's organization. */
+@ApplicationScoped
+public class PairService {
+
+    private static final String FROM = " from Pair p join Client c on c.id = p.clientId"
+            + " join Therapist t on t.id = p.therapistId"
+            + " where p.organizationId = :org"
+            + " and (:therapist is null or t.externalId = :therapist)"
+            + " and (:client is null or c.externalId = :client)";
+
+    private final EntityManager em;
+    private final PairRepository pairs;
+    private final ClientRepository clients;
+    private final TherapistRepository therapists;
+    private final TherapySessionRepository sessions;
+    private final AssignmentRepository assignments;
+
+    public PairService(EntityManager em, PairRepository pairs, ClientRepository clients,
+            TherapistRepository therapists, TherapySessionRepository sessions, AssignmentRepository assignments) {
+        this.em = em;
+        this.pairs = pairs;
+        this.clients = clients;
+        this.therapists = therapists;
+        this.sessions = sessions;
+        this.assignments = assignments;
+    }
+
+    @Transactional
+    public Page<PairView> list(UUID organizationId, String therapistId, String clientId, Page.Request paging) {
+        long total = em.createQuery("select count(p)" + FROM, Long.class)
+                .setParameter("org", organizationId).setParameter("therapist", therapistId)
+                .setParameter("client", clientId).getSingleResult();
+        List<PairView> items = em.createQuery("select new io.rapport.care.PairView(p.id, c.externalId, t.externalId,"
+                + " (select count(s) from TherapySession s where s.pairId = p.id),"
+                + " (select max(s.occurredAt) from TherapySession s where s.pairId = p.id), p.createdAt)"
+                + FROM + " order by p.createdAt, p.id", PairView.class)
+                .setParameter("org", organizationId).setParameter("therapist", therapistId)
+                .setParameter("client", clientId)
+                .setFirstResult(paging.offset()).setMaxResults(paging.size())
+                .getResultList();
+        return new Page<>(items, paging.page(), paging.size(), total);
+    }
+
+    @Transactional
+    public PairDetail detail(UUID organizationId, UUID pairId) {
+        Pair pair = pairs.findInOrganization(organizationId, pairId).orElseThrow(() -> ApiException.notFound("Pair"));
+        List<TherapySession> pairSessions = sessions.forPair(organizationId, pairId);
+        Map<UUID, List<Assignment>> bySession = assignments
+                .forSessions(organizationId, pairSessions.stream().map(s -> s.id).toList()).stream()
+                .collect(Collectors.groupingBy(a -> a.sessionId));
+        Instant now = Instant.now();
+        List<SessionView> views = new ArrayList<>();
+        for (TherapySession s : pairSessions) {
+            List<AssignmentView> sessionAssignments = bySession.getOrDefault(s.id, List.of()).stream()
+                    .map(a -> AssignmentView.of(a, null, now)).toList();
+            views.add(new SessionView(s.id, s.pairId, s.sessionNumber, s.occurredAt, s.encounterId,
+                    sessionAssignments));
+        }
+        return new PairDetail(pair.id, clients.findById(pair.clientId).externalId,
+                therapists.findById(pair.therapistId).externalId, pair.createdAt, views);
+    }
+}

@@ -1,0 +1,106 @@
+package io.rapport.common.persistence;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+import org.jboss.logging.Logger;
+
+/**
+ * The embedded PostgreSQL server used when no datasource URL is configured. One server per JVM: dev-mode
+ * restarts load application classes again, so the running server is found through system properties,
+ * not a static field.
+ */
+public final class EmbeddedPostgres {
+
+    static final String URL_PROPERTY = "io.rapport.embedded-postgres.jdbc-url";
+    static final String USER = "postgres";
+
+    private static final Logger LOG = Logger.getLogger(EmbeddedPostgres.class);
+    private static io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
+
+    private EmbeddedPostgres() {
+    }
+
+    /** Starts the server on first call and returns its JDBC URL. */
+    public static synchronized String jdbcUrl(Path dataDirectory, int port) {
+        String running = System.getProperty(URL_PROPERTY);
+        if (running != null) {
+            return running;
+        }
+        try {
+            Path dir = dataDirectory.toAbsolutePath();
+            Files.createDirectories(dir.getParent());
+            stopOrphan(dir);
+            long start = System.nanoTime();
+            var builder = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
+                    .setDataDirectory(dir)
+                    .setCleanDataDirectory(false)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    // Quarkus stops the server itself, after requests in flight have finished.
+                    .setRegisterShutdownHook(false);
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            server = builder.start();
+            String url = server.getJdbcUrl(USER, "postgres");
+            System.setProperty(URL_PROPERTY, url);
+            LOG.infof("Embedded PostgreSQL started on port %d in %d ms, data in %s", server.getPort(),
+                    (System.nanoTime() - start) / 1_000_000, dir);
+            return url;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL server in " + dataDirectory
+                    + "; set QUARKUS_DATASOURCE_JDBC_URL to use an external server", e);
+        }
+    }
+
+    /** Whether this JVM started an embedded server. */
+    public static synchronized boolean running() {
+        return server != null;
+    }
+
+    public static synchronized void stop() {
+        if (server == null) {
+            return;
+        }
+        try {
+            server.close();
+            LOG.info("Embedded PostgreSQL stopped");
+        } catch (IOException e) {
+            LOG.warn("Embedded PostgreSQL did not stop cleanly", e);
+        } finally {
+            server = null;
+            System.clearProperty(URL_PROPERTY);
+        }
+    }
+
+    /**
+     * A JVM killed with SIGKILL leaves its postmaster running, holding the data directory. Asking it to shut
+     * down lets the next start reuse the directory instead of failing.
+     */
+    private static void stopOrphan(Path dir) throws IOException {
+        Path pidFile = dir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        Optional<ProcessHandle> orphan = Files.readAllLines(pidFile).stream().findFirst()
+                .map(String::trim)
+                .filter(s -> s.matches("\\d+"))
+                .flatMap(pid -> ProcessHandle.of(Long.parseLong(pid)))
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false));
+        if (orphan.isEmpty()) {
+            return;
+        }
+        LOG.warnf("Stopping orphaned PostgreSQL server (pid %d) left by an earlier run", orphan.get().pid());
+        orphan.get().destroy();
+        try {
+            orphan.get().onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IOException("Orphaned PostgreSQL server " + orphan.get().pid() + " did not stop", e);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.rapport.common.persistence;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+import io.smallrye.config.ConfigSourceContext;
+import io.smallrye.config.ConfigSourceFactory;
+import io.smallrye.config.ConfigValue;
+
+/**
+ * Supplies the datasource URL of an embedded PostgreSQL server when none is configured. The server starts
+ * lazily, on the first read of the URL at run time, so the build never starts it and an external
+ * {@code QUARKUS_DATASOURCE_JDBC_URL} never starts it either.
+ */
+public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory {
+
+    static final String JDBC_URL = "quarkus.datasource.jdbc.url";
+    static final String USERNAME = "quarkus.datasource.username";
+    static final String PASSWORD = "quarkus.datasource.password";
+    static final String ENABLED = "rapport.db.embedded.enabled";
+    static final String DATA_DIR = "rapport.db.embedded.data-dir";
+    static final String PORT = "rapport.db.embedded.port";
+
+    @Override
+    public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
+        if (present(context, JDBC_URL) || !Boolean.parseBoolean(value(context, ENABLED, "true"))) {
+            return List.of();
+        }
+        Path dataDir = Path.of(value(context, DATA_DIR, "data/postgres"));
+        int port = Integer.parseInt(value(context, PORT, "0"));
+        return List.of(new EmbeddedSource(dataDir, port));
+    }
+
+    @Override
+    public OptionalInt getPriority() {
+        return OptionalInt.of(50);
+    }
+
+    private static boolean present(ConfigSourceContext context, String name) {
+        ConfigValue v = context.getValue(name);
+        return v != null && v.getValue() != null && !v.getValue().isBlank();
+    }
+
+    private static String value(ConfigSourceContext context, String name, String fallback) {
+        ConfigValue v = context.getValue(name);
+        return v == null || v.getValue() == null || v.getValue().isBlank() ? fallback : v.getValue();
+    }
+
+    /** Low ordinal: anything the user configures wins. */
+    static final class EmbeddedSource implements ConfigSource {
+        private final Path dataDir;
+        private final int port;
+
+        EmbeddedSource(Path dataDir, int port) {
+            this.dataDir = dataDir;
+            this.port = port;
+        }
+
+        @Override
+        public Set<String> getPropertyNames() {
+            // Names stay hidden so that tools which enumerate config do not start the server.
+            return Collections.emptySet();
+        }
+
+        @Override
+        public Map<String, String> getProperties() {
+            return Collections.emptyMap();
+        }
+
+        @Override
+        public String getValue(String name) {
+            if (!JDBC_URL.equals(name) && !USERNAME.equals(name) && !PASSWORD.equals(name)) {
+                return null;
+            }
+            if (duringBuild()) {
+                return null;
+            }
+            String url = EmbeddedPostgres.jdbcUrl(dataDir, port);
+            return switch (name) {
+                case JDBC_URL -> url;
+                default -> EmbeddedPostgres.USER;
+            };
+        }
+
+        @Override
+        public int getOrdinal() {
+            return 50;
+        }
+
+        @Override
+        public String getName() {
+            return "EmbeddedPostgresConfigSource";
+        }
+
+        private static boolean duringBuild() {
+            return StackWalker.getInstance().walk(frames -> frames.anyMatch(f -> {
+                String c = f.getClassName();
+                return c.startsWith("io.quarkus.deployment.") && !c.startsWith("io.quarkus.deployment.dev.")
+                        || c.startsWith("io.quarkus.builder.");
+            }));
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.rapport.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+
+/** Turns an API key into an identity: its role, and the organization it belongs to. */
+@ApplicationScoped
+public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyCredential> {
+
+    public static final String ORGANIZATION_ATTRIBUTE = "rapport.organization";
+    /** Keys are at most this long; anything longer is rejected before hashing. */
+    static final int MAX_KEY_LENGTH = 512;
+
+    private final ApiKeyRepository keys;
+
+    public ApiKeyIdentityProvider(ApiKeyRepository keys) {
+        this.keys = keys;
+    }
+
+    @Override
+    public Class<ApiKeyCredential> getRequestType() {
+        return ApiKeyCredential.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(ApiKeyCredential request, AuthenticationRequestContext context) {
+        String key = request.key();
+        if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
+            return Uni.createFrom().failure(new AuthenticationFailedException());
+        }
+        return context.runBlocking(() -> {
+            ApiKey found = QuarkusTransaction.requiringNew()
+                    .call(() -> keys.findActiveByHash(Secrets.hash(key)).orElse(null));
+            if (found == null) {
+                throw new AuthenticationFailedException();
+            }
+            QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
+                    .setPrincipal(new QuarkusPrincipal("api-key:" + found.id))
+                    .addRole(found.role);
+            if (found.organizationId != null) {
+                identity.addAttribute(ORGANIZATION_ATTRIBUTE, found.organizationId);
+            }
+            return identity.build();
+        });
+    }
+}

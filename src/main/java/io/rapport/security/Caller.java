@@ -1,0 +1,36 @@
+package io.rapport.security;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.RequestScoped;
+
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/** Who is calling, and for which organization: every service call that touches data takes it from here. */
+@RequestScoped
+public class Caller {
+
+    private final SecurityIdentity identity;
+
+    public Caller(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    /** The caller's organization; an identity without one (the operator) may not touch organization data. */
+    public UUID organizationId() {
+        UUID org = identity.getAttribute(ApiKeyIdentityProvider.ORGANIZATION_ATTRIBUTE);
+        if (org == null) {
+            throw new ForbiddenException();
+        }
+        return org;
+    }
+
+    public String principal() {
+        return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+    }
+
+    public boolean hasRole(String role) {
+        return identity.hasRole(role);
+    }
+}

@@ -1,0 +1,21 @@
+package io.rapport.security;
+
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+
+@ConfigMapping(prefix = "rapport.security")
+public interface SecurityConfig {
+
+    /**
+     * An admin API key for the default organization, created at start if missing. Set it through
+     * {@code RAPPORT_BOOTSTRAP_API_KEY} to make a first call on a new installation.
+     */
+    Optional<String> bootstrapApiKey();
+
+    /**
+     * The platform operator's API key, set through {@code RAPPORT_OPERATOR_API_KEY}. The operator creates
+     * organizations and never sees client data.
+     */
+    Optional<String> operatorApiKey();
+}
