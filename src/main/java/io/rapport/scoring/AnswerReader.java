@@ -25,7 +25,8 @@ final class AnswerReader {
     private AnswerReader() {
     }
 
-    static Answers read(QuestionnaireDefinition d, Map<String, Object> answers) {
+    /** @param required whether a missing answer is itself an error (instruments without imputation) */
+    static Answers read(QuestionnaireDefinition d, Map<String, Object> answers, boolean required) {
         List<AnswerProblem> problems = new ArrayList<>();
         for (String key : new TreeSet<>(answers.keySet())) {
             if (d.item(key).isEmpty()) {
@@ -39,6 +40,10 @@ final class AnswerReader {
             Object raw = answers.get(item.id());
             if (raw == null) {
                 absent.add(item.id());
+                if (required) {
+                    problems.add(new AnswerProblem(item.id(), AnswerProblem.Code.MISSING_REQUIRED,
+                            "item " + item.id() + " is required by " + d.key()));
+                }
             } else if (NOT_APPLICABLE.equals(raw)) {
                 if (item.allowNotApplicable()) {
                     absent.add(item.id());

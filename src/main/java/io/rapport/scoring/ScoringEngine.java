@@ -29,14 +29,8 @@ public final class ScoringEngine {
      * @throws InvalidAnswersException listing every invalid answer
      */
     public ScoreResult score(QuestionnaireDefinition d, Map<String, Object> answers) {
-        AnswerReader.Answers read = AnswerReader.read(d, answers);
         ScoringRule rule = d.scoring();
-        if (rule.imputation() == Imputation.NONE && !read.absent().isEmpty()) {
-            throw new InvalidAnswersException(read.absent().stream()
-                    .map(id -> new AnswerProblem(id, AnswerProblem.Code.MISSING_REQUIRED,
-                            "item " + id + " is required by " + d.key()))
-                    .toList());
-        }
+        AnswerReader.Answers read = AnswerReader.read(d, answers, rule.imputation() == Imputation.NONE);
         Map<String, BigDecimal> keyed = keyed(d, read.values());
         if (read.absent().size() > rule.maxMissing()) {
             Map<String, BigDecimal> none = new LinkedHashMap<>();
