@@ -71,9 +71,11 @@ class ScoringEngineWorkedExamplesTest {
 
     @Test
     void shouldAverageSaiItems() {
-        // (6+5+4+6+5+4)/6 = 30/6 = 5; (6+6+6+6+6+5)/6 = 35/6 = 5.8333 -> 5.83
+        // 1-6 scale, mean of six items: (6+5+4+6+5+4)/6 = 30/6 = 5; (6+6+6+6+6+5)/6 = 35/6 = 5.8333 -> 5.83
         assertScore("5", engine.score(get("sai"), answers(6, 5, 4, 6, 5, 4)).total());
         assertScore("5.83", engine.score(get("sai"), answers(6, 6, 6, 6, 6, 5)).total());
+        // (1+1+1+1+1+2)/6 = 7/6 = 1.1667 -> 1.17
+        assertScore("1.17", engine.score(get("sai"), answers(1, 1, 1, 1, 1, 2)).total());
     }
 
     @Test
