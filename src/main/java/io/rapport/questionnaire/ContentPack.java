@@ -17,7 +17,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Official wording installed by a licence holder: {@code
- * <dir>
+ *
+<dir>
  * /<id>/<version>/<lang>.yaml} with {@code items: {"1":
  * "..."}} and optional {@code anchors: {"1": {"1": "...", "5": "..."}}}. A language file must cover every item.
  */

@@ -14,7 +14,7 @@ import io.rapport.delivery.QuestionnaireRef;
 @ApplicationScoped
 public class DefaultSchedule implements AssignmentSchedule {
 
-    static final QuestionnaireRef DEFAULT = new QuestionnaireRef("wai-sr", "1.0.0");
+    static final QuestionnaireRef DEFAULT = new QuestionnaireRef("session-rating-4", "1.0.0");
 
     @Override
     public List<QuestionnaireRef> questionnairesFor(UUID organizationId, int sessionNumber) {
