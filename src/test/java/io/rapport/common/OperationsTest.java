@@ -34,4 +34,13 @@ class OperationsTest {
                 .body("paths.'/api/v1/therapists/{externalId}'.put", org.hamcrest.Matchers.notNullValue());
         given().get("/q/swagger-ui/").then().statusCode(200);
     }
+
+    @Test
+    void shouldSendSecurityHeadersAndNoCorsGrant() {
+        given().header("Origin", "https://evil.example").get("/api/v1/pairs").then().statusCode(401)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Strict-Transport-Security", containsString("max-age="))
+                .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                .header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
+    }
 }
