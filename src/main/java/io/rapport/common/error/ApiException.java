@@ -1,6 +1,7 @@
 package io.rapport.common.error;
 
 import java.util.List;
+import java.util.OptionalLong;
 
 import io.rapport.common.error.Problem.FieldError;
 
@@ -53,5 +54,10 @@ public class ApiException extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** Seconds a client should wait before retrying, sent as Retry-After; empty for most failures. */
+    public OptionalLong retryAfterSeconds() {
+        return OptionalLong.empty();
     }
 }

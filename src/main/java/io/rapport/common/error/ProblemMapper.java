@@ -41,7 +41,11 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response api(ApiException e, ContainerRequestContext request) {
-        return problem(request, e.status(), e.code(), e.title(), e.getMessage(), e.errors());
+        Response r = problem(request, e.status(), e.code(), e.title(), e.getMessage(), e.errors());
+        if (e.retryAfterSeconds().isPresent()) {
+            return Response.fromResponse(r).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds().getAsLong()).build();
+        }
+        return r;
     }
 
     @ServerExceptionMapper(priority = 1)
