@@ -19,24 +19,24 @@ import io.rapport.security.Secrets;
 import io.restassured.response.Response;
 
 /** Sessions with form links for the delivery tests, and direct database access where the API offers none. */
-final class FormFixtures {
+public final class FormFixtures {
 
     /** A session created through the API, with its first assignment's link token. */
-    record Created(String key, String sessionId, String pairId, String assignmentId, String token) {
+    public record Created(String key, String sessionId, String pairId, String assignmentId, String token) {
     }
 
     private final DataSource db;
 
-    FormFixtures(DataSource db) {
+    public FormFixtures(DataSource db) {
         this.db = db;
     }
 
     /** A new organization and one session of client {@code c-1} with the default schedule (session-rating-4). */
-    Created session() {
+    public Created session() {
         return session(Api.newOrganization(), "c-1");
     }
 
-    Created session(String key, String client) {
+    public Created session(String key, String client) {
         Response r = as(key).body(Api.session(client, "t-1")).post("/api/v1/sessions");
         r.then().statusCode(201);
         String url = r.path("assignments[0].formUrl");
@@ -44,14 +44,14 @@ final class FormFixtures {
                 url.substring(url.lastIndexOf('/') + 1));
     }
 
-    void setClient(String key, String client, String email, String language) {
+    public void setClient(String key, String client, String email, String language) {
         as(key).body("{\"displayName\":\"Client\",\"email\":" + (email == null ? "null" : "\"" + email + "\"")
                 + ",\"preferredLanguage\":" + (language == null ? "null" : "\"" + language + "\"") + "}")
                 .put("/api/v1/clients/" + client).then().statusCode(org.hamcrest.Matchers.lessThan(300));
     }
 
     /** Adds an assignment of another questionnaire to a session, as a configurable schedule would; returns its token. */
-    String addAssignment(String sessionId, String questionnaireId, String version) {
+    public String addAssignment(String sessionId, String questionnaireId, String version) {
         String token = Secrets.newToken();
         update("insert into assignment (id, organization_id, session_id, questionnaire_id, questionnaire_version,"
                 + " token_hash, expires_at) select ?, organization_id, id, ?, ?, ?, now() + interval '72 hours'"
@@ -60,25 +60,25 @@ final class FormFixtures {
         return token;
     }
 
-    void expire(String assignmentId) {
+    public void expire(String assignmentId) {
         update("update assignment set expires_at = now() - interval '1 minute' where id = ?",
                 UUID.fromString(assignmentId));
     }
 
-    void age(String assignmentId, int hours) {
+    public void age(String assignmentId, int hours) {
         update("update assignment set created_at = created_at - make_interval(hours => ?) where id = ?", hours,
                 UUID.fromString(assignmentId));
     }
 
-    long responsesOf(String assignmentId) {
+    public long responsesOf(String assignmentId) {
         return count("select count(*) from response where assignment_id = ?", UUID.fromString(assignmentId));
     }
 
-    String status(String assignmentId) {
+    public String status(String assignmentId) {
         return string("select status from assignment where id = ?", UUID.fromString(assignmentId));
     }
 
-    String string(String sql, Object... params) {
+    public String string(String sql, Object... params) {
         try (Connection c = db.getConnection();
                 PreparedStatement s = prepare(c, sql, params);
                 ResultSet rs = s.executeQuery()) {
@@ -88,11 +88,11 @@ final class FormFixtures {
         }
     }
 
-    long count(String sql, Object... params) {
+    public long count(String sql, Object... params) {
         return Long.parseLong(string(sql, params));
     }
 
-    void update(String sql, Object... params) {
+    public void update(String sql, Object... params) {
         try (Connection c = db.getConnection(); PreparedStatement s = prepare(c, sql, params)) {
             s.executeUpdate();
         } catch (SQLException e) {
@@ -109,11 +109,11 @@ final class FormFixtures {
         return s;
     }
 
-    static String srsAnswers(String v1, String v2, String v3, String v4) {
+    public static String srsAnswers(String v1, String v2, String v3, String v4) {
         return "{\"answers\":{\"1\":" + v1 + ",\"2\":" + v2 + ",\"3\":" + v3 + ",\"4\":" + v4 + "}}";
     }
 
-    static io.restassured.specification.RequestSpecification anonymous() {
+    public static io.restassured.specification.RequestSpecification anonymous() {
         return given().contentType("application/json");
     }
 }
