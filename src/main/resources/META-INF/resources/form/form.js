@@ -9,8 +9,11 @@
     var number = document.getElementById(slider.dataset.number);
     slider.parentElement.hidden = false;
     if (number.value !== '') { slider.value = number.value; }
-    slider.addEventListener('input', function () { number.value = slider.value; update(); });
-    number.addEventListener('input', function () { if (number.value !== '') { slider.value = number.value; } update(); });
+    slider.addEventListener('input', function () { number.value = slider.value; slider.classList.remove('unset'); update(); });
+    number.addEventListener('input', function () {
+      if (number.value !== '') { slider.value = number.value; slider.classList.remove('unset'); } else { slider.classList.add('unset'); }
+      update();
+    });
   });
 
   var progress = document.getElementById('progress');

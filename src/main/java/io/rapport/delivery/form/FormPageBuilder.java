@@ -47,10 +47,9 @@ public class FormPageBuilder {
     public FormView build(String lang, SessionContext ctx, List<Part> parts, Map<String, String> values,
             Map<String, String> problems, String csrf) {
         Map<String, String> t = texts.all(lang);
-        String therapist = ctx.therapistName() == null || ctx.therapistName().isBlank() ? t.get("therapist.fallback")
-                : ctx.therapistName();
-        String intro = texts.format(lang, "intro",
-                Map.of("therapist", therapist, "date", FormTexts.date(ctx.occurredAt(), lang)));
+        boolean named = ctx.therapistName() != null && !ctx.therapistName().isBlank();
+        String intro = texts.format(lang, named ? "intro" : "intro.unnamed",
+                Map.of("therapist", named ? ctx.therapistName() : "", "date", FormTexts.date(ctx.occurredAt(), lang)));
         List<FormView.Part> views = new ArrayList<>();
         List<FormView.ErrorLink> errors = new ArrayList<>();
         int total = 0;
