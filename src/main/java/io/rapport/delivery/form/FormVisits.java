@@ -19,6 +19,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Sort;
+import io.quarkus.scheduler.Scheduled;
 import io.rapport.delivery.Assignment;
 import io.rapport.delivery.AssignmentRepository;
 import io.rapport.delivery.DeliveryConfig;
@@ -214,6 +215,15 @@ public class FormVisits {
                     visit.firstServedAt(), now, channel, lang, items));
         }
         return new Redirect("/f", null, 0);
+    }
+
+    /** Visits past their cookie's lifetime are of no use to anyone; a day's grace keeps support cases readable. */
+    @Scheduled(identity = "form-visit-cleanup", every = "1h", delayed = "1m")
+    @Transactional
+    void forgetExpiredVisits() {
+        em.createNativeQuery("delete from form_visit where expires_at < ?1")
+                .setParameter(1, Instant.now().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MICROS))
+                .executeUpdate();
     }
 
     private Outcome closed(Visit visit, String lang) {
