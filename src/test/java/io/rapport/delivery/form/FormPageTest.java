@@ -3,10 +3,19 @@ package io.rapport.delivery.form;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,7 +56,7 @@ class FormPageTest {
 
     private static String openForm(String token) {
         Response r = browser().get("/f/" + token);
-        r.then().statusCode(303).header("Location", org.hamcrest.Matchers.endsWith("/f"));
+        r.then().statusCode(303).header("Location", endsWith("/f"));
         return r.getCookie(COOKIE);
     }
 
@@ -66,7 +75,7 @@ class FormPageTest {
         FormFixtures.Created s = fixtures.session();
         Response r = browser().get("/f/" + s.token());
         r.then().statusCode(303)
-                .header("Location", org.hamcrest.Matchers.endsWith("/f"))
+                .header("Location", endsWith("/f"))
                 .header("Location", not(containsString(s.token())))
                 .header("Referrer-Policy", "no-referrer")
                 .header("Cache-Control", "no-store")
@@ -92,6 +101,64 @@ class FormPageTest {
                 .body(containsString("type=\"number\""))
                 .body(not(containsString("<script>")))
                 .body(not(containsString("style=")));
+    }
+
+    @Test
+    void shouldNameTheTherapist() {
+        FormFixtures.Created s = fixtures.session();
+        Api.as(s.key()).body("{\"displayName\":\"Dr. Rivera\"}").put("/api/v1/therapists/t-1").then()
+                .statusCode(lessThan(300));
+        String cookie = openForm(s.token());
+        browser().cookie(COOKIE, cookie).get("/f").then().statusCode(200)
+                .body(containsString("Your therapist Dr. Rivera would like to know"));
+    }
+
+    @Test
+    void shouldStoreExactlyOneResponseWhenTabsPostAtOnce() throws Exception {
+        FormFixtures.Created s = fixtures.session();
+        String cookie = openForm(s.token());
+        String csrf = csrf(browser().cookie(COOKIE, cookie).get("/f").asString());
+        int tabs = 4;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(tabs);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int i = 0; i < tabs; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return browser().cookie(COOKIE, cookie).formParam("csrf", csrf)
+                            .formParam(field(s.assignmentId(), "1"), "6")
+                            .formParam(field(s.assignmentId(), "2"), "6")
+                            .formParam(field(s.assignmentId(), "3"), "6")
+                            .formParam(field(s.assignmentId(), "4"), "6")
+                            .post("/f").statusCode();
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> f : results) {
+                assertThat(f.get()).isEqualTo(303);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(fixtures.responsesOf(s.assignmentId())).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRecordTheInSessionChannelFromTheTablet() {
+        FormFixtures.Created s = fixtures.session();
+        String url = Api.as(s.key()).post("/api/v1/assignments/" + s.assignmentId() + "/in-session")
+                .then().statusCode(201).extract().path("formUrl");
+        String cookie = openForm(url.substring(url.lastIndexOf('/') + 1));
+        String csrf = csrf(browser().cookie(COOKIE, cookie).get("/f").asString());
+        browser().cookie(COOKIE, cookie).formParam("csrf", csrf)
+                .formParam(field(s.assignmentId(), "1"), "6")
+                .formParam(field(s.assignmentId(), "2"), "6")
+                .formParam(field(s.assignmentId(), "3"), "6")
+                .formParam(field(s.assignmentId(), "4"), "6")
+                .post("/f").then().statusCode(303);
+        assertThat(fixtures.string("select channel from response where assignment_id = ?::uuid", s.assignmentId()))
+                .isEqualTo("in-session");
     }
 
     @Test
@@ -176,7 +243,7 @@ class FormPageTest {
         given().redirects().follow(false).header("X-Forwarded-For", address).contentType("application/json")
                 .body(FormFixtures.srsAnswers("5", "5", "5", "5"))
                 .post("/api/v1/forms/" + s.token() + "/responses").then().statusCode(429)
-                .header("Retry-After", org.hamcrest.Matchers.notNullValue())
+                .header("Retry-After", notNullValue())
                 .contentType("application/problem+json");
         browser().get("/f/" + s.token()).then().statusCode(303);
     }
@@ -226,7 +293,7 @@ class FormPageTest {
                     .formParam(field(s.assignmentId(), "2"), "9")
                     .formParam(field(s.assignmentId(), "3"), "9")
                     .formParam(field(s.assignmentId(), "4"), "9")
-                    .post("/f").then().statusCode(303).header("Location", org.hamcrest.Matchers.endsWith("/f"));
+                    .post("/f").then().statusCode(303).header("Location", endsWith("/f"));
         }
         browser().cookie(COOKIE, cookie).get("/f").then().statusCode(200)
                 .body(containsString("Your answers were received"));
@@ -248,7 +315,7 @@ class FormPageTest {
     void shouldKeepTheTokenOutOfOtherOrganizationsReach() {
         FormFixtures.Created s = fixtures.session();
         String other = Api.newOrganization();
-        io.rapport.Api.as(other).get("/api/v1/pairs/" + s.pairId() + "/responses").then().statusCode(404)
+        Api.as(other).get("/api/v1/pairs/" + s.pairId() + "/responses").then().statusCode(404)
                 .body("status", equalTo(404));
     }
 }
