@@ -2,6 +2,7 @@ package io.rapport.delivery;
 
 import java.time.Clock;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,7 +32,7 @@ public class LinkGuessLimiter {
         TooManyGuesses(long retryAfterSeconds) {
             super(429, "too-many-requests", "Too Many Requests",
                     "Too many unknown links from this address; retry after " + retryAfterSeconds + " seconds",
-                    java.util.List.of());
+                    List.of());
             this.retryAfterSeconds = retryAfterSeconds;
         }
 

@@ -33,6 +33,7 @@ import com.google.zxing.qrcode.QRCodeReader;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.junit.QuarkusTest;
+import io.rapport.Api;
 
 @QuarkusTest
 class ChannelsTest {
@@ -103,7 +104,7 @@ class ChannelsTest {
     @Test
     void shouldRefuseAQrCodeForAnExpiredFormOrAnotherOrganizationsOne() {
         FormFixtures.Created s = fixtures.session();
-        as(io.rapport.Api.newOrganization()).get("/api/v1/assignments/" + s.assignmentId() + "/qr.png").then()
+        as(Api.newOrganization()).get("/api/v1/assignments/" + s.assignmentId() + "/qr.png").then()
                 .statusCode(404);
         fixtures.expire(s.assignmentId());
         as(s.key()).get("/api/v1/assignments/" + s.assignmentId() + "/qr.png").then().statusCode(410);

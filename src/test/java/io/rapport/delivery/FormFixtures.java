@@ -2,6 +2,7 @@ package io.rapport.delivery;
 
 import static io.rapport.Api.as;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.lessThan;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,6 +18,7 @@ import javax.sql.DataSource;
 import io.rapport.Api;
 import io.rapport.security.Secrets;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 
 /** Sessions with form links for the delivery tests, and direct database access where the API offers none. */
 public final class FormFixtures {
@@ -47,7 +49,7 @@ public final class FormFixtures {
     public void setClient(String key, String client, String email, String language) {
         as(key).body("{\"displayName\":\"Client\",\"email\":" + (email == null ? "null" : "\"" + email + "\"")
                 + ",\"preferredLanguage\":" + (language == null ? "null" : "\"" + language + "\"") + "}")
-                .put("/api/v1/clients/" + client).then().statusCode(org.hamcrest.Matchers.lessThan(300));
+                .put("/api/v1/clients/" + client).then().statusCode(lessThan(300));
     }
 
     /** Adds an assignment of another questionnaire to a session, as a configurable schedule would; returns its token. */
@@ -113,7 +115,7 @@ public final class FormFixtures {
         return "{\"answers\":{\"1\":" + v1 + ",\"2\":" + v2 + ",\"3\":" + v3 + ",\"4\":" + v4 + "}}";
     }
 
-    public static io.restassured.specification.RequestSpecification anonymous() {
+    public static RequestSpecification anonymous() {
         return given().contentType("application/json");
     }
 }

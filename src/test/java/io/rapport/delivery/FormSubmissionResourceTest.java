@@ -6,6 +6,7 @@ import static io.rapport.delivery.FormFixtures.srsAnswers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 
@@ -135,7 +136,7 @@ class FormSubmissionResourceTest {
         anonymous().body(answers.toString()).post("/api/v1/forms/" + token + "/responses").then().statusCode(201);
         as(s.key()).get("/api/v1/pairs/" + s.pairId() + "/responses").then().statusCode(200)
                 .body("items[0].qualityFlags", containsInAnyOrder("too-fast", "straight-lined"))
-                .body("items[0].durationMs", org.hamcrest.Matchers.greaterThanOrEqualTo(3000));
+                .body("items[0].durationMs", greaterThanOrEqualTo(3000));
     }
 
     @Test

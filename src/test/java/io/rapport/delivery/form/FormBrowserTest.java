@@ -31,6 +31,8 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
 
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -120,7 +122,7 @@ class FormBrowserTest {
                 .setStorageState(context.storageState()))) {
             Page p = audit.newPage();
             p.navigate("about:blank");
-            p.route(url, route -> route.fulfill(new com.microsoft.playwright.Route.FulfillOptions()
+            p.route(url, route -> route.fulfill(new Route.FulfillOptions()
                     .setStatus(200).setContentType("text/html").setBody(html)));
             p.navigate(url);
             p.addScriptTag(new Page.AddScriptTagOptions().setContent(axe()));
@@ -235,7 +237,7 @@ class FormBrowserTest {
     void shouldExplainAnExpiredLink() {
         FormFixtures.Created s = fixtures.session();
         fixtures.expire(s.assignmentId());
-        com.microsoft.playwright.Response r = page.navigate(link(s.token()));
+        Response r = page.navigate(link(s.token()));
         assertThat(r.status()).isEqualTo(410);
         assertThat(page.locator("h1").textContent()).contains("This link has expired");
         screenshot("expired");
@@ -244,7 +246,7 @@ class FormBrowserTest {
 
     @Test
     void shouldExplainAnUnknownLink() {
-        com.microsoft.playwright.Response r = page.navigate(link("no-such-link-" + System.nanoTime()));
+        Response r = page.navigate(link("no-such-link-" + System.nanoTime()));
         assertThat(r.status()).isEqualTo(404);
         assertThat(page.locator("h1").textContent()).contains("Link not found");
         screenshot("unknown");
