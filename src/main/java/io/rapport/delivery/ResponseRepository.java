@@ -20,8 +20,4 @@ public class ResponseRepository implements OrganizationScoped<StoredResponse> {
     public long countForPair(UUID organizationId, UUID pairId) {
         return count("organizationId = ?1 and pairId = ?2", organizationId, pairId);
     }
-
-    public List<StoredResponse> forSession(UUID organizationId, UUID sessionId) {
-        return listInOrganization(organizationId, "sessionId = ?2", Sort.by("submittedAt"), sessionId);
-    }
 }

@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.rapport.common.error.ApiException;
+import io.rapport.delivery.ClientAddress;
 import io.rapport.delivery.FormTexts;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -60,8 +61,7 @@ public class FormResource {
     @Path("/{token}")
     public Response open(@PathParam("token") String token,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
-        String address = http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
-        return render(visits.open(token, address, acceptLanguage));
+        return render(visits.open(token, ClientAddress.of(http), acceptLanguage));
     }
 
     /**
