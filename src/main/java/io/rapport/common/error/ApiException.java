@@ -17,7 +17,7 @@ public class ApiException extends RuntimeException {
         this(status, code, title, detail, errors, 0);
     }
 
-    private ApiException(int status, String code, String title, String detail, List<FieldError> errors,
+    protected ApiException(int status, String code, String title, String detail, List<FieldError> errors,
             long retryAfterSeconds) {
         super(detail);
         this.status = status;

@@ -1,0 +1,114 @@
+package io.rapport.delivery;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.client.j2se.MatrixToImageWriter;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import io.rapport.common.error.ApiException;
+
+/**
+ * Sends an open assignment's form through a channel other than the creation response: e-mail, a QR code to scan
+ * in the room, or a short-lived link for the therapist's tablet. Each call issues a fresh link token.
+ */
+@ApplicationScoped
+public class ChannelService {
+
+    private static final int QR_SIZE = 320;
+
+    /** A link made for one channel, for the API's answer. */
+    public record IssuedLink(UUID assignmentId, String channel,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String formUrl, Instant expiresAt) {
+    }
+
+    private final AssignmentRepository assignments;
+    private final Links links;
+    private final FormTexts texts;
+    private final Mailer mailer;
+    private final DeliveryConfig config;
+    private final EntityManager em;
+
+    public ChannelService(AssignmentRepository assignments, Links links, FormTexts texts, Mailer mailer,
+            DeliveryConfig config, EntityManager em) {
+        this.assignments = assignments;
+        this.links = links;
+        this.texts = texts;
+        this.mailer = mailer;
+        this.config = config;
+        this.em = em;
+    }
+
+    /**
+     * Mails the link to the client. Sent inside the transaction, so a failed send leaves no unused link behind
+     * and the caller sees the failure.
+     */
+    @Transactional
+    public IssuedLink email(UUID organizationId, UUID assignmentId) {
+        Assignment a = open(organizationId, assignmentId);
+        SessionContext ctx = SessionContext.load(em, organizationId, a.sessionId);
+        if (ctx.clientEmail() == null || ctx.clientEmail().isBlank()) {
+            throw ApiException.unprocessable("client.email",
+                    "is not set; set it with PUT /api/v1/clients/{externalId} first");
+        }
+        String url = links.issue(a, "email", a.expiresAt);
+        mailer.send(mail(ctx, "email", url, a.expiresAt));
+        return new IssuedLink(a.id, "email", null, a.expiresAt);
+    }
+
+    /** A PNG QR code of a fresh link, for the client to scan with their own phone in the room. */
+    @Transactional
+    public byte[] qrPng(UUID organizationId, UUID assignmentId) {
+        Assignment a = open(organizationId, assignmentId);
+        String url = links.issue(a, "qr", a.expiresAt);
+        try {
+            BitMatrix matrix = new QRCodeWriter().encode(url, BarcodeFormat.QR_CODE, QR_SIZE, QR_SIZE,
+                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2));
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            MatrixToImageWriter.writeToStream(matrix, "PNG", png);
+            return png.toByteArray();
+        } catch (WriterException | IOException e) {
+            throw new IllegalStateException("Cannot draw a QR code", e);
+        }
+    }
+
+    /** A link for the therapist's device that works only for a few minutes; responses record {@code in-session}. */
+    @Transactional
+    public IssuedLink inSession(UUID organizationId, UUID assignmentId) {
+        Assignment a = open(organizationId, assignmentId);
+        Instant until = Instant.now().plus(config.inSessionLinkLifetime());
+        Instant expiresAt = until.isBefore(a.expiresAt) ? until : a.expiresAt;
+        return new IssuedLink(a.id, "in-session", links.issue(a, "in-session", expiresAt), expiresAt);
+    }
+
+    /** The link e-mail or the reminder ({@code kind}), in the client's language. */
+    public Mail mail(SessionContext ctx, String kind, String url, Instant expiresAt) {
+        String lang = FormTexts.choose(ctx.clientLanguage(), null);
+        String subject = texts.all(lang).get(kind + ".subject");
+        String body = texts.format(lang, kind + ".body",
+                Map.of("url", url, "expires", FormTexts.dateTime(expiresAt, lang)));
+        return Mail.withText(ctx.clientEmail(), subject, body);
+    }
+
+    private Assignment open(UUID organizationId, UUID assignmentId) {
+        Assignment a = assignments.findInOrganization(organizationId, assignmentId)
+                .orElseThrow(() -> ApiException.notFound("Assignment"));
+        ResponseRecorder.requireOpen(a, Instant.now());
+        return a;
+    }
+}

@@ -1,0 +1,119 @@
+package io.rapport.delivery;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * One reminder per session whose form is still open after {@code rapport.delivery.reminder-delay}, only to clients
+ * with an e-mail address.
+ *
+ * <p>
+ * At most once: a reminder is claimed with a conditional UPDATE of {@code reminder_sent_at} that commits together
+ * with its new link token before the mail is sent. Two instances, or two overlapping runs, cannot both claim a
+ * session; a mail server failure after the claim means that reminder is lost (logged), never that it is sent
+ * twice. The scan runs over all organizations, but each claim and mail stays within one session's organization.
+ */
+@ApplicationScoped
+public class Reminders {
+
+    private static final Logger LOG = Logger.getLogger(Reminders.class);
+
+    /** A claimed reminder, ready to send. */
+    public record Claimed(UUID sessionId, Mail mail) {
+    }
+
+    private final EntityManager em;
+    private final AssignmentRepository assignments;
+    private final Links links;
+    private final ChannelService channels;
+    private final Mailer mailer;
+    private final DeliveryConfig config;
+
+    public Reminders(EntityManager em, AssignmentRepository assignments, Links links, ChannelService channels,
+            Mailer mailer, DeliveryConfig config) {
+        this.em = em;
+        this.assignments = assignments;
+        this.links = links;
+        this.channels = channels;
+        this.mailer = mailer;
+        this.config = config;
+    }
+
+    @Scheduled(identity = "form-reminders", every = "${rapport.delivery.reminder-scan-interval:5m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        sendDue();
+    }
+
+    /** Sends every due reminder; returns how many were sent. Safe to call concurrently, here or elsewhere. */
+    public int sendDue() {
+        int sent = 0;
+        for (Object[] due : due()) {
+            Optional<Claimed> claimed = claim((UUID) due[0], (UUID) due[1]);
+            if (claimed.isEmpty()) {
+                continue;
+            }
+            try {
+                mailer.send(claimed.get().mail());
+                sent++;
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Reminder for session %s could not be sent and will not be retried",
+                        claimed.get().sessionId());
+            }
+        }
+        return sent;
+    }
+
+    @Transactional
+    List<Object[]> due() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select distinct a.organization_id, a.session_id from assignment a"
+                + " join session s on s.organization_id = a.organization_id and s.id = a.session_id"
+                + " join pair p on p.organization_id = s.organization_id and p.id = s.pair_id"
+                + " join client c on c.organization_id = p.organization_id and c.id = p.client_id"
+                + " where a.status = 'open' and a.reminder_sent_at is null and a.expires_at > ?1"
+                + " and a.created_at <= ?2 and c.email is not null and c.email <> ''"
+                + " limit ?3")
+                .setParameter(1, now)
+                .setParameter(2, now.minus(config.reminderDelay()))
+                .setParameter(3, config.reminderBatchSize())
+                .getResultList();
+        return rows;
+    }
+
+    /** Claims a session's reminder and issues its link in one transaction; empty if someone else claimed it. */
+    @Transactional
+    Optional<Claimed> claim(UUID organizationId, UUID sessionId) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        @SuppressWarnings("unchecked")
+        List<UUID> claimed = em.createNativeQuery("update assignment set reminder_sent_at = ?1"
+                + " where organization_id = ?2 and session_id = ?3 and status = 'open'"
+                + " and reminder_sent_at is null and expires_at > ?1 and created_at <= ?4 returning id")
+                .setParameter(1, now)
+                .setParameter(2, organizationId)
+                .setParameter(3, sessionId)
+                .setParameter(4, now.minus(config.reminderDelay()))
+                .getResultList();
+        if (claimed.isEmpty()) {
+            return Optional.empty();
+        }
+        Assignment a = assignments.findInOrganization(organizationId, claimed.get(0)).orElseThrow();
+        SessionContext ctx = SessionContext.load(em, organizationId, sessionId);
+        // One link opens every open form of the session, so one mail suffices.
+        String url = links.issue(a, "reminder", a.expiresAt);
+        return Optional.of(new Claimed(sessionId, channels.mail(ctx, "reminder", url, a.expiresAt)));
+    }
+}

@@ -1,0 +1,278 @@
+package io.rapport.delivery.form;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.Route;
+import com.microsoft.playwright.options.AriaRole;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.rapport.delivery.FormFixtures;
+
+/** The form as a client sees it on a phone, driven through Debian's Chromium. */
+@QuarkusTest
+class FormBrowserTest {
+
+    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+    private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @TestHTTPResource("/")
+    URL base;
+    @Inject
+    DataSource dataSource;
+
+    FormFixtures fixtures;
+    BrowserContext context;
+    Page page;
+
+    @BeforeAll
+    static void launch() {
+        if (!Files.isExecutable(CHROMIUM)) {
+            if (System.getenv("CI") != null) {
+                fail("Chromium is missing at " + CHROMIUM + "; install it with apt-get install chromium");
+            }
+            assumeTrue(false, "Skipping browser tests: no Chromium at " + CHROMIUM
+                    + " (apt-get install chromium); they fail instead when CI is set");
+        }
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(CHROMIUM)
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void phone() {
+        fixtures = new FormFixtures(dataSource);
+        context = browser.newContext(phoneOptions().setBypassCSP(false));
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closeContext() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    private static Browser.NewContextOptions phoneOptions() {
+        return new Browser.NewContextOptions().setViewportSize(360, 740).setHasTouch(true).setIsMobile(true)
+                .setDeviceScaleFactor(2).setLocale("en-US");
+    }
+
+    /** The link as the test server serves it: rapport.public-url points elsewhere. */
+    private String link(String token) {
+        return URI.create(base.toString()).resolve("/f/" + token).toString().replace("127.0.0.1", "localhost");
+    }
+
+    private void screenshot(String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+
+    /** axe-core in a CSP-bypassing context on the same cookie state; no serious or critical violations. */
+    private void assertAccessible() {
+        String html = page.content();
+        String url = page.url();
+        try (BrowserContext audit = browser.newContext(phoneOptions().setBypassCSP(true)
+                .setStorageState(context.storageState()))) {
+            Page p = audit.newPage();
+            p.navigate("about:blank");
+            p.route(url, route -> route.fulfill(new Route.FulfillOptions()
+                    .setStatus(200).setContentType("text/html").setBody(html)));
+            p.navigate(url);
+            p.addScriptTag(new Page.AddScriptTagOptions().setContent(axe()));
+            Object result = p.evaluate("async () => (await axe.run()).violations"
+                    + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                    + ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))");
+            assertThat((List<?>) result).as("serious or critical accessibility violations on " + url).isEmpty();
+        }
+    }
+
+    private static String axe() {
+        try (InputStream in = FormBrowserTest.class.getClassLoader()
+                .getResourceAsStream("META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
+            assertThat(in).as("axe-core webjar").isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void answerLikertByTouch(String fieldsetId, String value) {
+        page.locator("#" + fieldsetId + " label.option:has(input[value='" + value + "'])").tap();
+    }
+
+    @Test
+    void shouldAnswerByTouchAndKeyboardAndThank() {
+        FormFixtures.Created s = fixtures.session();
+        fixtures.addAssignment(s.sessionId(), "wai-sr", "1.0.0");
+        page.navigate(link(s.token()));
+        assertThat(page.url()).endsWith("/f").doesNotContain(s.token());
+        assertThat(page.locator("html").getAttribute("lang")).isEqualTo("en");
+        assertThat(page.locator("#progress").textContent()).contains("0 of 16");
+        screenshot("form");
+        assertAccessible();
+
+        // The sliders by keyboard: focus, then arrows; the number fallback follows.
+        for (int q = 1; q <= 4; q++) {
+            page.locator("#p1-q" + q + "-slider").focus();
+            page.keyboard().press("End");
+            page.keyboard().press("ArrowLeft");
+        }
+        assertThat(page.locator("#p1-q1-number").inputValue()).isEqualTo("9.9");
+        // Likert items: most by tap, the last few by keyboard (Tab to the group, arrows, Space).
+        for (int q = 1; q <= 9; q++) {
+            answerLikertByTouch("p2-q" + q, "4");
+        }
+        for (int q = 10; q <= 12; q++) {
+            page.locator("#p2-q" + q + "-1").focus();
+            page.keyboard().press("ArrowRight");
+            page.keyboard().press("ArrowRight");
+            page.keyboard().press("Space");
+        }
+        assertThat(page.locator("#p2-q12-3").isChecked()).isTrue();
+        assertThat(page.locator("#progress").textContent()).contains("16 of 16");
+        page.waitForNavigation(
+                () -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send my answers")).tap());
+        assertThat(page.locator("h1").textContent()).contains("Thank you");
+        assertThat(page.content()).contains("Your answers were received");
+        screenshot("thank-you");
+        assertAccessible();
+        assertThat(fixtures.responsesOf(s.assignmentId())).isEqualTo(1);
+        assertThat(fixtures.string("select total from response where assignment_id = ?::uuid", s.assignmentId()))
+                .isEqualTo("39.6");
+
+        page.reload();
+        assertThat(page.locator("h1").textContent()).contains("Thank you");
+        assertThat(fixtures.responsesOf(s.assignmentId())).isEqualTo(1);
+    }
+
+    @Test
+    void shouldKeepAnswersWhenSomeAreMissing() {
+        FormFixtures.Created s = fixtures.session();
+        page.navigate(link(s.token()));
+        page.locator("#p1-q1-number").fill("7.5");
+        page.locator("#p1-q2-slider").focus();
+        page.keyboard().press("Home");
+        page.waitForNavigation(() -> page.locator("button[type=submit]").tap());
+        screenshot("validation-error");
+        assertThat(page.locator("#p1-q1-number").inputValue()).isEqualTo("7.5");
+        assertThat(page.locator("#p1-q2-number").inputValue()).isEqualTo("0");
+        assertThat(page.locator("#p1-q3-error").textContent()).contains("Please answer this question.");
+        assertThat(page.locator("#p1-q3-number").getAttribute("aria-describedby")).contains("p1-q3-error");
+        assertThat(page.evaluate("() => document.activeElement.id")).isEqualTo("error-summary");
+        assertAccessible();
+        page.locator("#error-summary a[href='#p1-q3-number']").click();
+        assertThat(page.evaluate("() => document.activeElement.id")).isEqualTo("p1-q3-number");
+        page.locator("#p1-q3-number").fill("5");
+        page.locator("#p1-q4-number").fill("10");
+        page.waitForNavigation(() -> page.locator("button[type=submit]").click());
+        assertThat(page.locator("h1").textContent()).contains("Thank you");
+        assertThat(fixtures.string("select total from response where assignment_id = ?::uuid", s.assignmentId()))
+                .isEqualTo("22.5");
+    }
+
+    @Test
+    void shouldWorkWithoutJavaScript() {
+        context.close();
+        context = browser.newContext(phoneOptions().setJavaScriptEnabled(false));
+        page = context.newPage();
+        FormFixtures.Created s = fixtures.session();
+        page.navigate(link(s.token()));
+        assertThat(page.locator("#p1-q1-slider").isVisible()).isFalse();
+        for (int q = 1; q <= 4; q++) {
+            page.locator("#p1-q" + q + "-number").fill("8");
+        }
+        page.waitForNavigation(() -> page.locator("button[type=submit]").click());
+        assertThat(page.locator("h1").textContent()).contains("Thank you");
+        assertThat(fixtures.responsesOf(s.assignmentId())).isEqualTo(1);
+    }
+
+    @Test
+    void shouldExplainAnExpiredLink() {
+        FormFixtures.Created s = fixtures.session();
+        fixtures.expire(s.assignmentId());
+        Response r = page.navigate(link(s.token()));
+        assertThat(r.status()).isEqualTo(410);
+        assertThat(page.locator("h1").textContent()).contains("This link has expired");
+        screenshot("expired");
+        assertAccessible();
+    }
+
+    @Test
+    void shouldExplainAnUnknownLink() {
+        Response r = page.navigate(link("no-such-link-" + System.nanoTime()));
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(page.locator("h1").textContent()).contains("Link not found");
+        screenshot("unknown");
+        assertAccessible();
+    }
+
+    @Test
+    void shouldKeepThePageSmallAndFirstParty() {
+        FormFixtures.Created s = fixtures.session();
+        fixtures.addAssignment(s.sessionId(), "wai-sr", "1.0.0");
+        List<String> urls = new ArrayList<>();
+        long[] bytes = { 0 };
+        page.onResponse(r -> {
+            urls.add(r.url());
+            if (r.status() == 200) {
+                bytes[0] += r.body().length;
+            }
+        });
+        page.navigate(link(s.token()));
+        page.waitForLoadState();
+        assertThat(urls).allMatch(u -> u.startsWith(base.toString().replace("127.0.0.1", "localhost")));
+        assertThat(bytes[0]).isLessThan(60 * 1024);
+        Object smallest = page.evaluate("() => Math.min(...[...document.querySelectorAll('label.option,"
+                + " button, input[type=number], input[type=range]')].map(e => e.getBoundingClientRect().height))");
+        assertThat(((Number) smallest).doubleValue()).isGreaterThanOrEqualTo(44);
+        Object overflow = page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth");
+        assertThat(overflow).isEqualTo(false);
+    }
+}
