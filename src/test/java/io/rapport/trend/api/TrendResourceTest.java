@@ -1,0 +1,120 @@
+package io.rapport.trend.api;
+
+import static io.rapport.Api.as;
+import static io.rapport.Api.session;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.closeTo;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.rapport.Api;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+/** Trends of pairs whose clients answered the default session rating (four 0–10 lines, cutoff 36). */
+@QuarkusTest
+class TrendResourceTest {
+
+    String key;
+
+    @BeforeEach
+    void newOrganization() {
+        key = Api.newOrganization();
+    }
+
+    @Test
+    void shouldComputeTheTrendOfAPairAsPublished() {
+        // Totals 38, 37, 30, 39 at sessions 1–4.
+        String pairId = answer("c-1", "[9.5,9.5,9.5,9.5]", "[9,9,9,10]", "[7.5,7.5,7.5,7.5]", "[10,10,10,9]");
+        // mean = 144/4 = 36; deviations 2, 1, -6, 3 → SD = √(50/3) = 4.0825
+        // slope = Σ(x−x̄)(y−ȳ)/Σ(x−x̄)² = (−3 −0.5 −3 +4.5)/5 = −0.4
+        trends(pairId)
+                .body("", hasSize(1))
+                .body("[0].questionnaireId", equalTo("session-rating-4"))
+                .body("[0].version", equalTo("1.0.0"))
+                .body("[0].points.sessionNumber", contains(1, 2, 3, 4))
+                .body("[0].points.total", contains(38.0, 37.0, 30.0, 39.0))
+                .body("[0].mean", closeTo(36.0, 1e-9))
+                .body("[0].sd", closeTo(Math.sqrt(50.0 / 3), 1e-9))
+                .body("[0].slope", closeTo(-0.4, 1e-9))
+                .body("[0].slopeCi95", hasSize(2))
+                .body("[0].reliableChange.fromFirst", closeTo(1.0, 1e-9))
+                .body("[0].reliableChange.fromPrevious", closeTo(9.0, 1e-9))
+                // The instrument file carries no verified reference SD and reliability.
+                .body("[0].reliableChange.threshold", nullValue())
+                // 30 < 36 after two scores at or above it; 39 ≥ 37, the last score before, one session later.
+                .body("[0].events.type", contains("below-cutoff", "repair"))
+                .body("[0].events.sessionNumber", contains(3, 4));
+    }
+
+    @Test
+    void shouldReportNoResponseAfterTwoExpiredAssignments() {
+        String pairId = as(key).body(session("c-2", "t-1")).post("/api/v1/sessions").path("pairId");
+        as(key).body(session("c-2", "t-1")).post("/api/v1/sessions").then().statusCode(201);
+        // The test reaches into the database to make both links expire now.
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> io.quarkus.arc.Arc.container()
+                .instance(jakarta.persistence.EntityManager.class).get()
+                .createNativeQuery("update assignment set expires_at = now() - interval '1 minute'"
+                        + " where session_id in (select id from session where pair_id = cast(?1 as uuid))")
+                .setParameter(1, pairId).executeUpdate());
+        as(key).get("/api/v1/pairs/" + pairId + "/trends").then().statusCode(200)
+                .body("[0].points", hasSize(0))
+                .body("[0].mean", nullValue())
+                .body("[0].events.type", contains("no-response"))
+                .body("[0].events.sessionNumber", contains(2));
+    }
+
+    @Test
+    void shouldHideAnotherOrganizationsPair() {
+        String pairId = answer("c-3", "[9,9,9,9]");
+        as(Api.newOrganization()).get("/api/v1/pairs/" + pairId + "/trends").then().statusCode(404);
+        as(key).get("/api/v1/pairs/not-a-pair/trends").then().statusCode(404);
+    }
+
+    @Test
+    void shouldReportTheSplitOfACoupleSeenTogether() {
+        String body = "{\"clientIds\":[\"a\",\"b\"],\"therapistId\":\"t-9\",\"occurredAt\":\"2026-11-20T15:00:00Z\"}";
+        Response couple = as(key).body(body).post("/api/v1/sessions");
+        submit(couple.path("sessions[0].assignments[0].formUrl"), "[10,10,10,10]");
+        submit(couple.path("sessions[1].assignments[0].formUrl"), "[7,7,7,7]");
+        String pairA = couple.path("sessions[0].pairId");
+        // 40 − 28 = 12 at the one joint session.
+        trends(pairA)
+                .body("[0].splitAlliance.points", hasSize(1))
+                .body("[0].splitAlliance.points[0].difference", closeTo(12.0, 1e-9));
+    }
+
+    /** REST Assured reads JSON numbers as floats unless told otherwise; the figures here need doubles. */
+    private io.restassured.response.ValidatableResponse trends(String pairId) {
+        return as(key).config(io.restassured.config.RestAssuredConfig.config().jsonConfig(
+                io.restassured.config.JsonConfig.jsonConfig()
+                        .numberReturnType(io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE)))
+                .get("/api/v1/pairs/" + pairId + "/trends").then().statusCode(200);
+    }
+
+    /** One session per answer set, each answered through its form link; returns the pair id. */
+    private String answer(String clientId, String... itemValues) {
+        String pairId = null;
+        for (String values : itemValues) {
+            Response s = as(key).body(session(clientId, "t-1")).post("/api/v1/sessions");
+            pairId = s.path("pairId");
+            submit(s.path("assignments[0].formUrl"), values);
+        }
+        return pairId;
+    }
+
+    private static void submit(String formUrl, String values) {
+        String token = formUrl.substring(formUrl.lastIndexOf('/') + 1);
+        String[] v = values.substring(1, values.length() - 1).split(",");
+        given().contentType(ContentType.JSON)
+                .body("{\"answers\":{\"1\":" + v[0] + ",\"2\":" + v[1] + ",\"3\":" + v[2] + ",\"4\":" + v[3] + "}}")
+                .post("/api/v1/forms/" + token + "/responses")
+                .then().statusCode(201);
+    }
+}
