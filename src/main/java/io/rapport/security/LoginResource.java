@@ -62,13 +62,17 @@ public class LoginResource {
     @Operation(hidden = true)
     public Response login(@FormParam("username") String username, @FormParam("password") String password,
             @FormParam(CSRF_FIELD) String csrf, @CookieParam(WebCookies.LOGIN_CSRF) String csrfCookie,
-            @Context HttpServerRequest request) {
+            @CookieParam(WebCookies.SESSION) String previousSession, @Context HttpServerRequest request) {
         String shownName = username == null ? "" : username;
         if (!WebCookies.sameToken(csrfCookie, csrf)) {
             return page(403, null, shownName, "The form had expired. Please sign in again.");
         }
         LoginOutcome outcome = accounts.login(request.remoteAddress().hostAddress(), username, password);
         if (outcome instanceof LoginOutcome.Success success) {
+            // A browser that signs in again gets a new session; the one it had must not live on beside it.
+            if (previousSession != null && !previousSession.isEmpty()) {
+                sessions.end(Secrets.hash(previousSession));
+            }
             return Response.seeOther(URI.create("/app"))
                     .header(HttpHeaders.SET_COOKIE, WebCookies.session(success.sessionToken()))
                     .build();

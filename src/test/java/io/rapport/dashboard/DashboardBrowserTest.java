@@ -143,6 +143,32 @@ class DashboardBrowserTest {
         shot("pair-not-found");
     }
 
+    @Test
+    void shouldLetAnAdminCreateAnAccountThroughThePage() {
+        String adminName = Web.username("admin");
+        Web.account(adminKey, adminName, PASSWORD, "admin", null);
+        page.navigate("/login");
+        page.getByLabel("Username").fill(adminName);
+        page.getByLabel("Password").fill(PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.waitForURL("**/app");
+        assertThat(page.locator("table.caseload tbody tr")).hasCount(2);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Accounts")).click();
+        page.waitForURL("**/app/accounts");
+
+        String created = Web.username("colleague");
+        page.getByLabel("Username").fill(created);
+        page.getByLabel("Password").fill("short");
+        page.getByLabel("Therapist id in the EHR").fill("T-2");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account")).click();
+        // The browser's own minlength check keeps the short password from being sent.
+        assertThat(page.locator("table tbody")).not().containsText(created);
+        page.getByLabel("Password").fill("a long enough password");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account")).click();
+        assertThat(page.locator("table tbody")).containsText(created);
+        shot("accounts");
+    }
+
     private void signIn(String password) {
         page.getByLabel("Username").fill(username);
         page.getByLabel("Password").fill(password);

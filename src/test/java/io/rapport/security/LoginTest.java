@@ -58,6 +58,32 @@ class LoginTest {
     }
 
     @Test
+    void shouldServeTheLoginFormWithACsrfCookieAndStrictHeaders() {
+        Response r = given().get("/login");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.header("Content-Security-Policy")).isEqualTo("default-src 'self'; script-src 'self';"
+                + " style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+        assertThat(r.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(r.header("Set-Cookie")).startsWith(Web.CSRF_COOKIE + "=").contains("Secure", "HttpOnly", "Path=/");
+        assertThat(r.asString()).contains("<label for=\"username\">", "<label for=\"password\">",
+                "value=\"" + r.getCookie(Web.CSRF_COOKIE) + "\"");
+    }
+
+    @Test
+    void shouldEndThePreviousSessionWhenTheBrowserSignsInAgain() throws SQLException {
+        Web.Session first = Web.login(username, PASSWORD);
+        Response form = given().get("/login");
+        String csrf = form.getCookie(Web.CSRF_COOKIE);
+        Response again = given().redirects().follow(false).cookie(Web.CSRF_COOKIE, csrf)
+                .cookie(Web.SESSION_COOKIE, first.cookie()).contentType("application/x-www-form-urlencoded")
+                .formParam("username", username).formParam("password", PASSWORD).formParam("csrf", csrf)
+                .post("/login");
+        assertThat(again.statusCode()).isEqualTo(303);
+        assertThat(count(Secrets.hash(first.cookie()))).isZero();
+        assertThat(count(Secrets.hash(again.getCookie(Web.SESSION_COOKIE)))).isEqualTo(1);
+    }
+
+    @Test
     void shouldUseTheUsernameCaseInsensitively() {
         assertThat(Web.postLogin(username.toUpperCase(), PASSWORD).statusCode()).isEqualTo(303);
     }
@@ -121,6 +147,7 @@ class LoginTest {
         String id = Secrets.hash(session.cookie());
         update("update web_session set last_seen_at = now() - interval '29 minutes' where id = ?", id);
         session.spec().get("/app").then().statusCode(200);
+        assertThat(count(id, "last_seen_at > now() - interval '1 minute'")).isEqualTo(1);
         update("update web_session set last_seen_at = now() - interval '31 minutes' where id = ?", id);
         session.spec().get("/app").then().statusCode(303).header("Location", containsString("/login"));
         assertThat(count(id)).isZero();
@@ -166,8 +193,12 @@ class LoginTest {
     }
 
     private long count(String id) throws SQLException {
+        return count(id, "true");
+    }
+
+    private long count(String id, String condition) throws SQLException {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("select count(*) from web_session where id = ?")) {
+                PreparedStatement s = c.prepareStatement("select count(*) from web_session where id = ? and " + condition)) {
             s.setString(1, id);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
