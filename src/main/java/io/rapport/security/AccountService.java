@@ -1,6 +1,7 @@
 package io.rapport.security;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -107,7 +108,7 @@ public class AccountService {
      */
     public LoginOutcome login(String address, String username, String password) {
         String name = normalize(username);
-        Optional<java.time.Duration> wait = throttle.retryAfter(address, name);
+        Optional<Duration> wait = throttle.retryAfter(address, name);
         if (wait.isPresent()) {
             return new LoginOutcome.Throttled(wait.get());
         }
