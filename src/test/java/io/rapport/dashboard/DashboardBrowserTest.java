@@ -23,6 +23,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -136,7 +137,7 @@ class DashboardBrowserTest {
         page.navigate("/login");
         signIn(PASSWORD);
         page.waitForURL("**/app");
-        com.microsoft.playwright.Response response = page.navigate("/app/pairs/" + theirs);
+        Response response = page.navigate("/app/pairs/" + theirs);
         Assertions.assertEquals(404, response.status());
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Not found"))).isVisible();
         assertThat(page.locator("body")).not().containsText("Bo Diddley");
