@@ -1,5 +1,6 @@
 package io.rapport.security;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.RequestScoped;
@@ -32,5 +33,15 @@ public class Caller {
 
     public boolean hasRole(String role) {
         return identity.hasRole(role);
+    }
+
+    /** The therapist the caller acts as, present for therapists signed in to the pages. */
+    public Optional<UUID> therapistId() {
+        return Optional.ofNullable(identity.getAttribute(WebSessionIdentityProvider.THERAPIST_ATTRIBUTE));
+    }
+
+    /** The web session of a page request; empty for API keys. */
+    public Optional<SignedIn> signedIn() {
+        return Optional.ofNullable(identity.getAttribute(WebSessionIdentityProvider.SIGNED_IN_ATTRIBUTE));
     }
 }

@@ -7,6 +7,8 @@ public final class Roles {
     public static final String ADMIN = "admin";
     /** An EHR system integrated through an API key. */
     public static final String EHR = "ehr";
+    /** A therapist signed in to the pages: sees only the pairs they treat. */
+    public static final String THERAPIST = "therapist";
     /** The platform operator: manages organizations, never sees client data. */
     public static final String OPERATOR = "operator";
 

@@ -1,5 +1,6 @@
 package io.rapport.security;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -27,4 +28,36 @@ public interface SecurityConfig {
     /** Requests one API key may send in a burst above the sustained rate. */
     @WithDefault("200")
     double apiBurst();
+
+    /** Sign-in to the pages with a username and password. */
+    Web web();
+
+    interface Web {
+        /** A web session unused for this long ends; the next request goes to the login page. */
+        @WithDefault("30M")
+        Duration idleTimeout();
+
+        /** A web session ends this long after login, however active it is. */
+        @WithDefault("12H")
+        Duration absoluteTimeout();
+
+        /** The bcrypt cost of new password hashes; at least 10. */
+        @WithDefault("12")
+        int bcryptCost();
+
+        /** Failed logins for one username within {@link #failureWindow()} before further attempts get 429. */
+        @WithDefault("5")
+        int maxFailuresPerUsername();
+
+        /**
+         * Failed logins from one address within {@link #failureWindow()} before further attempts get 429. Higher
+         * than the per-username limit because a clinic's staff often share one public address.
+         */
+        @WithDefault("50")
+        int maxFailuresPerAddress();
+
+        /** How long a failed login counts against its username and address. */
+        @WithDefault("5M")
+        Duration failureWindow();
+    }
 }

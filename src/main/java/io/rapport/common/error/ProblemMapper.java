@@ -1,5 +1,6 @@
 package io.rapport.common.error;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -87,16 +88,24 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, ContainerRequestContext request) {
-        return unauthenticated(request);
+        return isPage(request) ? toLogin() : unauthenticated(request);
     }
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, ContainerRequestContext request) {
-        return unauthenticated(request);
+        return isPage(request) ? toLogin() : unauthenticated(request);
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, ContainerRequestContext request) {
+        if (isPage(request)) {
+            return Response.status(403).type("text/html;charset=UTF-8")
+                    .entity("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not allowed</title>"
+                            + "<link rel=\"stylesheet\" href=\"/css/rapport.css\"></head><body><main id=\"main\">"
+                            + "<h1>Not allowed</h1><p>Your account may not open this page or send this form.</p>"
+                            + "<p><a href=\"/app\">Back to the caseload</a></p></main></body></html>")
+                    .build();
+        }
         return problem(request, 403, "forbidden", "Forbidden", "This credential may not perform this action",
                 List.of());
     }
@@ -157,6 +166,16 @@ public class ProblemMapper {
         }
         return problem(request, 400, "invalid-json", "Bad Request", field + " " + message,
                 List.of(new FieldError(field, message)));
+    }
+
+    /** Browser pages live outside /api; they answer with redirects and HTML instead of problem details. */
+    private static boolean isPage(ContainerRequestContext request) {
+        return request != null && !request.getUriInfo().getPath().startsWith("/api/")
+                && !request.getUriInfo().getPath().startsWith("/q/");
+    }
+
+    private static Response toLogin() {
+        return Response.seeOther(URI.create("/login")).build();
     }
 
     private Response unauthenticated(ContainerRequestContext request) {

@@ -1,0 +1,56 @@
+package io.rapport.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+
+/** Turns a session cookie into an identity with the same organization attribute as an API key. */
+@ApplicationScoped
+public class WebSessionIdentityProvider implements IdentityProvider<WebSessionCredential> {
+
+    /** The therapist a signed-in therapist treats as; absent for admins without one. */
+    public static final String THERAPIST_ATTRIBUTE = "rapport.therapist";
+    /** The {@link SignedIn} of a page request. */
+    public static final String SIGNED_IN_ATTRIBUTE = "rapport.signed-in";
+    /** Longer cookies were not issued by us; they are refused before hashing. */
+    private static final int MAX_TOKEN_LENGTH = 128;
+
+    private final WebSessionService sessions;
+
+    public WebSessionIdentityProvider(WebSessionService sessions) {
+        this.sessions = sessions;
+    }
+
+    @Override
+    public Class<WebSessionCredential> getRequestType() {
+        return WebSessionCredential.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(WebSessionCredential request, AuthenticationRequestContext context) {
+        String token = request.token();
+        if (token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
+            return Uni.createFrom().failure(new AuthenticationFailedException());
+        }
+        return context.runBlocking(() -> {
+            WebSessionService.Active active = sessions.touch(token)
+                    .orElseThrow(AuthenticationFailedException::new);
+            QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
+                    .setPrincipal(new QuarkusPrincipal("account:" + active.accountId()))
+                    .addRole(active.role())
+                    .addAttribute(ApiKeyIdentityProvider.ORGANIZATION_ATTRIBUTE, active.organizationId())
+                    .addAttribute(SIGNED_IN_ATTRIBUTE, new SignedIn(active.accountId(), active.username(),
+                            active.sessionId(), active.csrfToken()));
+            if (active.therapistId() != null) {
+                identity.addAttribute(THERAPIST_ATTRIBUTE, active.therapistId());
+            }
+            return identity.build();
+        });
+    }
+}

@@ -1,0 +1,182 @@
+package io.rapport.dashboard;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.rapport.Api.as;
+import static io.rapport.Api.session;
+
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.AriaRole;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.rapport.Api;
+import io.rapport.Web;
+
+/** Drives Debian's Chromium through the login, caseload, pair page and logout. */
+@QuarkusTest
+class DashboardBrowserTest {
+
+    static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+    static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+    static final String PASSWORD = "browser password";
+
+    static Playwright playwright;
+    static Browser browser;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    BrowserContext context;
+    Page page;
+    String adminKey;
+    String username;
+
+    @BeforeAll
+    static void launch() {
+        if (!Files.isExecutable(CHROMIUM)) {
+            if (System.getenv("CI") != null) {
+                Assertions.fail("Chromium is missing at " + CHROMIUM + "; CI must install it");
+            }
+            Assumptions.abort("Chromium is not installed at " + CHROMIUM + "; browser tests skipped");
+        }
+        playwright = Playwright.create();
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
+                .setExecutablePath(CHROMIUM)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    /** T-1 treats Ada Lovelace (2 sessions); T-2 treats Bo Diddley. The browser signs in as T-1. */
+    @BeforeEach
+    void organizationAndBrowser() {
+        adminKey = Api.newOrganization();
+        as(adminKey).body("{\"displayName\":\"Ada Lovelace\"}").put("/api/v1/clients/c-1").then().statusCode(201);
+        as(adminKey).body("{\"displayName\":\"Bo Diddley\"}").put("/api/v1/clients/c-3").then().statusCode(201);
+        as(adminKey).body(session("c-1", "T-1")).post("/api/v1/sessions").then().statusCode(201);
+        as(adminKey).body(session("c-1", "T-1")).post("/api/v1/sessions").then().statusCode(201);
+        as(adminKey).body(session("c-3", "T-2")).post("/api/v1/sessions").then().statusCode(201);
+        username = Web.username("browser");
+        Web.account(adminKey, username, PASSWORD, "therapist", "T-1");
+        // Tablet width: the layout must work there.
+        context = browser.newContext(new Browser.NewContextOptions().setBaseURL(base.toString())
+                .setViewportSize(820, 1180));
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closeContext() {
+        context.close();
+    }
+
+    @Test
+    void shouldSignInShowTheCaseloadAndPairAndLogOut() {
+        page.navigate("/login");
+        shot("login");
+        signIn(PASSWORD);
+        page.waitForURL("**/app");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Caseload"))).isVisible();
+        assertThat(page.locator("table.caseload tbody tr")).hasCount(1);
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Ada Lovelace"))).isVisible();
+        assertThat(page.locator("body")).not().containsText("Bo Diddley");
+        shot("caseload");
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Ada Lovelace")).click();
+        page.waitForURL("**/app/pairs/**");
+        assertThat(page.locator("table.sessions tbody tr")).hasCount(2);
+        shot("pair");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log out")).click();
+        page.waitForURL("**/login");
+        page.navigate("/app");
+        page.waitForURL("**/login");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Sign in"))).isVisible();
+    }
+
+    @Test
+    void shouldShowAClearErrorForAWrongPassword() {
+        page.navigate("/login");
+        signIn("not the password");
+        assertThat(page.getByRole(AriaRole.ALERT)).hasText("The username or password is not correct.");
+        assertThat(page.getByLabel("Username")).hasValue(username);
+        shot("login-wrong-password");
+    }
+
+    @Test
+    void shouldAnswer404WhenATherapistOpensAnotherTherapistsPair() {
+        String theirs = as(adminKey).queryParam("clientId", "c-3").get("/api/v1/pairs").then().extract()
+                .path("items[0].id");
+        page.navigate("/login");
+        signIn(PASSWORD);
+        page.waitForURL("**/app");
+        Response response = page.navigate("/app/pairs/" + theirs);
+        Assertions.assertEquals(404, response.status());
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Not found"))).isVisible();
+        assertThat(page.locator("body")).not().containsText("Bo Diddley");
+        shot("pair-not-found");
+    }
+
+    @Test
+    void shouldLetAnAdminCreateAnAccountThroughThePage() {
+        String adminName = Web.username("admin");
+        Web.account(adminKey, adminName, PASSWORD, "admin", null);
+        page.navigate("/login");
+        page.getByLabel("Username").fill(adminName);
+        page.getByLabel("Password").fill(PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.waitForURL("**/app");
+        assertThat(page.locator("table.caseload tbody tr")).hasCount(2);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Accounts")).click();
+        page.waitForURL("**/app/accounts");
+
+        String created = Web.username("colleague");
+        page.getByLabel("Username").fill(created);
+        page.getByLabel("Password").fill("short");
+        page.getByLabel("Therapist id in the EHR").fill("T-2");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account")).click();
+        // The browser's own minlength check keeps the short password from being sent.
+        assertThat(page.locator("table tbody")).not().containsText(created);
+        page.getByLabel("Password").fill("a long enough password");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account")).click();
+        assertThat(page.locator("table tbody")).containsText(created);
+        shot("accounts");
+    }
+
+    private void signIn(String password) {
+        page.getByLabel("Username").fill(username);
+        page.getByLabel("Password").fill(password);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+    }
+
+    private void shot(String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+}
