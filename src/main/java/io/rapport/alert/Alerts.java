@@ -1,6 +1,7 @@
 package io.rapport.alert;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,7 +113,8 @@ public class Alerts {
         if (Alert.OPEN.equals(alert.status)) {
             alert.status = Alert.ACKNOWLEDGED;
             alert.acknowledgedBy = principal;
-            alert.acknowledgedAt = Instant.now();
+            // The database keeps microseconds; the first answer must equal every later one.
+            alert.acknowledgedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         }
         return view(alert);
     }
