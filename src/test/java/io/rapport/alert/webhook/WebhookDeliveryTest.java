@@ -148,6 +148,41 @@ class WebhookDeliveryTest {
         await("the delivery recorded", () -> deliveryStatuses(organization).equals(List.of("delivered")));
     }
 
+    @Test
+    void shouldGiveUpAfterTheRetryWindowAndNoLongerBlockTheNextEvent() {
+        String key = Api.newOrganization();
+        UUID pair = newPair(key, "c-1");
+        UUID organization = QuarkusTransaction.requiringNew().call(() -> pairs.findById(pair).organizationId);
+        receiver.secret = as(key).body("{\"url\":\"" + receiver.url("/hook") + "\"}").post("/api/v1/webhooks")
+                .then().statusCode(201).extract().path("secret");
+        String[] events = new String[2];
+        QuarkusTransaction.requiringNew().run(() -> {
+            events[0] = outbox.enqueue(organization, pair, EventTypes.RESPONSE_COMPLETED, Map.of("sessionNumber", 1))
+                    .toString();
+            events[1] = outbox.enqueue(organization, pair, EventTypes.RESPONSE_COMPLETED, Map.of("sessionNumber", 2))
+                    .toString();
+            // As if the first event had been retried for longer than the three-day window already.
+            em.createNativeQuery("update webhook_delivery set created_at = now() - interval '4 days'"
+                    + " where event_id = cast(? as uuid)").setParameter(1, events[0]).executeUpdate();
+        });
+
+        await("the first delivery to fail for good", () -> deliveryStatuses(organization).contains("failed"));
+        receiver.down = false;
+        await("the second event", () -> receiver.accepted.containsKey(events[1]));
+
+        assertThat(receiver.accepted).doesNotContainKey(events[0]);
+        List<?> failed = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select cast(event_id as text), last_status_code, last_error, attempts from webhook_delivery"
+                        + " where organization_id = ? and status = 'failed'")
+                .setParameter(1, organization).getResultList());
+        assertThat(failed).hasSize(1);
+        Object[] row = (Object[]) failed.get(0);
+        assertThat(row[0]).isEqualTo(events[0]);
+        assertThat(((Number) row[1]).intValue()).isEqualTo(503);
+        assertThat(row[2]).isEqualTo("HTTP 503");
+        assertThat(((Number) row[3]).intValue()).isEqualTo(1);
+    }
+
     private String eventOfAlert(UUID alert) {
         return QuarkusTransaction.requiringNew().call(() -> em
                 .createNativeQuery("select cast(id as text) from outbox where data ->> 'alertId' = ?")
