@@ -61,6 +61,7 @@ public class Alerts {
         if (!TYPES.contains(type)) {
             throw new IllegalArgumentException("Unknown alert type " + type);
         }
+        outbox.lockPair(organizationId, pairId);
         UUID id = UUID.randomUUID();
         List<?> inserted = em.createNativeQuery("insert into alert (id, organization_id, pair_id, questionnaire_id,"
                 + " type, session_number, detail) values (?, ?, ?, ?, ?, ?, cast(? as jsonb))"

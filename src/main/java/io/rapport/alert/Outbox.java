@@ -40,13 +40,7 @@ public class Outbox {
         if (!EventTypes.isKnown(type)) {
             throw new IllegalArgumentException("Unknown event type " + type);
         }
-        // The pair lock makes per-pair commit order follow seq order, which the relay delivers in.
-        boolean pairExists = !em.createNativeQuery(
-                "select id from pair where organization_id = ? and id = ? for no key update")
-                .setParameter(1, organizationId).setParameter(2, pairId).getResultList().isEmpty();
-        if (!pairExists) {
-            throw new IllegalArgumentException("Pair " + pairId + " is not in organization " + organizationId);
-        }
+        lockPair(organizationId, pairId);
         Map<String, Object> payload = new LinkedHashMap<>(data);
         payload.put("pairId", pairId);
         UUID id = UUID.randomUUID();
@@ -63,6 +57,20 @@ public class Outbox {
                 .setParameter(4, organizationId).setParameter(5, type)
                 .executeUpdate();
         return id;
+    }
+
+    /**
+     * Locks the pair until the transaction ends. Per pair this makes commit order follow seq order, which the
+     * relay delivers in; taking it first in every writer of a pair's alerts and events avoids deadlocks.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockPair(UUID organizationId, UUID pairId) {
+        boolean pairExists = !em.createNativeQuery(
+                "select id from pair where organization_id = ? and id = ? for no key update")
+                .setParameter(1, organizationId).setParameter(2, pairId).getResultList().isEmpty();
+        if (!pairExists) {
+            throw new IllegalArgumentException("Pair " + pairId + " is not in organization " + organizationId);
+        }
     }
 
     private String toJson(Map<String, Object> payload) {

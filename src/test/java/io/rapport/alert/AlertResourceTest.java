@@ -177,6 +177,10 @@ class AlertResourceTest {
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew()
                 .run(() -> outbox.enqueue(organization, foreignPair, EventTypes.RESPONSE_COMPLETED, Map.of())))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew()
+                .run(() -> alerts.raise(organization, foreignPair, "srs", "repair", 1, Map.of())))
+                .isInstanceOf(IllegalArgumentException.class);
+        as(otherKey).get("/api/v1/alerts").then().body("total", equalTo(0));
     }
 
     private UUID raise(UUID pairId, String type, int sessionNumber) {
