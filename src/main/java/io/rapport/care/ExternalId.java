@@ -18,7 +18,8 @@ import jakarta.validation.constraints.Size;
 @Pattern(regexp = "[A-Za-z0-9._~:@|-]*", message = "may contain only letters, digits and . _ ~ : @ | -")
 @Documented
 @Constraint(validatedBy = {})
-@Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.METHOD })
+@Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.METHOD,
+        ElementType.TYPE_USE })
 @Retention(RetentionPolicy.RUNTIME)
 public @interface ExternalId {
 

@@ -42,14 +42,16 @@ public class SessionResource {
     @Operation(summary = "Record a therapy session and create its questionnaire assignments", description = """
             Unknown client and therapist ids are created. A retry with the same Idempotency-Key and body, or with the
             same encounterId, returns the first result (header Idempotent-Replayed: true) and creates nothing.
-            formUrl appears only in the response that created an assignment: link tokens are stored as hashes.""")
+            formUrl appears only in the response that created an assignment: link tokens are stored as hashes.
+            With clientIds (a couple or family seen together) each client gets their own session and pair, and the
+            answer is {"groupId", "sessions": [...]}.""")
     public Response create(
             @HeaderParam("Idempotency-Key") @Size(min = 1, max = 255) @Pattern(regexp = "[\\x21-\\x7E]*", message = "must be printable ASCII without spaces") String idempotencyKey,
             @NotNull @Valid SessionRequest body) {
         var result = sessions.create(caller.organizationId(), body, idempotencyKey);
-        return Response.created(URI.create("/api/v1/pairs/" + result.session().pairId()))
+        return Response.created(URI.create("/api/v1/pairs/" + result.pairId()))
                 .header(REPLAYED, result.replayed())
-                .entity(result.session())
+                .entity(result.body())
                 .build();
     }
 }

@@ -4,9 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,12 +55,21 @@ public class SessionService {
         this.em = em;
     }
 
-    /** The session, and whether this call created it or replayed an earlier result. */
-    public record Created(SessionView session, boolean replayed) {
+    /**
+     * What was created: a {@link SessionView}, or a {@link JointSessionView} for several clients; and whether this
+     * call created it or replayed an earlier result.
+     */
+    public record Created(Object body, UUID pairId, boolean replayed) {
     }
 
     @Transactional
     public Created create(UUID organizationId, SessionRequest request, String idempotencyKey) {
+        if (request.clientId() == null == (request.clientIds() == null)) {
+            throw ApiException.unprocessable("clientId", "give either clientId or clientIds, not both");
+        }
+        if (request.joint() && request.clientIds().stream().distinct().count() != request.clientIds().size()) {
+            throw ApiException.unprocessable("clientIds", "must not name a client twice");
+        }
         String requestHash = hash(request);
         if (idempotencyKey != null) {
             lock("idempotency", organizationId, idempotencyKey);
@@ -67,26 +79,36 @@ public class SessionService {
                     throw ApiException.unprocessable("Idempotency-Key",
                             "was already used with a different request body");
                 }
-                return new Created(view(organizationId, existing.get().sessionId), true);
+                return replay(organizationId, existing.get().sessionId);
             }
         }
         if (request.encounterId() != null) {
             lock("encounter", organizationId, request.encounterId());
             List<TherapySession> earlier = sessions.byEncounter(organizationId, request.encounterId());
             if (!earlier.isEmpty()) {
-                TherapySession first = earlier.get(0);
-                Pair pair = pairs.findInOrganization(organizationId, first.pairId).orElseThrow();
-                if (!sameRequest(pair, first, request)) {
+                if (!sameRequest(organizationId, earlier, request)) {
                     throw ApiException.conflict("encounter-conflict", "encounterId",
                             "already belongs to a session with other details");
                 }
-                remember(organizationId, idempotencyKey, requestHash, first.id);
-                return new Created(view(organizationId, first.id), true);
+                remember(organizationId, idempotencyKey, requestHash, earlier.get(0).id);
+                return replay(organizationId, earlier.get(0).id);
             }
         }
         UUID therapistId = therapists.ensure(organizationId, request.therapistId());
-        UUID clientId = clients.ensure(organizationId, request.clientId());
-        Pair pair = pairs.lock(pairs.ensure(organizationId, clientId, therapistId));
+        UUID groupId = request.joint() ? UUID.randomUUID() : null;
+        Duration ttl = Duration.ofHours(organizations.findById(organizationId).linkTtlHours);
+        List<SessionView> created = new ArrayList<>();
+        for (String client : request.clients()) {
+            Pair pair = pairs.lock(pairs.ensure(organizationId, clients.ensure(organizationId, client), therapistId));
+            created.add(createOne(organizationId, pair, request, groupId, ttl));
+        }
+        remember(organizationId, idempotencyKey, requestHash, created.get(0).id());
+        Object body = request.joint() ? new JointSessionView(groupId, created) : created.get(0);
+        return new Created(body, created.get(0).pairId(), false);
+    }
+
+    private SessionView createOne(UUID organizationId, Pair pair, SessionRequest request, UUID groupId,
+            Duration ttl) {
         int number;
         if (request.sessionNumber() != null) {
             number = request.sessionNumber();
@@ -104,13 +126,22 @@ public class SessionService {
         session.sessionNumber = number;
         session.occurredAt = request.occurredAt().truncatedTo(ChronoUnit.MICROS);
         session.encounterId = request.encounterId();
+        session.groupId = groupId;
         session.createdAt = Instant.now();
         sessions.persist(session);
-        Duration ttl = Duration.ofHours(organizations.findById(organizationId).linkTtlHours);
         List<AssignmentView> issued = issuer.issue(organizationId, session.id, number, ttl);
-        remember(organizationId, idempotencyKey, requestHash, session.id);
-        return new Created(new SessionView(session.id, pair.id, number, session.occurredAt, session.encounterId,
-                issued), false);
+        return new SessionView(session.id, pair.id, number, session.occurredAt, session.encounterId, issued);
+    }
+
+    /** The earlier result, as it stands now; form links are not shown again. */
+    private Created replay(UUID organizationId, UUID firstSessionId) {
+        TherapySession first = sessions.findInOrganization(organizationId, firstSessionId).orElseThrow();
+        if (first.groupId == null) {
+            return new Created(view(organizationId, first.id), first.pairId, true);
+        }
+        List<SessionView> group = sessions.inGroup(organizationId, first.groupId).stream()
+                .map(s -> view(organizationId, s.id)).toList();
+        return new Created(new JointSessionView(first.groupId, group), first.pairId, true);
     }
 
     @Transactional
@@ -123,13 +154,21 @@ public class SessionService {
         return new SessionView(s.id, s.pairId, s.sessionNumber, s.occurredAt, s.encounterId, views);
     }
 
-    private boolean sameRequest(Pair pair, TherapySession session, SessionRequest request) {
-        String clientExternal = clients.findInOrganization(pair.organizationId, pair.clientId).orElseThrow().externalId;
-        String therapistExternal = therapists.findInOrganization(pair.organizationId, pair.therapistId)
-                .orElseThrow().externalId;
-        return clientExternal.equals(request.clientId()) && therapistExternal.equals(request.therapistId())
-                && session.occurredAt.equals(request.occurredAt().truncatedTo(ChronoUnit.MICROS))
-                && (request.sessionNumber() == null || request.sessionNumber() == session.sessionNumber);
+    /** Whether a request repeats the one that created these sessions of its encounter. */
+    private boolean sameRequest(UUID organizationId, List<TherapySession> earlier, SessionRequest request) {
+        Set<String> earlierClients = new HashSet<>();
+        for (TherapySession session : earlier) {
+            Pair pair = pairs.findInOrganization(organizationId, session.pairId).orElseThrow();
+            if (!therapists.findInOrganization(organizationId, pair.therapistId).orElseThrow().externalId
+                    .equals(request.therapistId())
+                    || !session.occurredAt.equals(request.occurredAt().truncatedTo(ChronoUnit.MICROS))
+                    || request.sessionNumber() != null && request.sessionNumber() != session.sessionNumber
+                    || (session.groupId != null) != request.joint()) {
+                return false;
+            }
+            earlierClients.add(clients.findInOrganization(organizationId, pair.clientId).orElseThrow().externalId);
+        }
+        return earlierClients.equals(new HashSet<>(request.clients()));
     }
 
     private void remember(UUID organizationId, String key, String requestHash, UUID sessionId) {
@@ -152,7 +191,8 @@ public class SessionService {
 
     /** The request's content, field by field, so that a replay with another body is recognised. */
     static String hash(SessionRequest r) {
-        String canonical = String.join("\u0000", r.clientId(), r.therapistId(),
+        String canonical = String.join("\u0000", String.join(",", r.clients()), String.valueOf(r.joint()),
+                r.therapistId(),
                 r.occurredAt().truncatedTo(ChronoUnit.MICROS).toString(), Objects.toString(r.encounterId(), ""),
                 Objects.toString(r.sessionNumber(), ""));
         return HexFormat.of().formatHex(Secrets.sha256(canonical.getBytes(StandardCharsets.UTF_8)));

@@ -25,6 +25,9 @@ public class TherapySession {
     public Instant occurredAt;
     @Column(name = "encounter_id")
     public String encounterId;
+    /** Shared by the sessions of clients seen together, such as a couple; null for an individual session. */
+    @Column(name = "group_id")
+    public UUID groupId;
     @Column(name = "created_at")
     public Instant createdAt;
 }

@@ -30,4 +30,8 @@ public class TherapySessionRepository implements OrganizationScoped<TherapySessi
     public boolean numberTaken(UUID pairId, int sessionNumber) {
         return count("pairId = ?1 and sessionNumber = ?2", pairId, sessionNumber) > 0;
     }
+
+    public List<TherapySession> inGroup(UUID organizationId, UUID groupId) {
+        return listInOrganization(organizationId, "groupId = ?2", Sort.by("createdAt"), groupId);
+    }
 }

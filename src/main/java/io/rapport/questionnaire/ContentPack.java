@@ -75,6 +75,11 @@ public final class ContentPack {
         return Optional.ofNullable(texts.getOrDefault(key, Map.of()).get(language));
     }
 
+    /** Languages installed for {@code id@version}, sorted. */
+    public List<String> languages(String key) {
+        return texts.getOrDefault(key, Map.of()).keySet().stream().sorted().toList();
+    }
+
     private static List<Path> files(Path dir) {
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))

@@ -88,6 +88,17 @@ public final class QuestionnaireCatalog {
                 .max(Comparator.comparing(QuestionnaireDefinition::version, Semver.ORDER));
     }
 
+    /** Highest released version by semantic-version order. */
+    public Optional<QuestionnaireDefinition> latestReleased(String id) {
+        return byKey.values().stream().filter(d -> d.id().equals(id) && !unreleased.contains(d.key()))
+                .max(Comparator.comparing(QuestionnaireDefinition::version, Semver.ORDER));
+    }
+
+    /** Languages of licensed wording installed for this version; empty without a content pack. */
+    public List<String> contentPackLanguages(String id, String version) {
+        return contentPack.languages(id + "@" + version);
+    }
+
     /** Sorted by id, then version. */
     public List<QuestionnaireDefinition> all() {
         return byKey.values().stream()

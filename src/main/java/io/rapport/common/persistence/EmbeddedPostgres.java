@@ -26,7 +26,15 @@ public final class EmbeddedPostgres {
     }
 
     /** Starts the server on first call and returns its JDBC URL. */
-    public static synchronized String jdbcUrl(Path dataDirectory, int port) {
+    public static String jdbcUrl(Path dataDirectory, int port) {
+        return jdbcUrl(dataDirectory, port, Duration.ZERO);
+    }
+
+    /**
+     * Starts the server on first call and returns its JDBC URL. At JVM exit the server stops after the
+     * application has, or after {@code drainTime} at the latest, so requests in flight can still commit.
+     */
+    public static synchronized String jdbcUrl(Path dataDirectory, int port, Duration drainTime) {
         String running = System.getProperty(URL_PROPERTY);
         if (running != null) {
             return running;
@@ -40,6 +48,10 @@ public final class EmbeddedPostgres {
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // zonky tunes for throwaway test databases; this one holds clinical data.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
                     // Quarkus stops the server itself, after requests in flight have finished.
                     .setRegisterShutdownHook(false);
             if (port > 0) {
@@ -48,6 +60,7 @@ public final class EmbeddedPostgres {
             server = builder.start();
             String url = server.getJdbcUrl(USER, "postgres");
             System.setProperty(URL_PROPERTY, url);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAfterDrain(drainTime), "embedded-postgres-stop"));
             LOG.infof("Embedded PostgreSQL started on port %d in %d ms, data in %s", server.getPort(),
                     (System.nanoTime() - start) / 1_000_000, dir);
             return url;
@@ -75,6 +88,19 @@ public final class EmbeddedPostgres {
             server = null;
             System.clearProperty(URL_PROPERTY);
         }
+    }
+
+    private static void stopAfterDrain(Duration drainTime) {
+        long deadline = System.nanoTime() + drainTime.toNanos();
+        while (running() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        stop();
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.rapport.common.persistence;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,8 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
     static final String ENABLED = "rapport.db.embedded.enabled";
     static final String DATA_DIR = "rapport.db.embedded.data-dir";
     static final String PORT = "rapport.db.embedded.port";
+    /** Longer than {@code quarkus.shutdown.timeout}, so the server outlives requests in flight. */
+    static final Duration PRODUCTION_DRAIN = Duration.ofSeconds(45);
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
@@ -34,7 +37,9 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
         }
         Path dataDir = Path.of(value(context, DATA_DIR, "data/postgres"));
         int port = Integer.parseInt(value(context, PORT, "0"));
-        return List.of(new EmbeddedSource(dataDir, port));
+        // In production the application drains requests first; dev and test JVMs just exit.
+        Duration drain = context.getProfiles().contains("prod") ? PRODUCTION_DRAIN : Duration.ZERO;
+        return List.of(new EmbeddedSource(dataDir, port, drain));
     }
 
     @Override
@@ -56,10 +61,12 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
     static final class EmbeddedSource implements ConfigSource {
         private final Path dataDir;
         private final int port;
+        private final Duration drain;
 
-        EmbeddedSource(Path dataDir, int port) {
+        EmbeddedSource(Path dataDir, int port, Duration drain) {
             this.dataDir = dataDir;
             this.port = port;
+            this.drain = drain;
         }
 
         @Override
@@ -81,7 +88,7 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
             if (duringBuild()) {
                 return null;
             }
-            String url = EmbeddedPostgres.jdbcUrl(dataDir, port);
+            String url = EmbeddedPostgres.jdbcUrl(dataDir, port, drain);
             return switch (name) {
                 case JDBC_URL -> url;
                 default -> EmbeddedPostgres.USER;

@@ -1,0 +1,15 @@
+package io.rapport.trend.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
+import io.rapport.trend.PairTrend;
+import io.rapport.trend.SplitAlliance;
+
+/**
+ * One instrument's trend for a pair, with the questionnaire version whose constants were used and, for sessions
+ * held jointly with other clients, the split between the raters.
+ */
+public record InstrumentTrend(@JsonUnwrapped PairTrend trend, String version,
+        @JsonInclude(JsonInclude.Include.NON_NULL) SplitAlliance splitAlliance) {
+}

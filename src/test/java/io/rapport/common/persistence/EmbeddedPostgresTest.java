@@ -1,0 +1,81 @@
+package io.rapport.common.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.smallrye.config.ConfigSourceContext;
+import io.smallrye.config.ConfigValue;
+
+/** The embedded server starts only without a configured URL, and keeps its data across restarts. */
+class EmbeddedPostgresTest {
+
+    @Test
+    void shouldStayIdleWhenAJdbcUrlIsConfigured() {
+        var sources = new EmbeddedPostgresConfigSourceFactory()
+                .getConfigSources(context(Map.of("quarkus.datasource.jdbc.url", "jdbc:postgresql://db/rapport")));
+        assertThat(sources).isEmpty();
+    }
+
+    @Test
+    void shouldStayIdleWhenDisabled() {
+        var sources = new EmbeddedPostgresConfigSourceFactory()
+                .getConfigSources(context(Map.of("rapport.db.embedded.enabled", "false")));
+        assertThat(sources).isEmpty();
+    }
+
+    @Test
+    void shouldOfferOnlyDatasourceProperties() {
+        List<ConfigSource> sources = (List<ConfigSource>) new EmbeddedPostgresConfigSourceFactory()
+                .getConfigSources(context(Map.of()));
+        assertThat(sources).hasSize(1);
+        assertThat(sources.get(0).getValue("quarkus.http.port")).isNull();
+        assertThat(sources.get(0).getPropertyNames()).isEmpty();
+    }
+
+    @Test
+    void shouldKeepDataAcrossRestarts(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("pg");
+        String url = EmbeddedPostgres.jdbcUrl(data, 0);
+        try (var c = DriverManager.getConnection(url, "postgres", "postgres"); var s = c.createStatement()) {
+            s.execute("create table survivor (v text)");
+            s.execute("insert into survivor values ('kept')");
+        }
+        EmbeddedPostgres.stop();
+        String again = EmbeddedPostgres.jdbcUrl(data, 0);
+        try (var c = DriverManager.getConnection(again, "postgres", "postgres");
+                var rs = c.createStatement().executeQuery("select v from survivor")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("kept");
+        } finally {
+            EmbeddedPostgres.stop();
+        }
+    }
+
+    private static ConfigSourceContext context(Map<String, String> values) {
+        return new ConfigSourceContext() {
+            @Override
+            public ConfigValue getValue(String name) {
+                String v = values.get(name);
+                return v == null ? null : ConfigValue.builder().withName(name).withValue(v).build();
+            }
+
+            @Override
+            public List<String> getProfiles() {
+                return List.of();
+            }
+
+            @Override
+            public java.util.Iterator<String> iterateNames() {
+                return values.keySet().iterator();
+            }
+        };
+    }
+}
