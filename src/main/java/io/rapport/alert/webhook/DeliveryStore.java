@@ -76,23 +76,25 @@ public class DeliveryStore {
     /**
      * Schedules the next attempt, or marks the delivery failed for good when that attempt would fall outside
      * the retry window counted from the delivery's creation.
+     *
+     * @return whether the delivery has failed for good
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void attemptFailed(Claim claim, Integer statusCode, String error, Duration retryIn, Duration window) {
+    public boolean attemptFailed(Claim claim, Integer statusCode, String error, Duration retryIn, Duration window) {
         @SuppressWarnings("unchecked")
         NativeQuery<Object> query = em.createNativeQuery("update webhook_delivery set"
                 + " status = case when now() + make_interval(secs => ?) > created_at + make_interval(secs => ?)"
                 + " then 'failed' else 'pending' end,"
                 + " next_attempt_at = now() + make_interval(secs => ?),"
                 + " last_status_code = ?, last_error = ?, claim_token = null, claimed_until = null"
-                + " where event_id = ? and endpoint_id = ? and claim_token = ?")
+                + " where event_id = ? and endpoint_id = ? and claim_token = ? returning status")
                 .unwrap(NativeQuery.class);
         query.setParameter(1, seconds(retryIn)).setParameter(2, seconds(window)).setParameter(3, seconds(retryIn))
                 .setParameter(4, statusCode, Integer.class)
                 .setParameter(5, error, String.class)
                 .setParameter(6, claim.eventId()).setParameter(7, claim.endpointId())
-                .setParameter(8, claim.token())
-                .executeUpdate();
+                .setParameter(8, claim.token());
+        return query.getResultList().contains("failed");
     }
 
     private static double seconds(Duration d) {

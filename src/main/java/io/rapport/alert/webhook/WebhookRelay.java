@@ -113,9 +113,10 @@ public class WebhookRelay {
         try {
             if (outcome.delivered()) {
                 store.delivered(claim, outcome.statusCode());
-            } else {
-                store.attemptFailed(claim, outcome.statusCode(), truncate(outcome.error()), backoff(claim.attempt()),
-                        config.retryWindow());
+            } else if (store.attemptFailed(claim, outcome.statusCode(), truncate(outcome.error()),
+                    backoff(claim.attempt()), config.retryWindow())) {
+                LOG.warnf("Webhook event %s to endpoint %s failed for good after %d attempts: %s", claim.eventId(),
+                        claim.endpointId(), claim.attempt(), truncate(outcome.error()));
             }
         } catch (RuntimeException e) {
             // The lease runs out and the attempt is repeated: at least once, never lost.
