@@ -3,6 +3,7 @@ package io.rapport.security;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 @ConfigMapping(prefix = "rapport.security")
 public interface SecurityConfig {
@@ -18,4 +19,12 @@ public interface SecurityConfig {
      * organizations and never sees client data.
      */
     Optional<String> operatorApiKey();
+
+    /** Sustained requests per second allowed for one API key on one instance. */
+    @WithDefault("50")
+    double apiRequestsPerSecond();
+
+    /** Requests one API key may send in a burst above the sustained rate. */
+    @WithDefault("200")
+    double apiBurst();
 }

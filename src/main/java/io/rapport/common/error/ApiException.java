@@ -11,13 +11,26 @@ public class ApiException extends RuntimeException {
     private final String code;
     private final String title;
     private final transient List<FieldError> errors;
+    private final long retryAfterSeconds;
 
     public ApiException(int status, String code, String title, String detail, List<FieldError> errors) {
+        this(status, code, title, detail, errors, 0);
+    }
+
+    private ApiException(int status, String code, String title, String detail, List<FieldError> errors,
+            long retryAfterSeconds) {
         super(detail);
         this.status = status;
         this.code = code;
         this.title = title;
         this.errors = List.copyOf(errors);
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** 429 with the seconds after which a retry may succeed. */
+    public static ApiException tooManyRequests(String detail, long retryAfterSeconds) {
+        return new ApiException(429, "rate-limited", "Too Many Requests", detail, List.of(),
+                Math.max(1, retryAfterSeconds));
     }
 
     public static ApiException notFound(String what) {
@@ -53,5 +66,10 @@ public class ApiException extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** Seconds for a Retry-After header; 0 when none applies. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

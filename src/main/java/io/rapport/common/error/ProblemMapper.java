@@ -41,7 +41,10 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response api(ApiException e, ContainerRequestContext request) {
-        return problem(request, e.status(), e.code(), e.title(), e.getMessage(), e.errors());
+        Response r = problem(request, e.status(), e.code(), e.title(), e.getMessage(), e.errors());
+        return e.retryAfterSeconds() > 0
+                ? Response.fromResponse(r).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build()
+                : r;
     }
 
     @ServerExceptionMapper(priority = 1)
