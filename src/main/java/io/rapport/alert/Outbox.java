@@ -1,0 +1,83 @@
+package io.rapport.alert;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Records events in the caller's transaction, so an event commits exactly when the data that caused it does.
+ * The webhook relay delivers them later.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private final EntityManager em;
+    private final ObjectMapper json;
+
+    public Outbox(EntityManager em, ObjectMapper json) {
+        this.em = em;
+        this.json = json;
+    }
+
+    /**
+     * Adds an event for a pair and one delivery per webhook endpoint of the organization that subscribes to
+     * its type. Endpoints created later do not receive it.
+     *
+     * @param type one of {@link EventTypes#ALL}
+     * @param data thin payload: ids, types and session numbers, never answers or scores; {@code pairId} is
+     *        added
+     * @return the event id, which receivers see as {@code webhook-id}
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID enqueue(UUID organizationId, UUID pairId, String type, Map<String, Object> data) {
+        if (!EventTypes.isKnown(type)) {
+            throw new IllegalArgumentException("Unknown event type " + type);
+        }
+        lockPair(organizationId, pairId);
+        Map<String, Object> payload = new LinkedHashMap<>(data);
+        payload.put("pairId", pairId);
+        UUID id = UUID.randomUUID();
+        Number seq = (Number) em.createNativeQuery(
+                "insert into outbox (id, organization_id, pair_id, type, data) values (?, ?, ?, ?, cast(? as jsonb))"
+                        + " returning seq")
+                .setParameter(1, id).setParameter(2, organizationId).setParameter(3, pairId)
+                .setParameter(4, type).setParameter(5, toJson(payload))
+                .getSingleResult();
+        em.createNativeQuery("insert into webhook_delivery (event_id, endpoint_id, organization_id, pair_id, event_seq)"
+                + " select ?, w.id, w.organization_id, ?, ? from webhook_endpoint w"
+                + " where w.organization_id = ? and (w.event_types is null or cast(? as varchar) = any (w.event_types))")
+                .setParameter(1, id).setParameter(2, pairId).setParameter(3, seq.longValue())
+                .setParameter(4, organizationId).setParameter(5, type)
+                .executeUpdate();
+        return id;
+    }
+
+    /**
+     * Locks the pair until the transaction ends. Per pair this makes commit order follow seq order, which the
+     * relay delivers in; taking it first in every writer of a pair's alerts and events avoids deadlocks.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockPair(UUID organizationId, UUID pairId) {
+        boolean pairExists = !em.createNativeQuery(
+                "select id from pair where organization_id = ? and id = ? for no key update")
+                .setParameter(1, organizationId).setParameter(2, pairId).getResultList().isEmpty();
+        if (!pairExists) {
+            throw new IllegalArgumentException("Pair " + pairId + " is not in organization " + organizationId);
+        }
+    }
+
+    private String toJson(Map<String, Object> payload) {
+        try {
+            return json.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Event data must be serializable to JSON", e);
+        }
+    }
+}

@@ -1,0 +1,284 @@
+package io.rapport.alert.webhook;
+
+import static io.rapport.Api.as;
+import static io.rapport.Api.session;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.rapport.Api;
+import io.rapport.alert.Alerts;
+import io.rapport.alert.EventTypes;
+import io.rapport.alert.Outbox;
+import io.rapport.care.PairRepository;
+
+@QuarkusTest
+class WebhookDeliveryTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    @Inject
+    Outbox outbox;
+    @Inject
+    Alerts alerts;
+    @Inject
+    PairRepository pairs;
+    @Inject
+    EntityManager em;
+    @Inject
+    ObjectMapper json;
+
+    Receiver receiver;
+
+    @BeforeEach
+    void startReceiver() throws IOException {
+        receiver = new Receiver();
+    }
+
+    @AfterEach
+    void stopReceiver() {
+        receiver.server.stop(0);
+    }
+
+    @Test
+    void shouldDeliverEverySignedEventInOrderPerPairOnceTheReceiverRecovers() throws Exception {
+        String key = Api.newOrganization();
+        UUID pairA = newPair(key, "c-1");
+        UUID pairB = newPair(key, "c-2");
+        UUID organization = QuarkusTransaction.requiringNew().call(() -> pairs.findById(pairA).organizationId);
+        receiver.secret = as(key).body("{\"url\":\"" + receiver.url("/hook") + "\"}").post("/api/v1/webhooks")
+                .then().statusCode(201).extract().path("secret");
+        String otherKey = Api.newOrganization();
+        as(otherKey).body("{\"url\":\"" + receiver.url("/other-organization") + "\"}").post("/api/v1/webhooks")
+                .then().statusCode(201);
+
+        Map<UUID, List<String>> expected = Map.of(pairA, new ArrayList<>(), pairB, new ArrayList<>());
+        for (int session = 1; session <= 4; session++) {
+            for (UUID pair : List.of(pairA, pairB)) {
+                int number = session;
+                expected.get(pair).add(QuarkusTransaction.requiringNew().call(() -> outbox.enqueue(organization,
+                        pair, EventTypes.RESPONSE_COMPLETED, Map.of("sessionNumber", number))).toString());
+            }
+        }
+        UUID alert = QuarkusTransaction.requiringNew().call(() -> alerts
+                .raise(organization, pairA, "srs", "below-cutoff", 4, Map.of("score", 30)).orElseThrow());
+        expected.get(pairA).add(eventOfAlert(alert));
+
+        await("retries while the receiver is down", () -> receiver.requests.size() >= 4);
+        Set<String> triedWhileDown = receiver.requests.stream().map(Request::id).collect(Collectors.toSet());
+        assertThat(triedWhileDown).as("later events of a pair wait for the first one")
+                .isSubsetOf(expected.get(pairA).get(0), expected.get(pairB).get(0));
+
+        receiver.down = false;
+        await("every event accepted", () -> receiver.accepted.size() == 9);
+
+        for (UUID pair : List.of(pairA, pairB)) {
+            List<String> acceptedForPair = receiver.acceptedOrder.stream()
+                    .filter(id -> receiver.accepted.get(id).body().at("/data/pairId").asText().equals(pair.toString()))
+                    .toList();
+            assertThat(acceptedForPair).isEqualTo(expected.get(pair));
+        }
+        assertThat(receiver.duplicates).isEmpty();
+        assertThat(receiver.requests).allSatisfy(r -> assertThat(r.signatureValid()).isTrue());
+        assertThat(receiver.requests).extracting(Request::path).containsOnly("/hook");
+        JsonNode alertEvent = receiver.accepted.get(eventOfAlert(alert)).body();
+        assertThat(alertEvent.get("type").asText()).isEqualTo("alert.below-cutoff");
+        assertThat(alertEvent.at("/data/alertId").asText()).isEqualTo(alert.toString());
+        assertThat(alertEvent.at("/data/score").isMissingNode()).isTrue();
+        JsonNode first = receiver.accepted.get(expected.get(pairB).get(0)).body();
+        assertThat(first.get("type").asText()).isEqualTo("response.completed");
+        assertThat(first.at("/data/sessionNumber").asInt()).isEqualTo(1);
+        assertThat(Instant.parse(first.get("timestamp").asText())).isBefore(Instant.now());
+        await("every delivery recorded", () -> deliveryStatuses(organization).equals(List.of(
+                "delivered", "delivered", "delivered", "delivered", "delivered", "delivered", "delivered",
+                "delivered", "delivered")));
+    }
+
+    @Test
+    void shouldOnlyDeliverSubscribedTypes() {
+        String key = Api.newOrganization();
+        UUID pair = newPair(key, "c-1");
+        UUID organization = QuarkusTransaction.requiringNew().call(() -> pairs.findById(pair).organizationId);
+        receiver.down = false;
+        receiver.secret = as(key)
+                .body("{\"url\":\"" + receiver.url("/alerts") + "\",\"eventTypes\":[\"alert.split-alliance\"]}")
+                .post("/api/v1/webhooks").then().statusCode(201).extract().path("secret");
+
+        QuarkusTransaction.requiringNew().run(() -> outbox.enqueue(organization, pair,
+                EventTypes.RESPONSE_COMPLETED, Map.of("sessionNumber", 1)));
+        UUID alert = QuarkusTransaction.requiringNew().call(() -> alerts
+                .raise(organization, pair, "srs", "split-alliance", 1, Map.of()).orElseThrow());
+
+        await("the subscribed event", () -> receiver.accepted.size() == 1);
+        assertThat(receiver.accepted).containsOnlyKeys(eventOfAlert(alert));
+        await("the delivery recorded", () -> deliveryStatuses(organization).equals(List.of("delivered")));
+    }
+
+    @Test
+    void shouldGiveUpAfterTheRetryWindowAndNoLongerBlockTheNextEvent() {
+        String key = Api.newOrganization();
+        UUID pair = newPair(key, "c-1");
+        UUID organization = QuarkusTransaction.requiringNew().call(() -> pairs.findById(pair).organizationId);
+        receiver.secret = as(key).body("{\"url\":\"" + receiver.url("/hook") + "\"}").post("/api/v1/webhooks")
+                .then().statusCode(201).extract().path("secret");
+        String[] events = new String[2];
+        QuarkusTransaction.requiringNew().run(() -> {
+            events[0] = outbox.enqueue(organization, pair, EventTypes.RESPONSE_COMPLETED, Map.of("sessionNumber", 1))
+                    .toString();
+            events[1] = outbox.enqueue(organization, pair, EventTypes.RESPONSE_COMPLETED, Map.of("sessionNumber", 2))
+                    .toString();
+            // As if the first event had been retried for longer than the three-day window already.
+            em.createNativeQuery("update webhook_delivery set created_at = now() - interval '4 days'"
+                    + " where event_id = cast(? as uuid)").setParameter(1, events[0]).executeUpdate();
+        });
+
+        await("the first delivery to fail for good", () -> deliveryStatuses(organization).contains("failed"));
+        receiver.down = false;
+        await("the second event", () -> receiver.accepted.containsKey(events[1]));
+
+        assertThat(receiver.accepted).doesNotContainKey(events[0]);
+        List<?> failed = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select cast(event_id as text), last_status_code, last_error, attempts from webhook_delivery"
+                        + " where organization_id = ? and status = 'failed'")
+                .setParameter(1, organization).getResultList());
+        assertThat(failed).hasSize(1);
+        Object[] row = (Object[]) failed.get(0);
+        assertThat(row[0]).isEqualTo(events[0]);
+        assertThat(((Number) row[1]).intValue()).isEqualTo(503);
+        assertThat(row[2]).isEqualTo("HTTP 503");
+        assertThat(((Number) row[3]).intValue()).isEqualTo(1);
+    }
+
+    private String eventOfAlert(UUID alert) {
+        return QuarkusTransaction.requiringNew().call(() -> em
+                .createNativeQuery("select cast(id as text) from outbox where data ->> 'alertId' = ?")
+                .setParameter(1, alert.toString()).getSingleResult().toString());
+    }
+
+    private List<String> deliveryStatuses(UUID organization) {
+        return QuarkusTransaction.requiringNew().call(() -> em
+                .createNativeQuery("select status from webhook_delivery where organization_id = ?", String.class)
+                .setParameter(1, organization).getResultList());
+    }
+
+    private static UUID newPair(String apiKey, String clientId) {
+        return UUID.fromString(as(apiKey).body(session(clientId, "t-1")).post("/api/v1/sessions")
+                .then().statusCode(201).extract().path("pairId"));
+    }
+
+    private static void await(String what, BooleanSupplier condition) {
+        Instant deadline = Instant.now().plus(TIMEOUT);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                fail("Timed out waiting for " + what);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fail("Interrupted waiting for " + what);
+            }
+        }
+    }
+
+    record Request(String path, String id, JsonNode body, boolean signatureValid) {
+    }
+
+    /** A webhook consumer on 127.0.0.1 that answers 503 while down and deduplicates by webhook-id. */
+    class Receiver {
+        final HttpServer server;
+        volatile boolean down = true;
+        volatile String secret;
+        final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
+        final Map<String, Request> accepted = new ConcurrentHashMap<>();
+        final List<String> acceptedOrder = Collections.synchronizedList(new ArrayList<>());
+        final List<String> duplicates = Collections.synchronizedList(new ArrayList<>());
+
+        Receiver() throws IOException {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/", this::handle);
+            server.start();
+        }
+
+        String url(String path) {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        }
+
+        private void handle(HttpExchange exchange) throws IOException {
+            String body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            String id = exchange.getRequestHeaders().getFirst("webhook-id");
+            String timestamp = exchange.getRequestHeaders().getFirst("webhook-timestamp");
+            String signature = exchange.getRequestHeaders().getFirst("webhook-signature");
+            boolean fresh = Math.abs(Instant.now().getEpochSecond() - Long.parseLong(timestamp)) < 300;
+            boolean valid = fresh && List.of(signature.split(" ")).contains(expectedSignature(id, timestamp, body));
+            Request request = new Request(exchange.getRequestURI().getPath(), id, json.readTree(body), valid);
+            requests.add(request);
+            int status;
+            if (down) {
+                status = 503;
+            } else if (!valid) {
+                status = 400;
+            } else {
+                status = 204;
+                synchronized (this) {
+                    if (accepted.putIfAbsent(id, request) == null) {
+                        acceptedOrder.add(id);
+                    } else {
+                        duplicates.add(id);
+                    }
+                }
+            }
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        }
+
+        private String expectedSignature(String id, String timestamp, String body) {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())),
+                        "HmacSHA256"));
+                byte[] digest = mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8));
+                return "v1," + Base64.getEncoder().encodeToString(digest);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
