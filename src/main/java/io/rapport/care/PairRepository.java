@@ -32,4 +32,10 @@ public class PairRepository implements OrganizationScoped<Pair> {
                 List.of(UUID.randomUUID(), organizationId, clientId, therapistId));
         return findByMembers(organizationId, clientId, therapistId).orElseThrow();
     }
+
+    /** Locks a pair by id, for writers that start from another row of the pair. */
+    public void lockById(UUID organizationId, UUID pairId) {
+        getEntityManager().createNativeQuery("select id from pair where organization_id = ?1 and id = ?2 for update")
+                .setParameter(1, organizationId).setParameter(2, pairId).getResultList();
+    }
 }

@@ -9,12 +9,14 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.rapport.care.PairRepository;
 import io.rapport.common.error.ApiException;
 import io.rapport.common.error.Problem.FieldError;
 import io.rapport.questionnaire.QuestionnaireCatalog;
@@ -41,9 +43,13 @@ public class ResponseRecorder {
     private final ObjectMapper json;
     private final QualityCheck quality;
     private final ScoringEngine engine = new ScoringEngine();
+    private final PairRepository pairs;
+    private final Event<ResponseRecorded> recorded;
 
     public ResponseRecorder(QuestionnaireCatalog catalog, ResponseRepository responses, EntityManager em,
-            ObjectMapper json, DeliveryConfig config) {
+            ObjectMapper json, DeliveryConfig config, PairRepository pairs, Event<ResponseRecorded> recorded) {
+        this.pairs = pairs;
+        this.recorded = recorded;
         this.catalog = catalog;
         this.responses = responses;
         this.em = em;
@@ -77,6 +83,10 @@ public class ResponseRecorder {
         requireOpen(a, s.submittedAt());
         QuestionnaireDefinition d = definition(a);
         ScoreResult score = engine.score(d, s.answers());
+        UUID pairId = (UUID) em.createNativeQuery("select pair_id from session where organization_id = ?1 and id = ?2")
+                .setParameter(1, a.organizationId).setParameter(2, a.sessionId).getSingleResult();
+        // Every writer of a pair's data takes the pair lock before any other row lock, so they cannot deadlock.
+        pairs.lockById(a.organizationId, pairId);
         claim(a, s.submittedAt());
         Long durationMs = s.startedAt() == null || s.startedAt().isAfter(s.submittedAt()) ? null
                 : Duration.between(s.startedAt(), s.submittedAt()).toMillis();
@@ -87,8 +97,7 @@ public class ResponseRecorder {
         r.organizationId = a.organizationId;
         r.assignmentId = a.id;
         r.sessionId = a.sessionId;
-        r.pairId = (UUID) em.createNativeQuery("select pair_id from session where organization_id = ?1 and id = ?2")
-                .setParameter(1, a.organizationId).setParameter(2, a.sessionId).getSingleResult();
+        r.pairId = pairId;
         r.questionnaireId = a.questionnaireId;
         r.questionnaireVersion = a.questionnaireVersion;
         r.answers = write(new TreeMap<>(s.answers()));
@@ -104,6 +113,7 @@ public class ResponseRecorder {
         r.language = s.language();
         responses.persist(r);
         em.flush();
+        recorded.fire(new ResponseRecorded(a.organizationId, pairId, a.sessionId, a.id, r.id, a.questionnaireId));
         return score;
     }
 

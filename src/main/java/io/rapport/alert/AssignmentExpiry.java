@@ -1,0 +1,68 @@
+package io.rapport.alert;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Marks open assignments past their expiry as expired, one pair per transaction, and raises the alerts that
+ * follows from it (no-response, unrepaired). The status update is conditional, so instances running the scan at
+ * the same time never both expire the same assignment, and alerts are idempotent anyway.
+ */
+@ApplicationScoped
+public class AssignmentExpiry {
+
+    private static final Logger LOG = Logger.getLogger(AssignmentExpiry.class);
+
+    private final EntityManager em;
+    private final Outbox outbox;
+    private final TrendAlerts trendAlerts;
+    private final AlertConfig config;
+
+    public AssignmentExpiry(EntityManager em, Outbox outbox, TrendAlerts trendAlerts, AlertConfig config) {
+        this.em = em;
+        this.outbox = outbox;
+        this.trendAlerts = trendAlerts;
+        this.config = config;
+    }
+
+    @Scheduled(identity = "assignment-expiry", every = "${rapport.alert.expiry-scan-interval:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        int pairs = expireDue();
+        if (pairs > 0) {
+            LOG.debugf("Expired assignments of %d pairs", pairs);
+        }
+    }
+
+    /** Returns how many pairs had assignments expired. */
+    @SuppressWarnings("unchecked")
+    public int expireDue() {
+        List<Object[]> due = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select distinct s.organization_id, s.pair_id from assignment a join session s on s.id = a.session_id"
+                        + " where a.status = 'open' and a.expires_at <= now()")
+                .setMaxResults(config.expiryBatchSize())
+                .getResultList());
+        for (Object[] row : due) {
+            UUID organizationId = (UUID) row[0];
+            UUID pairId = (UUID) row[1];
+            QuarkusTransaction.requiringNew().run(() -> expire(organizationId, pairId));
+        }
+        return due.size();
+    }
+
+    private void expire(UUID organizationId, UUID pairId) {
+        outbox.lockPair(organizationId, pairId);
+        em.createNativeQuery("update assignment set status = 'expired' where organization_id = ?1"
+                + " and status = 'open' and expires_at <= now()"
+                + " and session_id in (select id from session where organization_id = ?1 and pair_id = ?2)")
+                .setParameter(1, organizationId).setParameter(2, pairId).executeUpdate();
+        trendAlerts.raise(organizationId, pairId);
+    }
+}

@@ -1,0 +1,61 @@
+package io.rapport.alert;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+
+import io.rapport.delivery.ResponseRecorded;
+import io.rapport.trend.TrendEvent;
+import io.rapport.trend.api.InstrumentTrend;
+import io.rapport.trend.api.TrendService;
+
+/**
+ * Turns a pair's trend events into alerts and outbox events, in the transaction of the data that caused them.
+ * Alerts are unique per pair, questionnaire, type and session, so recomputing the whole history raises only
+ * what is new.
+ */
+@ApplicationScoped
+public class TrendAlerts {
+
+    private final TrendService trends;
+    private final Alerts alerts;
+    private final Outbox outbox;
+
+    public TrendAlerts(TrendService trends, Alerts alerts, Outbox outbox) {
+        this.trends = trends;
+        this.alerts = alerts;
+        this.outbox = outbox;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    void onResponse(@Observes ResponseRecorded recorded) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("responseId", recorded.responseId());
+        data.put("assignmentId", recorded.assignmentId());
+        data.put("sessionId", recorded.sessionId());
+        data.put("questionnaireId", recorded.questionnaireId());
+        outbox.enqueue(recorded.organizationId(), recorded.pairId(), EventTypes.RESPONSE_COMPLETED, data);
+        raise(recorded.organizationId(), recorded.pairId());
+    }
+
+    /** Raises every event of the pair's current trends that has not been raised yet. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void raise(UUID organizationId, UUID pairId) {
+        outbox.lockPair(organizationId, pairId);
+        for (InstrumentTrend trend : trends.compute(organizationId, pairId)) {
+            String questionnaireId = trend.trend().questionnaireId();
+            for (TrendEvent event : trend.trend().events()) {
+                alerts.raise(organizationId, pairId, questionnaireId, event);
+            }
+            if (trend.splitAlliance() != null) {
+                for (TrendEvent event : trend.splitAlliance().events()) {
+                    alerts.raise(organizationId, pairId, questionnaireId, event);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package io.rapport.delivery;
+
+import java.util.UUID;
+
+/**
+ * Fired synchronously, inside the transaction that stored a response, so that whatever observers derive from it
+ * (alerts, outbox events) commits or rolls back with the response itself.
+ */
+public record ResponseRecorded(UUID organizationId, UUID pairId, UUID sessionId, UUID assignmentId,
+        UUID responseId, String questionnaireId) {
+}

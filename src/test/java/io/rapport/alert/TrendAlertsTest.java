@@ -1,0 +1,114 @@
+package io.rapport.alert;
+
+import static io.rapport.Api.as;
+import static io.rapport.Api.session;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.rapport.Api;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+/** Submissions and expiries raise alerts and outbox events in the same transaction as their cause. */
+@QuarkusTest
+class TrendAlertsTest {
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    AssignmentExpiry expiry;
+
+    String key;
+
+    @BeforeEach
+    void newOrganization() {
+        key = Api.newOrganization();
+    }
+
+    @Test
+    void shouldRaiseABelowCutoffAlertWhenAScoreFallsUnderTheCutoff() throws Exception {
+        String pairId = answer("c-1", "9.5", "9");
+        // 38, 36, 36 (at the cutoff: no concern), then 30: under the cutoff, and also more than 2 SDs
+        // (2 × 1.155) under the earlier mean of 36.67, so a personal drop too.
+        answerAgain("c-1", "9");
+        answerAgain("c-1", "7.5");
+        as(key).queryParam("pairId", pairId).get("/api/v1/alerts").then().statusCode(200)
+                .body("items.type", containsInAnyOrder("below-cutoff", "personal-drop"))
+                .body("items.sessionNumber", contains(4, 4));
+        List<String> types = outboxTypes(pairId);
+        assertThat(types.subList(0, 4)).containsOnly("response.completed");
+        assertThat(types.subList(4, types.size())).containsExactlyInAnyOrder("alert.below-cutoff",
+                "alert.personal-drop");
+    }
+
+    @Test
+    void shouldRaiseNoResponseWhenTwoLinksExpireUnanswered() throws Exception {
+        String pairId = as(key).body(session("c-2", "t-1")).post("/api/v1/sessions").path("pairId");
+        as(key).body(session("c-2", "t-1")).post("/api/v1/sessions").then().statusCode(201);
+        execute("update assignment set expires_at = now() - interval '1 minute' where session_id in"
+                + " (select id from session where pair_id = '" + pairId + "')");
+        assertThat(expiry.expireDue()).isGreaterThanOrEqualTo(1);
+        as(key).get("/api/v1/pairs/" + pairId).then()
+                .body("sessions.assignments.flatten().status", contains("expired", "expired"));
+        as(key).queryParam("pairId", pairId).get("/api/v1/alerts").then()
+                .body("items.type", hasItem("no-response"));
+        assertThat(outboxTypes(pairId)).containsExactly("alert.no-response");
+        // A second scan finds nothing new to raise.
+        expiry.expireDue();
+        assertThat(outboxTypes(pairId)).containsExactly("alert.no-response");
+    }
+
+    private String answer(String clientId, String... values) {
+        String pairId = null;
+        for (String v : values) {
+            pairId = answerAgain(clientId, v);
+        }
+        return pairId;
+    }
+
+    /** A new session whose four items are all answered with one value. */
+    private String answerAgain(String clientId, String value) {
+        Response s = as(key).body(session(clientId, "t-1")).post("/api/v1/sessions");
+        String url = s.path("assignments[0].formUrl");
+        given().contentType(ContentType.JSON)
+                .body("{\"answers\":{\"1\":" + value + ",\"2\":" + value + ",\"3\":" + value + ",\"4\":" + value + "}}")
+                .post("/api/v1/forms/" + url.substring(url.lastIndexOf('/') + 1) + "/responses")
+                .then().statusCode(201);
+        return s.path("pairId");
+    }
+
+    private List<String> outboxTypes(String pairId) throws Exception {
+        List<String> types = new ArrayList<>();
+        try (var c = dataSource.getConnection();
+                var st = c.prepareStatement("select type from outbox where pair_id = cast(? as uuid) order by seq")) {
+            st.setString(1, pairId);
+            try (var rs = st.executeQuery()) {
+                while (rs.next()) {
+                    types.add(rs.getString(1));
+                }
+            }
+        }
+        return types;
+    }
+
+    private void execute(String sql) throws Exception {
+        try (var c = dataSource.getConnection(); var st = c.createStatement()) {
+            st.executeUpdate(sql);
+        }
+    }
+}
