@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.rapport.audit.Audited;
 import io.rapport.common.web.Ids;
 import io.rapport.common.web.Page;
 import io.rapport.security.Caller;
@@ -32,6 +33,7 @@ public class AlertResource {
     }
 
     @GET
+    @Audited(objectType = "alert")
     @Operation(summary = "List alerts, newest first; status is open (default) or acknowledged")
     public Page<AlertView> list(@QueryParam("pairId") String pairId, @QueryParam("status") String status,
             @QueryParam("page") String page, @QueryParam("size") String size) {
@@ -39,6 +41,7 @@ public class AlertResource {
     }
 
     @POST
+    @Audited(action = "update", objectType = "alert", idParam = "alertId")
     @Path("/{alertId}/acknowledge")
     @Operation(summary = "Acknowledge an alert; acknowledging again returns the first acknowledgement")
     public AlertView acknowledge(@PathParam("alertId") String alertId) {

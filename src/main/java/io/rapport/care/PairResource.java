@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.rapport.audit.Audited;
 import io.rapport.common.web.Ids;
 import io.rapport.common.web.Page;
 import io.rapport.security.Caller;
@@ -31,6 +32,7 @@ public class PairResource {
     }
 
     @GET
+    @Audited(objectType = "pair", clientParam = "clientId")
     @Operation(summary = "List pairs, optionally of one therapist or one client (EHR ids)")
     public Page<PairView> list(@QueryParam("therapistId") @ExternalIdFilter String therapistId,
             @QueryParam("clientId") @ExternalIdFilter String clientId, @QueryParam("page") String page,
@@ -39,6 +41,7 @@ public class PairResource {
     }
 
     @GET
+    @Audited(objectType = "pair", idParam = "pairId")
     @Path("/{pairId}")
     @Operation(summary = "A pair with its sessions and their assignments")
     public PairDetail get(@PathParam("pairId") String pairId) {

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.rapport.audit.Audited;
 import io.rapport.security.Caller;
 import io.rapport.security.Roles;
 
@@ -39,6 +40,7 @@ public class SessionResource {
     }
 
     @POST
+    @Audited(action = "create", objectType = "pair")
     @Operation(summary = "Record a therapy session and create its questionnaire assignments", description = """
             Unknown client and therapist ids are created. A retry with the same Idempotency-Key and body, or with the
             same encounterId, returns the first result (header Idempotent-Replayed: true) and creates nothing.

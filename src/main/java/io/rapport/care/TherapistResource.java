@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.rapport.audit.Audited;
 import io.rapport.security.Caller;
 import io.rapport.security.Roles;
 
@@ -35,6 +36,7 @@ public class TherapistResource {
     }
 
     @PUT
+    @Audited(action = Audited.UPSERT, objectType = "therapist", idParam = "externalId")
     @Path("/{externalId}")
     @Operation(summary = "Create or replace a therapist by the EHR's id", description = "201 when created, 200 when replaced.")
     public Response put(@PathParam("externalId") @ExternalId String externalId,

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.rapport.audit.Audited;
 import io.rapport.security.Caller;
 import io.rapport.security.Roles;
 
@@ -45,6 +46,7 @@ public class DashboardResource {
     }
 
     @GET
+    @Audited(objectType = "caseload")
     @Operation(hidden = true)
     public TemplateInstance caseload(@QueryParam("q") String filter, @QueryParam("sort") String sort,
             @QueryParam("dir") String dir, @QueryParam("page") String page, @QueryParam("size") String size) {
@@ -54,6 +56,7 @@ public class DashboardResource {
     }
 
     @GET
+    @Audited(objectType = "pair", idParam = "pairId")
     @Path("/pairs/{pairId}")
     @Operation(hidden = true)
     public Response pair(@PathParam("pairId") String pairId) {

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.rapport.audit.Audited;
 import io.rapport.common.web.Ids;
 import io.rapport.security.Caller;
 import io.rapport.security.Roles;
@@ -31,6 +32,7 @@ public class AssignmentChannelResource {
     }
 
     @POST
+    @Audited(action = "send", objectType = "assignment", idParam = "id")
     @Path("/email")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "E-mail a fresh form link to the client (422 when the client has no e-mail address)")
@@ -39,6 +41,7 @@ public class AssignmentChannelResource {
     }
 
     @GET
+    @Audited(action = "send", objectType = "assignment", idParam = "id")
     @Path("/qr.png")
     @Produces({ "image/png", MediaType.APPLICATION_JSON })
     @Operation(summary = "A QR code of a fresh form link, to scan in the room (409 completed, 410 expired)")
@@ -48,6 +51,7 @@ public class AssignmentChannelResource {
     }
 
     @POST
+    @Audited(action = "send", objectType = "assignment", idParam = "id")
     @Path("/in-session")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A short-lived form link to open on the therapist's tablet during the session")

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.rapport.audit.Audited;
 import io.rapport.common.web.Ids;
 import io.rapport.common.web.Page;
 import io.rapport.security.Caller;
@@ -31,6 +32,7 @@ public class PairResponsesResource {
     }
 
     @GET
+    @Audited(objectType = "pair-responses", idParam = "pairId")
     @Operation(summary = "A pair's responses with scores and item answers, newest first")
     public Page<ResponseView> forPair(@PathParam("pairId") String pairId, @QueryParam("page") String page,
             @QueryParam("size") String size) {

@@ -20,6 +20,7 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Sort;
 import io.quarkus.scheduler.Scheduled;
+import io.rapport.audit.AuditLog;
 import io.rapport.delivery.Assignment;
 import io.rapport.delivery.AssignmentRepository;
 import io.rapport.delivery.DeliveryConfig;
@@ -69,11 +70,12 @@ public class FormVisits {
     private final LinkGuessLimiter limiter;
     private final DeliveryConfig config;
     private final EntityManager em;
+    private final AuditLog audit;
     private final ScoringEngine engine = new ScoringEngine();
 
     public FormVisits(Links links, AssignmentRepository assignments, ResponseRecorder recorder,
             FormPageBuilder pages, FormTexts texts, LinkGuessLimiter limiter, DeliveryConfig config,
-            EntityManager em) {
+            EntityManager em, AuditLog audit) {
         this.links = links;
         this.assignments = assignments;
         this.recorder = recorder;
@@ -82,6 +84,7 @@ public class FormVisits {
         this.limiter = limiter;
         this.config = config;
         this.em = em;
+        this.audit = audit;
     }
 
     /** The first visit: trade the link token for a visit cookie, or say why the link does not open. */
@@ -123,6 +126,7 @@ public class FormVisits {
                 .setParameter(6, expiresAt.truncatedTo(ChronoUnit.MICROS))
                 .setParameter(7, now.truncatedTo(ChronoUnit.MICROS))
                 .executeUpdate();
+        audit.formLink(a.organizationId, "open", "GET /f/{token}", a.sessionId, 303);
         return new Redirect("/f", cookie, Math.max(1, Duration.between(now, expiresAt).toSeconds()));
     }
 
@@ -143,6 +147,7 @@ public class FormVisits {
         em.createNativeQuery("update form_visit set first_served_at = ?1 where id_hash = ?2 and first_served_at is null")
                 .setParameter(1, Instant.now().truncatedTo(ChronoUnit.MICROS)).setParameter(2, visit.idHash())
                 .executeUpdate();
+        audit.formLink(visit.organizationId(), "read", "GET /f", visit.sessionId(), 200);
         return new Page(200, pages.build(lang, ctx, open, Map.of(), Map.of(), visit.csrf()));
     }
 

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.rapport.audit.Audited;
 import io.rapport.common.web.Ids;
 import io.rapport.security.Caller;
 import io.rapport.security.Roles;
@@ -31,6 +32,7 @@ public class TrendResource {
     }
 
     @GET
+    @Audited(objectType = "pair-trends", idParam = "pairId")
     @Operation(summary = "A pair's trend per instrument", description = """
             Points, mean and SD of the pair's own scores, OLS slope per session with its 95% confidence interval,
             Jacobson–Truax reliable change from the first and previous score, the latest score against the cutoff,

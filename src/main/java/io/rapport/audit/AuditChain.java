@@ -1,0 +1,71 @@
+package io.rapport.audit;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/** Recomputes an organization's hash chain; a changed, inserted or removed row breaks it from there on. */
+@ApplicationScoped
+public class AuditChain {
+
+    private static final int BATCH = 1000;
+
+    /** Whether the chain holds; otherwise the first row (by seq) whose hashes do not match. */
+    public record Verification(boolean intact, long rowsChecked, Long firstBrokenSeq, UUID firstBrokenId) {
+    }
+
+    private final EntityManager em;
+
+    public AuditChain(EntityManager em) {
+        this.em = em;
+    }
+
+    @Transactional
+    public Verification verify(UUID organizationId) {
+        String prev = AuditHash.GENESIS;
+        long checked = 0;
+        long after = 0;
+        while (true) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("SELECT seq, id, occurred_at, actor, action, route,"
+                    + " object_type, object_id, client_id, outcome, status, request_id, prev_hash, hash"
+                    + " FROM audit_event WHERE organization_id IS NOT DISTINCT FROM cast(?1 AS uuid) AND seq > ?2"
+                    + " ORDER BY seq LIMIT " + BATCH)
+                    .setParameter(1, organizationId == null ? null : organizationId.toString())
+                    .setParameter(2, after)
+                    .getResultList();
+            if (rows.isEmpty()) {
+                return new Verification(true, checked, null, null);
+            }
+            for (Object[] r : rows) {
+                long seq = ((Number) r[0]).longValue();
+                UUID id = (UUID) r[1];
+                AuditEntry e = new AuditEntry(organizationId, (String) r[3], (String) r[4], (String) r[5],
+                        (String) r[6], (String) r[7], (UUID) r[8], (String) r[9],
+                        r[10] == null ? null : ((Number) r[10]).intValue(), (String) r[11]);
+                String expected = AuditHash.of(prev, id, e, instant(r[2]));
+                if (!prev.equals(r[12]) || !expected.equals(r[13])) {
+                    return new Verification(false, checked, seq, id);
+                }
+                prev = (String) r[13];
+                checked++;
+                after = seq;
+            }
+        }
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
+    }
+}

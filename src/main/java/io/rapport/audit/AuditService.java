@@ -1,0 +1,98 @@
+package io.rapport.audit;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+
+import io.rapport.common.error.ApiException;
+import io.rapport.common.web.Page;
+
+/** Reads an organization's audit trail, newest first. */
+@ApplicationScoped
+public class AuditService {
+
+    /** The filters of GET /api/v1/audit as given; each is optional. */
+    public record Filter(String clientId, String objectType, String objectId, String actor, String from, String to) {
+    }
+
+    private final EntityManager em;
+
+    public AuditService(EntityManager em) {
+        this.em = em;
+    }
+
+    @Transactional
+    public Page<AuditEventView> list(UUID organizationId, Filter filter, Page.Request paging) {
+        List<String> where = new ArrayList<>(List.of("organization_id = ?1"));
+        List<Object> params = new ArrayList<>(List.of(organizationId));
+        if (filter.clientId() != null) {
+            // The EHR's id; an unknown one matches nothing rather than everything.
+            List<?> ids = em.createNativeQuery("SELECT id FROM client WHERE organization_id = ?1 AND external_id = ?2")
+                    .setParameter(1, organizationId).setParameter(2, filter.clientId()).getResultList();
+            add(where, params, "client_id = ?", ids.isEmpty() ? new UUID(0, 0) : ids.get(0));
+        }
+        if (filter.objectType() != null) {
+            add(where, params, "object_type = ?", filter.objectType());
+        }
+        if (filter.objectId() != null) {
+            add(where, params, "object_id = ?", filter.objectId());
+        }
+        if (filter.actor() != null) {
+            add(where, params, "actor = ?", filter.actor());
+        }
+        if (filter.from() != null) {
+            add(where, params, "occurred_at >= ?", instant("from", filter.from()));
+        }
+        if (filter.to() != null) {
+            add(where, params, "occurred_at < ?", instant("to", filter.to()));
+        }
+        String condition = String.join(" AND ", where);
+        Query count = em.createNativeQuery("SELECT count(*) FROM audit_event WHERE " + condition);
+        Query rows = em.createNativeQuery("SELECT seq, id, occurred_at, actor, action, route, object_type,"
+                + " object_id, client_id, outcome, status, request_id, prev_hash, hash FROM audit_event WHERE "
+                + condition + " ORDER BY seq DESC");
+        for (int i = 0; i < params.size(); i++) {
+            count.setParameter(i + 1, params.get(i));
+            rows.setParameter(i + 1, params.get(i));
+        }
+        long total = ((Number) count.getSingleResult()).longValue();
+        @SuppressWarnings("unchecked")
+        List<Object[]> found = rows.setFirstResult(paging.offset()).setMaxResults(paging.size()).getResultList();
+        List<AuditEventView> items = found.stream().map(r -> new AuditEventView(((Number) r[0]).longValue(),
+                (UUID) r[1], toInstant(r[2]), (String) r[3], (String) r[4], (String) r[5], (String) r[6],
+                (String) r[7], (UUID) r[8], (String) r[9], r[10] == null ? null : ((Number) r[10]).intValue(),
+                (String) r[11], (String) r[12], (String) r[13])).toList();
+        return new Page<>(items, paging.page(), paging.size(), total);
+    }
+
+    private static void add(List<String> where, List<Object> params, String clause, Object value) {
+        params.add(value);
+        where.add(clause.replace("?", "?" + params.size()));
+    }
+
+    private static Instant instant(String field, String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalid(field, "must be an ISO-8601 instant such as 2026-11-20T15:00:00Z");
+        }
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
+    }
+}
