@@ -45,15 +45,16 @@ public class ClientDataService {
         String assignments = "(SELECT id FROM assignment WHERE organization_id = ?1 AND session_id IN " + sessions
                 + ")";
         for (String sql : List.of(
+                // First, as a submission does: a racing submission either commits before (and its response is
+                // deleted below) or finds its assignment cancelled.
+                "UPDATE assignment SET status = 'cancelled', completed_at = NULL WHERE organization_id = ?1"
+                        + " AND id IN " + assignments,
                 "DELETE FROM webhook_delivery WHERE organization_id = ?1 AND pair_id IN " + pairs,
                 "DELETE FROM outbox WHERE organization_id = ?1 AND pair_id IN " + pairs,
                 "DELETE FROM alert WHERE organization_id = ?1 AND pair_id IN " + pairs,
                 "DELETE FROM response WHERE organization_id = ?1 AND pair_id IN " + pairs,
                 "DELETE FROM form_visit WHERE organization_id = ?1 AND session_id IN " + sessions,
                 "DELETE FROM assignment_link WHERE organization_id = ?1 AND assignment_id IN " + assignments,
-                // No link of the client works any more, and nothing is reported as completed without answers.
-                "UPDATE assignment SET status = 'cancelled', completed_at = NULL WHERE organization_id = ?1"
-                        + " AND id IN " + assignments,
                 "UPDATE client SET display_name = NULL, email = NULL, preferred_language = NULL,"
                         + " erased_at = coalesce(erased_at, ?3), updated_at = ?3 WHERE organization_id = ?1 AND id = ?2")) {
             var query = em.createNativeQuery(sql).setParameter(1, organizationId).setParameter(2, clientId);

@@ -8,9 +8,13 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
@@ -22,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.Api;
+import io.rapport.Web;
 import io.rapport.delivery.FormFixtures;
 import io.rapport.security.ApiKeyService;
 import io.rapport.security.Roles;
@@ -36,6 +41,8 @@ class AuditTrailTest {
     AuditChain chain;
     @Inject
     ApiKeyService apiKeys;
+
+    private static final String PASSWORD = "audit-password-1";
 
     FormFixtures fixtures;
     FormFixtures.Created created;
@@ -188,6 +195,47 @@ class AuditTrailTest {
         assertThat(fixtures.count("select count(*) from client where organization_id = ? and external_id = 'c-new'",
                 organization)).isZero();
         assertThat(chain.verify(organization).intact()).isTrue();
+    }
+
+    @Test
+    void shouldRecordPagesWithTheAccountAndAnotherTherapistsPairAsDenied() {
+        String own = Web.username("audit-t1");
+        String other = Web.username("audit-t2");
+        Web.account(created.key(), own, PASSWORD, "therapist", "t-1");
+        Web.account(created.key(), other, PASSWORD, "therapist", "t-2");
+        Web.Session ownSession = Web.login(own, PASSWORD);
+        Web.Session otherSession = Web.login(other, PASSWORD);
+
+        ownSession.spec().get("/app/pairs/" + created.pairId()).then().statusCode(200);
+        otherSession.spec().get("/app/pairs/" + created.pairId()).then().statusCode(404);
+
+        List<Map<String, Object>> rows = as(created.key()).queryParam("objectId", created.pairId())
+                .queryParam("objectType", "pair").get("/api/v1/audit").then().statusCode(200)
+                .extract().path("items");
+        assertThat(rows).extracting(r -> r.get("route"), r -> r.get("outcome"), r -> r.get("status"))
+                .startsWith(tuple("GET /app/pairs/{pairId}", "denied", 404),
+                        tuple("GET /app/pairs/{pairId}", "allowed", 200));
+        assertThat((String) rows.get(0).get("actor")).startsWith("account:").isNotEqualTo(rows.get(1).get("actor"));
+        as(created.key()).queryParam("objectType", "caseload").get("/api/v1/audit").then().statusCode(200)
+                .body("total", equalTo(2));
+    }
+
+    @Test
+    void shouldKeepOneUnbrokenChainUnderConcurrentRequests() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                calls.add(pool.submit(() -> as(created.key()).get("/api/v1/pairs/" + created.pairId()).statusCode()));
+            }
+            for (Future<Integer> call : calls) {
+                assertThat(call.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        assertThat(chain.verify(organization)).isEqualTo(new AuditChain.Verification(true, 25, null, null));
     }
 
     private UUID clientId(String externalId) {
