@@ -1,5 +1,6 @@
 package io.rapport.audit;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -59,13 +60,14 @@ public class AuditChain {
         }
     }
 
-    private static Instant instant(Object value) {
+    /** A timestamptz column as the driver hands it over. */
+    static Instant instant(Object value) {
         if (value instanceof Instant i) {
             return i;
         }
         if (value instanceof OffsetDateTime o) {
             return o.toInstant();
         }
-        return ((java.sql.Timestamp) value).toInstant();
+        return ((Timestamp) value).toInstant();
     }
 }

@@ -19,8 +19,9 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
 
 /**
- * Writes the {@code denied} row of an {@link Audited} call refused with 401, 403 or 404 (another organization's
- * object is a 404), in a transaction of its own because the refused work rolled back.
+ * Writes the {@code denied} row of an {@link Audited} call refused with 401 (for pages: the redirect to the login
+ * page), 403 or 404 (another organization's object is a 404), in a transaction of its own because the refused
+ * work rolled back.
  */
 public class AuditDeniedFilter {
 
@@ -39,11 +40,14 @@ public class AuditDeniedFilter {
             ResourceInfo resource) {
         Method method = resource == null ? null : resource.getResourceMethod();
         Audited audited = method == null ? null : AuditInterceptor.annotation(method);
-        if (audited == null || !DENIED.contains(response.getStatus())) {
+        // Pages answer a missing or ended session with a redirect to the login page instead of 401.
+        boolean toLogin = response.getStatus() == 303 && response.getLocation() != null
+                && "/login".equals(response.getLocation().getPath());
+        if (audited == null || !DENIED.contains(response.getStatus()) && !toLogin) {
             return Uni.createFrom().voidItem();
         }
         // A refused credential leaves the identity anonymous: its row has no organization.
-        boolean anonymous = response.getStatus() == 401 || identity.isAnonymous();
+        boolean anonymous = response.getStatus() == 401 || toLogin || identity.isAnonymous();
         UUID organizationId = anonymous ? null : identity.getAttribute(ApiKeyIdentityProvider.ORGANIZATION_ATTRIBUTE);
         String actor = anonymous ? "anonymous" : identity.getPrincipal().getName();
         String objectId = first(request, audited.idParam());

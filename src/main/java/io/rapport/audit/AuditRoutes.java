@@ -3,6 +3,7 @@ package io.rapport.audit;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
+import java.util.List;
 
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -49,7 +50,7 @@ final class AuditRoutes {
     }
 
     private static String verb(Method method) {
-        for (Class<? extends Annotation> verb : java.util.List.of(GET.class, POST.class, PUT.class, DELETE.class,
+        for (Class<? extends Annotation> verb : List.of(GET.class, POST.class, PUT.class, DELETE.class,
                 PATCH.class)) {
             if (method.isAnnotationPresent(verb)) {
                 return verb.getSimpleName();

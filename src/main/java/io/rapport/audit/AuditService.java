@@ -1,7 +1,6 @@
 package io.rapport.audit;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +66,7 @@ public class AuditService {
         @SuppressWarnings("unchecked")
         List<Object[]> found = rows.setFirstResult(paging.offset()).setMaxResults(paging.size()).getResultList();
         List<AuditEventView> items = found.stream().map(r -> new AuditEventView(((Number) r[0]).longValue(),
-                (UUID) r[1], toInstant(r[2]), (String) r[3], (String) r[4], (String) r[5], (String) r[6],
+                (UUID) r[1], AuditChain.instant(r[2]), (String) r[3], (String) r[4], (String) r[5], (String) r[6],
                 (String) r[7], (UUID) r[8], (String) r[9], r[10] == null ? null : ((Number) r[10]).intValue(),
                 (String) r[11], (String) r[12], (String) r[13])).toList();
         return new Page<>(items, paging.page(), paging.size(), total);
@@ -84,15 +83,5 @@ public class AuditService {
         } catch (DateTimeParseException e) {
             throw ApiException.invalid(field, "must be an ISO-8601 instant such as 2026-11-20T15:00:00Z");
         }
-    }
-
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
     }
 }

@@ -108,8 +108,14 @@ class AuditTrailTest {
                 .get("/api/v1/pairs/" + created.pairId()).then().statusCode(401);
         as(ehr).get("/api/v1/audit").then().statusCode(403);
 
+        given().redirects().follow(false).header("X-Request-Id", requestId + "-page")
+                .get("/app/pairs/" + created.pairId()).then().statusCode(303);
+
         assertThat(fixtures.string("select outcome || ' ' || status || ' ' || coalesce(organization_id::text, 'none')"
                 + " from audit_event where request_id = ?", requestId)).isEqualTo("denied 401 none");
+        assertThat(fixtures.string("select outcome || ' ' || status || ' ' || actor || ' ' || route from audit_event"
+                + " where request_id = ?", requestId + "-page"))
+                .isEqualTo("denied 303 anonymous GET /app/pairs/{pairId}");
         List<Map<String, Object>> rows = as(created.key()).queryParam("objectType", "audit").get("/api/v1/audit")
                 .then().statusCode(200).extract().path("items");
         assertThat(rows).anySatisfy(r -> assertThat(r).containsEntry("outcome", "denied")
