@@ -23,7 +23,6 @@ import io.rapport.trend.InstrumentConstants;
 import io.rapport.trend.PairTrend;
 import io.rapport.trend.SessionObservation;
 import io.rapport.trend.SplitAlliance;
-import io.rapport.trend.Thresholds;
 import io.rapport.trend.TrendEngine;
 import io.rapport.trend.api.PairHistory.SessionRow;
 
@@ -38,15 +37,15 @@ public class TrendService {
     private final PairRepository pairs;
     private final PairHistory history;
     private final QuestionnaireCatalog catalog;
-    private final TrendConfig config;
+    private final TrendSettingsService settings;
     private final EntityManager em;
 
-    public TrendService(PairRepository pairs, PairHistory history, QuestionnaireCatalog catalog, TrendConfig config,
-            EntityManager em) {
+    public TrendService(PairRepository pairs, PairHistory history, QuestionnaireCatalog catalog,
+            TrendSettingsService settings, EntityManager em) {
         this.pairs = pairs;
         this.history = history;
         this.catalog = catalog;
-        this.config = config;
+        this.settings = settings;
         this.em = em;
     }
 
@@ -61,7 +60,7 @@ public class TrendService {
     public List<InstrumentTrend> compute(UUID organizationId, UUID pairId) {
         Instant now = Instant.now();
         List<SessionRow> rows = history.load(organizationId, pairId, now);
-        TrendEngine engine = new TrendEngine(thresholds());
+        TrendEngine engine = new TrendEngine(settings.thresholds(organizationId));
         List<InstrumentTrend> result = new ArrayList<>();
         for (String questionnaireId : questionnaires(rows)) {
             QuestionnaireDefinition definition = definition(rows, questionnaireId);
@@ -71,11 +70,6 @@ public class TrendService {
             result.add(new InstrumentTrend(trend, definition.version(), split));
         }
         return result;
-    }
-
-    private Thresholds thresholds() {
-        return new Thresholds(config.rciZ(), config.personalDropMinEarlier(), config.personalDropSdMultiplier(),
-                config.repairWindow(), config.noResponseExpiries());
     }
 
     private static Set<String> questionnaires(List<SessionRow> rows) {
