@@ -172,7 +172,7 @@ public class DemoResponses implements DemoContributor {
         double min = item.min().doubleValue();
         double max = item.max().doubleValue();
         double step = item.step() == null ? 0.1 : item.step().doubleValue();
-        double noise = random.nextGaussian() * Math.max(step, (max - min) * 0.04);
+        double noise = random.nextGaussian() * (max - min) * 0.06;
         double raw = Math.max(min, Math.min(max, min + Math.max(0, Math.min(1, share)) * (max - min) + noise));
         if (item.reverse()) {
             raw = min + max - raw;

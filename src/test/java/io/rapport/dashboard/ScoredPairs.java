@@ -37,9 +37,13 @@ final class ScoredPairs {
     }
 
     static void submit(String formUrl, double[] v) {
+        submitAnswers(formUrl, "{\"1\":" + v[0] + ",\"2\":" + v[1] + ",\"3\":" + v[2] + ",\"4\":" + v[3] + "}");
+    }
+
+    /** {@code answers}: the JSON object of item id to value. */
+    static void submitAnswers(String formUrl, String answers) {
         String token = formUrl.substring(formUrl.lastIndexOf('/') + 1);
-        given().contentType(ContentType.JSON)
-                .body("{\"answers\":{\"1\":" + v[0] + ",\"2\":" + v[1] + ",\"3\":" + v[2] + ",\"4\":" + v[3] + "}}")
+        given().contentType(ContentType.JSON).body("{\"answers\":" + answers + "}")
                 .post("/api/v1/forms/" + token + "/responses")
                 .then().statusCode(201);
     }
