@@ -100,7 +100,10 @@ public class PairPageService {
                 .toList();
         Map<Integer, Instant> dates = new HashMap<>();
         pairSessions.forEach(s -> dates.put(s.sessionNumber, s.occurredAt));
+        // Alliance first, then the instrument answered most often: the session-by-session measure leads.
         List<ChartView> charts = trends.compute(org, pair.id).stream()
+                .sorted(Comparator.comparing((InstrumentTrend t) -> !isAlliance(definition(t)))
+                        .thenComparing(t -> -t.trend().points().size()))
                 .map(t -> ChartView.of(t, definition(t), dates, json)).toList();
         String clientName = client.displayName == null || client.displayName.isBlank() ? client.externalId
                 : client.displayName;
@@ -172,6 +175,10 @@ public class PairPageService {
     private Optional<Pair> visible(Visibility visibility, UUID pairId) {
         return pairs.findInOrganization(visibility.organizationId(), pairId)
                 .filter(p -> visibility.wholeOrganization() || p.therapistId.equals(visibility.therapistId()));
+    }
+
+    private static boolean isAlliance(QuestionnaireDefinition d) {
+        return d != null && CaseloadService.ALLIANCE.equals(d.construct());
     }
 
     private QuestionnaireDefinition definition(InstrumentTrend t) {

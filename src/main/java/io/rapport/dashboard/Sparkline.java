@@ -12,7 +12,7 @@ import io.rapport.questionnaire.Cutoff;
 import io.rapport.questionnaire.QuestionnaireDefinition;
 
 /**
- * A pair's recent totals on one instrument, drawn as a small inline SVG scaled to the instrument's whole range
+ * A pair's recent totals on one instrument, drawn as a small inline SVG up to the top of the instrument's range
  * (so a flat line near the top means high, not merely stable), with a trend arrow from the slope's 95 % CI.
  */
 public record Sparkline(String instrument, List<Point> points, double min, double max, Double cutoff,
@@ -41,12 +41,18 @@ public record Sparkline(String instrument, List<Point> points, double min, doubl
     }
 
     static Sparkline of(String instrument, List<Point> points, QuestionnaireDefinition definition) {
-        double min = definition == null ? lowest(points) : definition.totalMin().doubleValue();
-        double max = definition == null ? highest(points) : definition.totalMax().doubleValue();
-        Double cutoff = definition == null ? null
-                : definition.interpretation().stream().filter(c -> QuestionnaireDefinition.TOTAL.equals(c.scale()))
-                        .map(Cutoff::value).map(BigDecimal::doubleValue).findFirst().orElse(null);
-        return new Sparkline(instrument, List.copyOf(points), min, max, cutoff, arrow(points));
+        if (definition == null) {
+            return new Sparkline(instrument, List.copyOf(points), lowest(points), highest(points), null,
+                    arrow(points));
+        }
+        double min = definition.totalMin().doubleValue();
+        double max = definition.totalMax().doubleValue();
+        Double cutoff = definition.interpretation().stream()
+                .filter(c -> QuestionnaireDefinition.TOTAL.equals(c.scale()))
+                .map(Cutoff::value).map(BigDecimal::doubleValue).findFirst().orElse(null);
+        // The top of the range stays; the bottom follows the lowest score or the cutoff, so drops show at 32 px.
+        double low = Math.min(lowest(points), cutoff == null ? Double.MAX_VALUE : cutoff) - 0.1 * (max - min);
+        return new Sparkline(instrument, List.copyOf(points), Math.max(min, low), max, cutoff, arrow(points));
     }
 
     /** The same OLS and Student t interval as the trend engine, over the sparkline's points only. */

@@ -87,14 +87,15 @@ public class DemoResponses implements DemoContributor {
                 boolean pending = n == count && i % 3 == 0 && course != Course.STOPPED;
                 boolean silent = course == Course.STOPPED && n > count - 4;
                 double share = share(course, n, count);
-                answer(data.organizationId(), session, SESSION_RATING, share, random, now, pending || silent);
+                // The session rating is answered last, so it is the caseload's most recent alliance score.
                 if (n % 3 == 0 && count >= 9) {
-                    answer(data.organizationId(), session, WAI_SR, share - 0.05, random, now, silent);
+                    answer(data.organizationId(), session, WAI_SR, share - 0.05, random, now, silent, 50);
                 }
                 if (n % 5 == 0 && i % 2 == 1) {
                     answer(data.organizationId(), session, EMPATHY, 0.8 + random.nextGaussian() * 0.05, random, now,
-                            silent);
+                            silent, 55);
                 }
+                answer(data.organizationId(), session, SESSION_RATING, share, random, now, pending || silent, 60);
             }
             alerts.raise(data.organizationId(), pair.pairId());
         }
@@ -121,22 +122,22 @@ public class DemoResponses implements DemoContributor {
         double progress = count <= 1 ? 1 : (n - 1) / (double) (count - 1);
         int rupture = Math.max(3, count * 2 / 3);
         return switch (course) {
-            case STEADY, COUPLE_STEADY -> 0.93;
-            case STEADY_HIGH -> 0.96;
-            case RISING -> 0.8 + 0.15 * progress;
-            case REPAIRED -> n == rupture ? 0.68 : n == rupture + 1 ? 0.88 : 0.94;
-            case UNREPAIRED -> n >= count - 4 ? 0.7 : 0.93;
-            case UNREPAIRED_LATE -> n >= count - 5 ? 0.72 - 0.01 * (n - count + 5) : 0.92;
-            case STOPPED -> 0.9 - 0.1 * progress;
-            case COUPLE_SLIPPING -> 0.9 - 0.14 * progress;
-            case DIPS_AND_REPAIRS -> n % 9 == 0 ? 0.7 : 0.93;
-            case DECLINING -> 0.96 - 0.16 * progress;
-            case LOW_RISING -> 0.74 + 0.2 * progress;
+            case STEADY, COUPLE_STEADY -> 0.95;
+            case STEADY_HIGH -> 0.97;
+            case RISING -> 0.84 + 0.13 * progress;
+            case REPAIRED -> n == rupture ? 0.68 : n == rupture + 1 ? 0.9 : 0.955;
+            case UNREPAIRED -> n >= count - 4 ? 0.7 : 0.95;
+            case UNREPAIRED_LATE -> n >= count - 5 ? 0.72 - 0.01 * (n - count + 5) : 0.95;
+            case STOPPED -> 0.96 - 0.06 * progress;
+            case COUPLE_SLIPPING -> 0.95 - 0.14 * progress;
+            case DIPS_AND_REPAIRS -> n % 9 == 0 ? 0.7 : 0.955;
+            case DECLINING -> 0.97 - 0.16 * progress;
+            case LOW_RISING -> 0.8 + 0.17 * progress;
         };
     }
 
     private void answer(UUID org, TherapySession session, String questionnaireId, double share, Random random,
-            Instant now, boolean unanswered) {
+            Instant now, boolean unanswered, int minutesAfter) {
         QuestionnaireDefinition d = catalog.latest(questionnaireId).orElse(null);
         if (d == null) {
             return;
@@ -162,7 +163,7 @@ public class DemoResponses implements DemoContributor {
         for (Item item : d.items()) {
             answers.put(item.id(), value(item, share, random));
         }
-        Instant submitted = session.occurredAt.plus(Duration.ofMinutes(55 + random.nextInt(30)));
+        Instant submitted = session.occurredAt.plus(Duration.ofMinutes(minutesAfter)).plusSeconds(random.nextInt(240));
         recorder.record(new ResponseRecorder.Submission(a, answers, submitted.minus(Duration.ofSeconds(
                 20L * d.items().size())), submitted, StoredResponse.Channel.form, "en", d.items().size()));
     }
@@ -172,7 +173,7 @@ public class DemoResponses implements DemoContributor {
         double min = item.min().doubleValue();
         double max = item.max().doubleValue();
         double step = item.step() == null ? 0.1 : item.step().doubleValue();
-        double noise = random.nextGaussian() * (max - min) * 0.06;
+        double noise = random.nextGaussian() * (max - min) * 0.035;
         double raw = Math.max(min, Math.min(max, min + Math.max(0, Math.min(1, share)) * (max - min) + noise));
         if (item.reverse()) {
             raw = min + max - raw;

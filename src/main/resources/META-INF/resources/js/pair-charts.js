@@ -94,7 +94,20 @@
       x: { type: 'linear', title: { display: true, text: 'Session' }, ticks: { precision: 0 } },
       y: { title: { display: true, text: 'Total' } }
     };
-    if (d.min !== undefined) { scales.y.suggestedMin = d.min; scales.y.suggestedMax = d.max; }
+    if (d.min !== undefined) {
+      // The top of the range stays in view; the bottom follows the data, so close scores stay apart.
+      var lows = d.points.map(function (p) { return p.y; });
+      if (d.cutoff !== null) { lows.push(d.cutoff); }
+      if (d.mean !== null && d.sd !== null) { lows.push(d.mean - d.sd); }
+      var span = d.max - d.min;
+      scales.y.min = lows.length ? Math.max(d.min, Math.floor(Math.min.apply(null, lows) - 0.1 * span)) : d.min;
+      scales.y.max = d.max;
+    }
+    var xs = d.points.map(function (p) { return p.x; });
+    if (xs.length) {
+      scales.x.min = Math.min.apply(null, xs);
+      scales.x.max = Math.max.apply(null, xs);
+    }
     if (hasSubscales) {
       scales.sub = { position: 'right', display: 'auto', grid: { drawOnChartArea: false },
         title: { display: true, text: 'Subscale' } };
