@@ -210,6 +210,9 @@ class PairChartsBrowserTest {
         Assertions.assertThat(((Number) charts.first().evaluate(INKED)).intValue()).isGreaterThan(1000);
         page.setViewportSize(1024, 900);
         shot("demo-pair");
+        // The first screen only: the README's screenshot, small enough for the repository.
+        page.screenshot(new Page.ScreenshotOptions().setPath(DashboardBrowserTest.SCREENSHOTS.resolve(
+                "demo-pair-top.png")));
         page.locator("section.chart-block").first().screenshot(new Locator.ScreenshotOptions()
                 .setPath(DashboardBrowserTest.SCREENSHOTS.resolve("demo-pair-chart.png")));
     }
