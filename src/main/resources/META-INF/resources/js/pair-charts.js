@@ -100,7 +100,8 @@
       if (d.cutoff !== null) { lows.push(d.cutoff); }
       if (d.mean !== null && d.sd !== null) { lows.push(d.mean - d.sd); }
       var span = d.max - d.min;
-      scales.y.min = lows.length ? Math.max(d.min, Math.floor(Math.min.apply(null, lows) - 0.1 * span)) : d.min;
+      // Suggested, not fixed: Chart.js then rounds the bottom to a whole tick.
+      scales.y.suggestedMin = lows.length ? Math.max(d.min, Math.min.apply(null, lows) - 0.1 * span) : d.min;
       scales.y.max = d.max;
     }
     var xs = d.points.map(function (p) { return p.x; });
