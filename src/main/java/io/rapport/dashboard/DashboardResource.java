@@ -81,15 +81,15 @@ public class DashboardResource {
     @Produces("text/csv")
     @Operation(hidden = true)
     public Response scoresCsv(@PathParam("pairId") String pairId) {
-        Optional<PairPage> page = parse(pairId).flatMap(id -> pairs.pair(Visibility.of(caller), id));
-        if (page.isEmpty()) {
+        Optional<PairPageService.ScoresExport> export = parse(pairId)
+                .flatMap(id -> pairs.scoresCsv(Visibility.of(caller), id));
+        if (export.isEmpty()) {
             return Response.status(404).entity(Templates.notFound(PageContext.of(caller)))
                     .type(MediaType.TEXT_HTML_TYPE).build();
         }
-        String csv = pairs.scoresCsv(Visibility.of(caller), page.get().pairId()).orElseThrow();
-        return Response.ok(csv, "text/csv; charset=UTF-8")
+        return Response.ok(export.get().csv(), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"rapport-scores-"
-                        + page.get().clientCode().replaceAll("[^A-Za-z0-9._-]", "_") + ".csv\"")
+                        + export.get().clientCode().replaceAll("[^A-Za-z0-9._-]", "_") + ".csv\"")
                 .build();
     }
 

@@ -47,6 +47,10 @@ public class PairPageService {
     public record RoomLink(UUID pairId, String questionnaireId, String url, Instant expiresAt, String qrPng) {
     }
 
+    /** A pair's CSV export and the client code its file is named after. */
+    public record ScoresExport(String clientCode, String csv) {
+    }
+
     private final PairRepository pairs;
     private final ClientRepository clients;
     private final TherapistRepository therapists;
@@ -137,11 +141,11 @@ public class PairPageService {
         return Optional.of(new RoomLink(pairId, a.questionnaireId, link.formUrl(), link.expiresAt(), qr));
     }
 
-    /** The pair's scores as CSV; empty when the pair is not visible. */
+    /** The pair's scores as CSV, named after the client's code; empty when the pair is not visible. */
     @Transactional
-    public Optional<String> scoresCsv(Visibility visibility, UUID pairId) {
-        return pair(visibility, pairId).map(page -> ScoresCsv.write(page, responses(visibility.organizationId(),
-                pairId)));
+    public Optional<ScoresExport> scoresCsv(Visibility visibility, UUID pairId) {
+        return pair(visibility, pairId).map(page -> new ScoresExport(page.clientCode(),
+                ScoresCsv.write(page, responses(visibility.organizationId(), pairId))));
     }
 
     /** Answered version then quality flags, by {@code questionnaire@sessionNumber}. */
