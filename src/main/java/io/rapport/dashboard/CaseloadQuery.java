@@ -16,7 +16,10 @@ public record CaseloadQuery(String filter, Sort sort, boolean descending, int pa
     public enum Sort {
         client("lower(coalesce(c.display_name, c.external_id))"),
         sessions("st.session_count"),
-        last("st.last_session_at");
+        last("st.last_session_at"),
+        /** Raw totals: instruments with different ranges do not compare, but within one they do. */
+        score("sp.latest"),
+        alerts("al.open_alerts");
 
         final String sql;
 

@@ -3,6 +3,8 @@ package io.rapport.dashboard;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,13 +13,19 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
+import io.rapport.questionnaire.QuestionnaireCatalog;
+import io.rapport.questionnaire.QuestionnaireDefinition;
+
 /**
  * The caseload: every active pair the caller may see, in two statements whatever its size (one count, one page
- * of rows). Per-pair figures come from lateral subqueries joined to the page query; later columns (latest
- * score, sparkline points, open alerts) belong there too, never in a query per row.
+ * of rows). Per-pair figures come from lateral subqueries joined to the page query, never from a query per row.
  */
 @ApplicationScoped
 public class CaseloadService {
+
+    /** Sessions on a sparkline: enough to see a direction, few enough to read at a glance. */
+    static final int SPARKLINE_POINTS = 12;
+    static final String ALLIANCE = "alliance";
 
     /**
      * A pair is active while its therapist is; pairs have no end date of their own yet. Clients and therapists are
@@ -26,15 +34,36 @@ public class CaseloadService {
     private static final String FROM = " from pair p"
             + " join client c on c.organization_id = p.organization_id and c.id = p.client_id"
             + " join therapist t on t.organization_id = p.organization_id and t.id = p.therapist_id";
-    /** Per-pair aggregates; one lateral subquery per kind of figure. */
+    /**
+     * Per-pair aggregates; one lateral subquery per kind of figure. The alliance instrument shown is the one with
+     * the most recent scored total; its recent totals come as text, since array results of native queries differ
+     * between drivers.
+     */
     private static final String LATERALS = " left join lateral (select count(*) as session_count,"
             + " max(s.occurred_at) as last_session_at from session s"
-            + " where s.organization_id = p.organization_id and s.pair_id = p.id) st on true";
+            + " where s.organization_id = p.organization_id and s.pair_id = p.id) st on true"
+            + " left join lateral (select r.questionnaire_id as instrument from response r"
+            + " join session s on s.organization_id = r.organization_id and s.id = r.session_id"
+            + " where r.organization_id = p.organization_id and r.pair_id = p.id and r.scored"
+            + " and r.total is not null and r.questionnaire_id in (:alliance)"
+            + " order by s.occurred_at desc, s.session_number desc, r.submitted_at desc limit 1) li on true"
+            + " left join lateral (select string_agg(x.session_number || ':' || x.total, ',' order by"
+            + " x.session_number) as points, (array_agg(x.total order by x.session_number desc))[1] as latest"
+            + " from (select s.session_number, r.total from response r"
+            + " join session s on s.organization_id = r.organization_id and s.id = r.session_id"
+            + " where r.organization_id = p.organization_id and r.pair_id = p.id and r.scored"
+            + " and r.total is not null and r.questionnaire_id = li.instrument"
+            + " order by s.session_number desc limit " + SPARKLINE_POINTS + ") x) sp on true"
+            + " left join lateral (select string_agg(distinct a.type, ',') as alert_types, count(*) as open_alerts"
+            + " from alert a where a.organization_id = p.organization_id and a.pair_id = p.id"
+            + " and a.status = 'open') al on true";
 
     private final EntityManager em;
+    private final QuestionnaireCatalog catalog;
 
-    public CaseloadService(EntityManager em) {
+    public CaseloadService(EntityManager em, QuestionnaireCatalog catalog) {
         this.em = em;
+        this.catalog = catalog;
     }
 
     @Transactional
@@ -47,15 +76,24 @@ public class CaseloadService {
             return new CaseloadPage(List.of(), query, total);
         }
         Query page = em.createNativeQuery("select p.id, c.display_name, c.external_id,"
-                + " coalesce(t.display_name, t.external_id), st.session_count, st.last_session_at"
+                + " coalesce(t.display_name, t.external_id), st.session_count, st.last_session_at,"
+                + " li.instrument, sp.points, al.alert_types"
                 + FROM + LATERALS + where
                 + " order by " + query.sort().sql + (query.descending() ? " desc" : " asc") + " nulls last, p.id"
                 + " limit :limit offset :offset");
         bind(page, visibility, query);
+        page.setParameter("alliance", allianceInstruments());
         page.setParameter("limit", query.size()).setParameter("offset", query.offset());
         @SuppressWarnings("unchecked")
         List<Object[]> rows = page.getResultList();
-        return new CaseloadPage(rows.stream().map(CaseloadService::row).toList(), query, total);
+        return new CaseloadPage(rows.stream().map(this::row).toList(), query, total);
+    }
+
+    /** Never empty: {@code in ()} is not SQL, and an id no instrument has matches nothing. */
+    private List<String> allianceInstruments() {
+        List<String> ids = catalog.all().stream().filter(d -> ALLIANCE.equals(d.construct()))
+                .map(QuestionnaireDefinition::id).distinct().toList();
+        return ids.isEmpty() ? List.of("") : ids;
     }
 
     private static String where(Visibility visibility, CaseloadQuery query) {
@@ -80,11 +118,29 @@ public class CaseloadService {
         }
     }
 
-    private static CaseloadRow row(Object[] r) {
+    private CaseloadRow row(Object[] r) {
         String displayName = (String) r[1];
         String code = (String) r[2];
+        String instrument = (String) r[6];
+        Sparkline sparkline = instrument == null ? null
+                : Sparkline.of(instrument, points((String) r[7]), catalog.latest(instrument).orElse(null));
+        List<String> alerts = r[8] == null ? List.of() : Arrays.asList(((String) r[8]).split(","));
         return new CaseloadRow((UUID) r[0], displayName == null || displayName.isBlank() ? code : displayName, code,
-                (String) r[3], ((Number) r[4]).longValue(), instant(r[5]));
+                (String) r[3], ((Number) r[4]).longValue(), instant(r[5]), sparkline, AlertBadge.of(alerts));
+    }
+
+    /** Parses {@code "3:31.5,4:28"}, written by the page query from integers and numerics only. */
+    private static List<Sparkline.Point> points(String text) {
+        List<Sparkline.Point> points = new ArrayList<>();
+        if (text == null || text.isEmpty()) {
+            return points;
+        }
+        for (String pair : text.split(",")) {
+            int colon = pair.indexOf(':');
+            points.add(new Sparkline.Point(Integer.parseInt(pair.substring(0, colon)),
+                    Double.parseDouble(pair.substring(colon + 1))));
+        }
+        return points;
     }
 
     static Instant instant(Object value) {

@@ -1,10 +1,14 @@
 package io.rapport.dashboard;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -16,11 +20,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.ForbiddenException;
 import io.rapport.audit.Audited;
 import io.rapport.security.Caller;
 import io.rapport.security.Roles;
+import io.rapport.security.WebCookies;
 
-/** The caseload and pair pages. Without a session the browser is sent to the login page. */
+/** The caseload and pair pages, a pair's report and export. Without a session the browser is sent to the login page. */
 @Path("/app")
 @RolesAllowed({ Roles.ADMIN, Roles.THERAPIST })
 @Produces(MediaType.TEXT_HTML)
@@ -41,6 +47,10 @@ public class DashboardResource {
         static native TemplateInstance caseload(PageContext ctx, CaseloadPage caseload, boolean wholeOrganization);
 
         static native TemplateInstance pair(PageContext ctx, PairPage pair);
+
+        static native TemplateInstance report(PageContext ctx, PairPage pair, Instant printedAt);
+
+        static native TemplateInstance roomLink(PageContext ctx, PairPageService.RoomLink link);
 
         static native TemplateInstance notFound(PageContext ctx);
     }
@@ -64,6 +74,62 @@ public class DashboardResource {
         return parse(pairId)
                 .flatMap(id -> pairs.pair(Visibility.of(caller), id))
                 .map(p -> Response.ok(Templates.pair(ctx, p)))
+                .orElseGet(() -> Response.status(404).entity(Templates.notFound(ctx)))
+                .type(MediaType.TEXT_HTML_TYPE).build();
+    }
+
+    /** The pair's scores for a spreadsheet or the clinical record. */
+    @GET
+    @Audited(action = "export", objectType = "pair", idParam = "pairId")
+    @Path("/pairs/{pairId}/scores.csv")
+    @Produces("text/csv")
+    @Operation(hidden = true)
+    public Response scoresCsv(@PathParam("pairId") String pairId) {
+        Optional<PairPageService.ScoresExport> export = parse(pairId)
+                .flatMap(id -> pairs.scoresCsv(Visibility.of(caller), id));
+        if (export.isEmpty()) {
+            return Response.status(404).entity(Templates.notFound(PageContext.of(caller)))
+                    .type(MediaType.TEXT_HTML_TYPE).build();
+        }
+        return Response.ok(export.get().csv(), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"rapport-scores-"
+                        + export.get().clientCode().replaceAll("[^A-Za-z0-9._-]", "_") + ".csv\"")
+                .build();
+    }
+
+    /** A printable page for the clinical record, through the browser's print to PDF. */
+    @GET
+    @Audited(action = "export", objectType = "pair", idParam = "pairId")
+    @Path("/pairs/{pairId}/report")
+    @Operation(hidden = true)
+    public Response report(@PathParam("pairId") String pairId) {
+        PageContext ctx = PageContext.of(caller);
+        return parse(pairId)
+                .flatMap(id -> pairs.pair(Visibility.of(caller), id))
+                .map(p -> Response.ok(Templates.report(ctx, p, Instant.now())))
+                .orElseGet(() -> Response.status(404).entity(Templates.notFound(ctx)))
+                .type(MediaType.TEXT_HTML_TYPE).build();
+    }
+
+    /**
+     * Issues a short-lived link and a QR code for an open assignment, for the client to answer in the room. A
+     * POST: it creates a link, and carries the CSRF token.
+     */
+    @POST
+    @Audited(action = "send", objectType = "assignment", idParam = "assignmentId")
+    @Path("/pairs/{pairId}/assignments/{assignmentId}/link")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response roomLink(@PathParam("pairId") String pairId, @PathParam("assignmentId") String assignmentId,
+            @FormParam("csrf") String csrf) {
+        PageContext ctx = PageContext.of(caller);
+        if (!WebCookies.sameToken(ctx.csrf(), csrf)) {
+            throw new ForbiddenException();
+        }
+        Optional<UUID> assignment = parse(assignmentId);
+        return parse(pairId)
+                .flatMap(id -> assignment.flatMap(a -> pairs.roomLink(Visibility.of(caller), id, a)))
+                .map(link -> Response.ok(Templates.roomLink(ctx, link)))
                 .orElseGet(() -> Response.status(404).entity(Templates.notFound(ctx)))
                 .type(MediaType.TEXT_HTML_TYPE).build();
     }

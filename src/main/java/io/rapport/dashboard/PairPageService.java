@@ -1,7 +1,12 @@
 package io.rapport.dashboard;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,7 +14,12 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.rapport.care.Client;
 import io.rapport.care.ClientRepository;
@@ -21,31 +31,56 @@ import io.rapport.care.TherapySession;
 import io.rapport.care.TherapySessionRepository;
 import io.rapport.delivery.Assignment;
 import io.rapport.delivery.AssignmentRepository;
+import io.rapport.delivery.ChannelService;
+import io.rapport.questionnaire.Item;
+import io.rapport.questionnaire.QuestionnaireCatalog;
+import io.rapport.questionnaire.QuestionnaireDefinition;
+import io.rapport.questionnaire.QuestionnaireText;
+import io.rapport.trend.api.InstrumentTrend;
+import io.rapport.trend.api.TrendService;
 
-/** Reads one pair for its page, if the caller may see it. */
+/** Reads one pair for its page, its report and its export, if the caller may see it. */
 @ApplicationScoped
 public class PairPageService {
+
+    /** A link and its QR code for the client in the room; {@code qrPng} is a data URI. */
+    public record RoomLink(UUID pairId, String questionnaireId, String url, Instant expiresAt, String qrPng) {
+    }
+
+    /** A pair's CSV export and the client code its file is named after. */
+    public record ScoresExport(String clientCode, String csv) {
+    }
 
     private final PairRepository pairs;
     private final ClientRepository clients;
     private final TherapistRepository therapists;
     private final TherapySessionRepository sessions;
     private final AssignmentRepository assignments;
+    private final TrendService trends;
+    private final QuestionnaireCatalog catalog;
+    private final ChannelService channels;
+    private final ObjectMapper json;
+    private final EntityManager em;
 
     public PairPageService(PairRepository pairs, ClientRepository clients, TherapistRepository therapists,
-            TherapySessionRepository sessions, AssignmentRepository assignments) {
+            TherapySessionRepository sessions, AssignmentRepository assignments, TrendService trends,
+            QuestionnaireCatalog catalog, ChannelService channels, ObjectMapper json, EntityManager em) {
         this.pairs = pairs;
         this.clients = clients;
         this.therapists = therapists;
         this.sessions = sessions;
         this.assignments = assignments;
+        this.trends = trends;
+        this.catalog = catalog;
+        this.channels = channels;
+        this.json = json;
+        this.em = em;
     }
 
     /** Empty when the pair does not exist, belongs to another organization or to another therapist. */
     @Transactional
     public Optional<PairPage> pair(Visibility visibility, UUID pairId) {
-        Optional<Pair> found = pairs.findInOrganization(visibility.organizationId(), pairId)
-                .filter(p -> visibility.wholeOrganization() || p.therapistId.equals(visibility.therapistId()));
+        Optional<Pair> found = visible(visibility, pairId);
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -62,15 +97,151 @@ public class PairPageService {
                 .sorted(Comparator.comparingInt((TherapySession s) -> s.sessionNumber).reversed())
                 .map(s -> new PairPage.SessionRow(s.sessionNumber, s.occurredAt,
                         bySession.getOrDefault(s.id, List.of()).stream()
-                                .map(a -> new PairPage.AssignmentRow(a.questionnaireId, a.questionnaireVersion,
-                                        a.effectiveStatus(now).name(), a.expiresAt, a.completedAt))
+                                .map(a -> new PairPage.AssignmentRow(a.id, a.questionnaireId,
+                                        a.questionnaireVersion, a.effectiveStatus(now).name(), a.expiresAt,
+                                        a.completedAt))
                                 .toList()))
                 .toList();
+        Map<Integer, Instant> dates = new HashMap<>();
+        pairSessions.forEach(s -> dates.put(s.sessionNumber, s.occurredAt));
+        // Alliance first, then the instrument answered most often: the session-by-session measure leads.
+        List<ChartView> charts = trends.compute(org, pair.id).stream()
+                .sorted(Comparator.comparing((InstrumentTrend t) -> !isAlliance(definition(t)))
+                        .thenComparing(t -> -t.trend().points().size()))
+                .map(t -> ChartView.of(t, definition(t), dates, json)).toList();
         String clientName = client.displayName == null || client.displayName.isBlank() ? client.externalId
                 : client.displayName;
         String therapistName = therapist.displayName == null || therapist.displayName.isBlank()
                 ? therapist.externalId
                 : therapist.displayName;
-        return Optional.of(new PairPage(pair.id, clientName, client.externalId, therapistName, rows));
+        return Optional.of(new PairPage(pair.id, clientName, client.externalId, therapistName, rows, charts,
+                latest(org, pair.id)));
+    }
+
+    /**
+     * Issues an in-session link and a QR code for an open assignment of a visible pair. Empty when the pair is not
+     * visible, the assignment is not the pair's, or it is no longer open.
+     */
+    @Transactional
+    public Optional<RoomLink> roomLink(Visibility visibility, UUID pairId, UUID assignmentId) {
+        if (visible(visibility, pairId).isEmpty()) {
+            return Optional.empty();
+        }
+        UUID org = visibility.organizationId();
+        Optional<Assignment> found = assignments.findInOrganization(org, assignmentId)
+                .filter(a -> a.effectiveStatus(Instant.now()) == Assignment.Status.open)
+                .filter(a -> sessions.findInOrganization(org, a.sessionId).map(s -> s.pairId.equals(pairId))
+                        .orElse(false));
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Assignment a = found.get();
+        ChannelService.IssuedLink link = channels.inSession(org, a.id);
+        String qr = "data:image/png;base64," + Base64.getEncoder().encodeToString(channels.qrPng(org, a.id));
+        return Optional.of(new RoomLink(pairId, a.questionnaireId, link.formUrl(), link.expiresAt(), qr));
+    }
+
+    /** The pair's scores as CSV, named after the client's code; empty when the pair is not visible. */
+    @Transactional
+    public Optional<ScoresExport> scoresCsv(Visibility visibility, UUID pairId) {
+        return pair(visibility, pairId).map(page -> new ScoresExport(page.clientCode(),
+                ScoresCsv.write(page, responses(visibility.organizationId(), pairId))));
+    }
+
+    /** Answered version then quality flags, by {@code questionnaire@sessionNumber}. */
+    private Map<String, List<String>> responses(UUID org, UUID pairId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select r.questionnaire_id, s.session_number, r.questionnaire_version, cast(r.quality_flags as text)
+                from response r
+                join session s on s.organization_id = r.organization_id and s.id = r.session_id
+                where r.organization_id = ?1 and r.pair_id = ?2""")
+                .setParameter(1, org).setParameter(2, pairId).getResultList();
+        Map<String, List<String>> result = new HashMap<>();
+        for (Object[] r : rows) {
+            List<String> values = new ArrayList<>();
+            values.add((String) r[2]);
+            values.addAll(flags((String) r[3]));
+            result.put(r[0] + "@" + ((Number) r[1]).intValue(), values);
+        }
+        return result;
+    }
+
+    private List<String> flags(String text) {
+        try {
+            return text == null ? List.of() : json.readValue(text, new TypeReference<List<String>>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored quality flags are not JSON", e);
+        }
+    }
+
+    private Optional<Pair> visible(Visibility visibility, UUID pairId) {
+        return pairs.findInOrganization(visibility.organizationId(), pairId)
+                .filter(p -> visibility.wholeOrganization() || p.therapistId.equals(visibility.therapistId()));
+    }
+
+    private static boolean isAlliance(QuestionnaireDefinition d) {
+        return d != null && CaseloadService.ALLIANCE.equals(d.construct());
+    }
+
+    private QuestionnaireDefinition definition(InstrumentTrend t) {
+        String id = t.trend().questionnaireId();
+        return catalog.get(id, t.version()).or(() -> catalog.latest(id)).orElse(null);
+    }
+
+    /** The responses of the latest session anyone answered, one per questionnaire. */
+    private List<PairPage.LatestResponse> latest(UUID org, UUID pairId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select r.questionnaire_id, r.questionnaire_version, s.session_number, r.submitted_at,
+                       cast(r.answers as text), r.language
+                from response r
+                join session s on s.organization_id = r.organization_id and s.id = r.session_id
+                where r.organization_id = ?1 and r.pair_id = ?2 and s.session_number = (
+                    select max(s2.session_number) from response r2
+                    join session s2 on s2.organization_id = r2.organization_id and s2.id = r2.session_id
+                    where r2.organization_id = ?1 and r2.pair_id = ?2)
+                order by r.questionnaire_id""")
+                .setParameter(1, org).setParameter(2, pairId).getResultList();
+        List<PairPage.LatestResponse> result = new ArrayList<>();
+        for (Object[] r : rows) {
+            String id = (String) r[0];
+            String version = (String) r[1];
+            Optional<QuestionnaireDefinition> d = catalog.get(id, version);
+            if (d.isEmpty()) {
+                continue;
+            }
+            String language = r[5] == null ? d.get().defaultLanguage() : (String) r[5];
+            Map<String, String> texts = catalog.text(id, version, language).map(QuestionnaireText::items)
+                    .orElse(Map.of());
+            Map<String, Object> answers = answers((String) r[4]);
+            List<PairPage.ItemRow> items = d.get().items().stream()
+                    .map(item -> itemRow(item, texts.getOrDefault(item.id(), ""), answers.get(item.id())))
+                    .toList();
+            result.add(new PairPage.LatestResponse(id, version, ((Number) r[2]).intValue(),
+                    CaseloadService.instant(r[3]), items));
+        }
+        return result;
+    }
+
+    static PairPage.ItemRow itemRow(Item item, String text, Object answer) {
+        if (!(answer instanceof Number number)) {
+            return new PairPage.ItemRow(item.id(), text, answer == null ? "—" : answer.toString(), false);
+        }
+        BigDecimal value = new BigDecimal(number.toString());
+        BigDecimal scored = item.reverse() ? item.min().add(item.max()).subtract(value) : value;
+        BigDecimal third = item.max().subtract(item.min()).divide(BigDecimal.valueOf(3), 6, RoundingMode.HALF_UP);
+        boolean low = scored.compareTo(item.min().add(third)) < 0;
+        return new PairPage.ItemRow(item.id(), text, value.stripTrailingZeros().toPlainString(), low);
+    }
+
+    private Map<String, Object> answers(String text) {
+        try {
+            return text == null ? Map.of() : json.readValue(text, new TypeReference<Map<String, Object>>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored answers are not JSON", e);
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.rapport.dashboard;
 
 import static io.rapport.Api.as;
 import static io.rapport.Api.session;
+import static io.rapport.dashboard.ScoredPairs.total;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -103,12 +104,38 @@ class CaseloadPageTest {
     void shouldLoadTheCaseloadInAtMostThreeStatementsWhateverItsSize() {
         long small = statementsFor(admin);
         for (int i = 0; i < 30; i++) {
-            as(adminKey).body(session("bulk-" + i, "T-1")).post("/api/v1/sessions").then().statusCode(201);
+            if (i < 10) {
+                // Scores, sparkline points and open alerts on a third of the rows.
+                ScoredPairs.answered(adminKey, "bulk-" + i, "T-1", total(38), total(36.8), total(30 - 2 * i));
+            } else {
+                as(adminKey).body(session("bulk-" + i, "T-1")).post("/api/v1/sessions").then().statusCode(201);
+            }
         }
         long large = statementsFor(admin);
+        assertThat(admin.spec().queryParam("size", "100").get("/app").asString())
+                .contains("class=\"sparkline\"", "badge-below-cutoff");
         // Authentication, count, rows; zero would mean statistics are off and nothing was measured.
         assertThat(small).isBetween(1L, 3L);
         assertThat(large).isEqualTo(small);
+    }
+
+    @Test
+    void shouldShowTheLatestAllianceScoreSparklineTrendArrowAndOpenAlertBadges() {
+        String falling = ScoredPairs.answered(adminKey, "c-9", "T-1", total(39.2), total(37.2), total(34), total(31.2));
+        String html = therapist.spec().get("/app").then().statusCode(200).extract().asString();
+        String row = html.substring(html.indexOf("/app/pairs/" + falling));
+        row = row.substring(0, row.indexOf("</tr>"));
+        assertThat(row).contains("<span class=\"latest concern\">31.2</span>", "session-rating-4",
+                "aria-label=\"session-rating-4 totals, sessions 1 to 4: 39.2, 37.2, 34, 31.2; cutoff 36\"",
+                "<title>session-rating-4 totals", "arrow-down", "Trend: falling",
+                "<span class=\"badge badge-below-cutoff\">Below cutoff</span>");
+        String ada = html.substring(html.indexOf(">Ada Lovelace<"));
+        assertThat(ada.substring(0, ada.indexOf("</tr>"))).contains("No scores yet", "None");
+
+        assertThat(clients(therapist.spec().queryParam("sort", "score").get("/app").asString()).get(0))
+                .isEqualTo("c-9");
+        assertThat(clients(therapist.spec().queryParam("sort", "alerts").queryParam("dir", "desc").get("/app")
+                .asString()).get(0)).isEqualTo("c-9");
     }
 
     @Test

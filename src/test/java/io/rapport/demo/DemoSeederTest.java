@@ -23,7 +23,8 @@ class DemoSeederTest {
 
     @Test
     void shouldSeedOnceWithTwelvePairsOfThreeToFortySessionsAndWorkingLogins() {
-        assertThat(seeder.seed()).isTrue();
+        // Another test of this run may have seeded first: the test database is shared.
+        seeder.seed();
         assertThat(seeder.seed()).isFalse();
 
         List<Long> counts = QuarkusTransaction.requiringNew().call(() -> em.createQuery(

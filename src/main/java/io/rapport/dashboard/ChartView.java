@@ -1,0 +1,167 @@
+package io.rapport.dashboard;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.rapport.questionnaire.Cutoff;
+import io.rapport.questionnaire.QuestionnaireDefinition;
+import io.rapport.trend.Point;
+import io.rapport.trend.TrendEvent;
+import io.rapport.trend.api.InstrumentTrend;
+
+/**
+ * One instrument's chart on the pair page and its data table, both from the trend the API returns. {@code data}
+ * is what the chart script draws; it travels in a {@code data-chart} attribute because the CSP forbids inline
+ * scripts.
+ */
+public record ChartView(String questionnaireId, String version, String title, Double cutoff, Double mean, Double sd,
+        Double slope, List<Double> slopeCi95, List<String> subscales, List<Row> rows, String data) {
+
+    /** Event types drawn as ruptures; repair has its own marker and no-response has no score to mark. */
+    static final Set<String> RUPTURES = Set.of("below-cutoff", "reliable-drop", "personal-drop", "unrepaired");
+
+    /** A row of the data table: a session with a score or an event. */
+    public record Row(int sessionNumber, Instant occurredAt, Double total, List<String> subscaleValues,
+            List<String> events) {
+
+        public String totalText() {
+            return total == null ? "—" : format(total);
+        }
+
+        public String eventsText() {
+            return String.join(", ", events);
+        }
+    }
+
+    static ChartView of(InstrumentTrend instrument, QuestionnaireDefinition definition,
+            Map<Integer, Instant> sessionDates, ObjectMapper json) {
+        var trend = instrument.trend();
+        List<String> subscales = new ArrayList<>(new TreeSet<>(trend.subscales().keySet()));
+        Double cutoff = definition == null ? null
+                : definition.interpretation().stream().filter(c -> QuestionnaireDefinition.TOTAL.equals(c.scale()))
+                        .map(Cutoff::value).map(BigDecimal::doubleValue).findFirst().orElse(null);
+        Map<Integer, Point> points = new TreeMap<>();
+        trend.points().forEach(p -> points.put(p.sessionNumber(), p));
+        Map<Integer, List<String>> events = new TreeMap<>();
+        List<TrendEvent> allEvents = new ArrayList<>(trend.events());
+        if (instrument.splitAlliance() != null) {
+            allEvents.addAll(instrument.splitAlliance().events());
+        }
+        allEvents.forEach(e -> events.computeIfAbsent(e.sessionNumber(), n -> new ArrayList<>()).add(e.type()));
+
+        Set<Integer> numbers = new TreeSet<>(points.keySet());
+        numbers.addAll(events.keySet());
+        List<Row> rows = new ArrayList<>();
+        List<Map<String, Object>> chartPoints = new ArrayList<>();
+        Map<String, List<Map<String, Object>>> chartSubscales = new LinkedHashMap<>();
+        subscales.forEach(s -> chartSubscales.put(s, new ArrayList<>()));
+        List<Map<String, Object>> markers = new ArrayList<>();
+        for (int n : numbers) {
+            Point p = points.get(n);
+            Instant date = p != null ? p.occurredAt() : sessionDates.get(n);
+            Double total = p == null ? null : p.total();
+            List<String> subscaleValues = new ArrayList<>();
+            for (String s : subscales) {
+                Double value = p == null || p.subscales() == null ? null : p.subscales().get(s);
+                subscaleValues.add(value == null ? "—" : format(value));
+                if (value != null) {
+                    chartSubscales.get(s).add(Map.of("x", n, "y", value));
+                }
+            }
+            List<String> here = events.getOrDefault(n, List.of());
+            rows.add(new Row(n, date, total, subscaleValues, here));
+            if (total != null) {
+                chartPoints.add(Map.of("x", n, "y", total));
+                for (String type : here) {
+                    if (RUPTURES.contains(type) || "repair".equals(type)) {
+                        markers.add(Map.of("x", n, "y", total, "type", type));
+                    }
+                }
+            }
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("id", trend.questionnaireId());
+        data.put("title", definition == null ? trend.questionnaireId() : definition.title());
+        if (definition != null) {
+            data.put("min", definition.totalMin().doubleValue());
+            data.put("max", definition.totalMax().doubleValue());
+        }
+        data.put("cutoff", cutoff);
+        data.put("mean", trend.mean());
+        data.put("sd", trend.sd());
+        data.put("slope", trend.slope());
+        data.put("intercept", intercept(trend.points(), trend.slope()));
+        data.put("points", chartPoints);
+        data.put("subscales", chartSubscales);
+        data.put("markers", markers);
+        return new ChartView(trend.questionnaireId(), instrument.version(),
+                definition == null ? trend.questionnaireId() : definition.title(), cutoff, trend.mean(), trend.sd(),
+                trend.slope(), trend.slopeCi95(), subscales, rows, write(json, data));
+    }
+
+    private static String write(ObjectMapper json, Map<String, Object> data) {
+        try {
+            return json.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise chart data", e);
+        }
+    }
+
+    /** The OLS line passes through the means, so the slope and the means give the intercept. */
+    private static Double intercept(List<Point> points, Double slope) {
+        if (slope == null) {
+            return null;
+        }
+        double sx = 0;
+        double sy = 0;
+        int n = 0;
+        for (Point p : points) {
+            if (p.total() != null) {
+                sx += p.sessionNumber();
+                sy += p.total();
+                n++;
+            }
+        }
+        return n == 0 ? null : sy / n - slope * sx / n;
+    }
+
+    public String cutoffText() {
+        return cutoff == null ? "none" : format(cutoff);
+    }
+
+    public String meanText() {
+        return mean == null ? "—" : format(mean) + (sd == null ? "" : " ± " + format(sd));
+    }
+
+    /** The slope in words, with the interval the caseload arrow reads. */
+    public String slopeText() {
+        if (slope == null) {
+            return "not enough scores";
+        }
+        String text = format(slope) + " per session";
+        if (slopeCi95 == null) {
+            return text;
+        }
+        return text + " (95 % CI " + format(slopeCi95.get(0)) + " to " + format(slopeCi95.get(1)) + ")";
+    }
+
+    public boolean hasSubscales() {
+        return !subscales.isEmpty();
+    }
+
+    /** Two decimals at most, as scores are published. */
+    static String format(double value) {
+        return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+    }
+}
