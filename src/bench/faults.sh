@@ -27,7 +27,7 @@ check() { # check NAME CONDITION-RESULT(0/1) DETAIL
 # acked_check NAME OUT: every token acknowledged with 201 has a response; no assignment has two.
 acked_check() {
   local name=$1 out=$2
-  psql_q -d rapport -c "create temp table acked(token text); \copy acked from '$out.acked'" \
+  psql_q -d rapport -c "create temp table acked(token text)" -c "\copy acked from '$out.acked'" \
     -c "\copy (select count(*) filter (where r.id is null), count(*) from acked k join assignment a on a.token_hash = encode(sha256(convert_to(k.token,'UTF8')),'hex') left join response r on r.assignment_id = a.id) to '$out.check' csv" >/dev/null
   local missing total dup
   IFS=, read -r missing total < "$out.check"

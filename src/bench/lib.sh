@@ -68,7 +68,9 @@ app_jar() {
 }
 
 # Starts the packaged service; sets APP_PID and STARTUP_MS (process start to /q/health/ready UP).
-JAVA_OPTS=${JAVA_OPTS:-"-XX:MaxRAMPercentage=25 -XX:+UseSerialGC -XX:TieredStopAtLevel=4"}
+# Without -Xmx the JVM sizes its heap from the machine's RAM (a quarter of 23 GB here) and RSS grows with it.
+# A bounded heap, the serial collector (2 cores) and a smaller code cache keep RSS under 300 MB.
+JAVA_OPTS=${JAVA_OPTS:-"-Xmx128m -Xms64m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k"}
 app_start() {
   local logf=${1:-$OUT_DIR/app.log}; shift || true
   local jar; jar=$(app_jar)
@@ -106,4 +108,5 @@ app_stop() {
   APP_PID=
 }
 
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }

@@ -5,6 +5,7 @@ peak for the 70% runs, or the small-mode run for the 1M-vs-10k latency compariso
 import json, os, platform, statistics, subprocess, sys, datetime
 
 res, mode, responses, duration, conns, start_first, starts_plain, starts_cds, rss_kb, load_ms, java_opts, out = sys.argv[1:13]
+starts_cpu = sys.argv[13] if len(sys.argv) > 13 else ""
 
 
 def load(name):
@@ -36,6 +37,8 @@ pg = {n: load("pgbench-" + n) for n in ["insert", "read"]}
 plain, cds = ints(starts_plain), ints(starts_cds)
 startup = {"first_start_with_migrations_ms": int(start_first),
            "ready_ms_runs": plain, "ready_ms_median": statistics.median(plain) if plain else None,
+           "ready_cpu_ms_runs": ints(starts_cpu),
+           "ready_cpu_ms_median": statistics.median(ints(starts_cpu)) if ints(starts_cpu) else None,
            "ready_ms_with_cds_runs": cds, "ready_ms_with_cds_median": statistics.median(cds) if cds else None}
 best_start = min(x for x in [startup["ready_ms_median"], startup["ready_ms_with_cds_median"]] if x is not None)
 
@@ -92,17 +95,18 @@ json.dump(summary, open(os.path.join(out, f"summary-{mode}.json"), "w"), indent=
 print(f"\nRapport benchmark, mode {mode} ({int(responses):,} responses), {machine['date_utc']}")
 print(f"machine: {machine['nproc']} cores, {machine['cpu']}, {machine['memory']} RAM; {machine['jdk']}")
 print(f"{conns} connections, {duration} s per phase; JAVA_OPTS={java_opts}\n")
-print(f"{'operation':<26}{'rps':>9}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}  ratio to baseline")
+print(f"{'operation':<26}{'rps':>9}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}{'cpu ms/req':>11}{'load':>6}  ratio to baseline")
 base = {"submit": ("pgbench insert", pg["insert"]["throughput_tps"]), "trend": ("pgbench read", pg["read"]["throughput_tps"]),
         "caseload": ("pgbench read", pg["read"]["throughput_tps"]), "sessions": ("pgbench insert", pg["insert"]["throughput_tps"]),
         "submit-70": ("submit peak", ph["submit"]["throughput_rps"]), "trend-70": ("trend peak", ph["trend"]["throughput_rps"])}
 for n, r in ph.items():
     b = base[n]
-    print(f"{n:<26}{r['throughput_rps']:>9.1f}{r['p50_ms']:>9.1f}{r['p99_ms']:>9.1f}{r['errors']:>8}  "
+    print(f"{n:<26}{r['throughput_rps']:>9.1f}{r['p50_ms']:>9.1f}{r['p99_ms']:>9.1f}{r['errors']:>8}"
+          f"{r.get('service_cpu_ms_per_request', 0):>11.2f}{r.get('load_average_1m_at_end', 0):>6.1f}  "
           f"{ratio(r['throughput_rps'], b[1])}x {b[0]}")
 for n, r in pg.items():
     print(f"{'pgbench ' + n:<26}{r['throughput_tps']:>9.1f}{r['mean_ms']:>9.1f}{'-':>9}{r['failed']:>8}  (ceiling)")
-print(f"\nstartup to ready: median {startup['ready_ms_median']} ms plain, {startup['ready_ms_with_cds_median']} ms with CDS"
+print(f"\nstartup to ready: median {startup['ready_ms_median']} ms plain ({startup['ready_cpu_ms_median']} ms CPU), {startup['ready_ms_with_cds_median']} ms with CDS"
       f" (first start with migrations {start_first} ms); max RSS under load {summary['rss_max_under_load_mb']} MB")
 if scaling:
     print("1M vs 10k latency: " + ", ".join(f"{k} p50 {v['p50_ratio_1m_to_10k']}x p99 {v['p99_ratio_1m_to_10k']}x"

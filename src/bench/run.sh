@@ -59,7 +59,8 @@ log "dataset loaded in $LOAD_MS ms: $(sql "select count(*) from response") respo
 
 # 3. Startup to ready with the data in place: without and with the CDS archive (3 each, median reported).
 STARTS_PLAIN=(); STARTS_CDS=()
-for i in 1 2 3; do app_start "$RES/app.log"; STARTS_PLAIN+=("$STARTUP_MS"); app_stop; done
+STARTS_CPU=()
+for i in 1 2 3; do app_start "$RES/app.log"; STARTS_PLAIN+=("$STARTUP_MS"); STARTS_CPU+=("$STARTUP_CPU_MS"); app_stop; done
 if [ -f "$CDS" ]; then
   for i in 1 2 3; do app_start "$RES/app.log" -XX:SharedArchiveFile="$CDS"; STARTS_CDS+=("$STARTUP_MS"); app_stop; done
 fi
@@ -79,14 +80,20 @@ phase() {
   local name=$1 script=$2; shift 2
   log "phase $name"
   sample_rss "$RES/$name.rss" & local sp=$!
+  local cpu0; cpu0=$(cpu_ms "$SERVICE_PID")
   env BENCH_OUT="$RES/$name.wrk.json" "$@" \
     wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --timeout 10s -s "$BENCH_DIR/wrk/$script" "$BASE_URL" > "$RES/$name.wrk.txt"
+  local cpu=$(( $(cpu_ms "$SERVICE_PID") - cpu0 )) load; load=$(cut -d' ' -f1 /proc/loadavg)
   kill $sp 2>/dev/null || true; wait $sp 2>/dev/null || true
   local rss; rss=$(sort -n "$RES/$name.rss" | tail -1); rss=${rss:-0}
   [ "$rss" -gt "$RSS_MAX" ] && RSS_MAX=$rss
-  python3 - "$RES/$name.wrk.json" "$rss" "$RES/$name.json" <<'PY'
+  python3 - "$RES/$name.wrk.json" "$rss" "$RES/$name.json" "$cpu" "$load" <<'PY'
 import json, sys
-d = json.load(open(sys.argv[1])); d["rss_max_kb"] = int(sys.argv[2]); json.dump(d, open(sys.argv[3], "w"), indent=1)
+d = json.load(open(sys.argv[1])); d["rss_max_kb"] = int(sys.argv[2])
+# CPU time of the service process per request (user + system): independent of how busy the machine was.
+d["service_cpu_ms"] = int(sys.argv[4]); d["service_cpu_ms_per_request"] = round(int(sys.argv[4]) / max(1, d["requests"]), 2)
+d["load_average_1m_at_end"] = float(sys.argv[5])
+json.dump(d, open(sys.argv[3], "w"), indent=1)
 PY
   cat "$RES/$name.json" | tr -d '\n' >&2; echo >&2
 }
@@ -99,6 +106,7 @@ DURATION_SAVE=$DURATION; DURATION=$(( DURATION < 10 ? DURATION : 10 ))
 phase warmup-submit submit.lua TOKEN_BASE=$TOKEN_NEXT; tokens_after warmup-submit
 phase warmup-trend get.lua BENCH_PATH=/api/v1/pairs/$TREND_PAIR/trends
 phase warmup-sessions sessions.lua RUN_ID=w$$
+phase warmup-caseload get.lua "BENCH_PATH=/api/v1/pairs?therapistId=T-0&size=200"
 DURATION=$DURATION_SAVE
 
 # 5. Measured phases at peak (closed loop, $CONNECTIONS connections).
@@ -143,4 +151,4 @@ pgb read "$BENCH_DIR/pgbench/read.sql"
 # 8. Machine, summary, JSON.
 python3 "$BENCH_DIR/report.py" "$RES" "$MODE" "$RESPONSES" "$DURATION" "$CONNECTIONS" "$STARTUP_FIRST_MS" \
   "$(IFS=,; echo "${STARTS_PLAIN[*]}")" "$(IFS=,; echo "${STARTS_CDS[*]:-}")" "$RSS_LOAD_MAX" "$LOAD_MS" "$JAVA_OPTS" \
-  "$OUT_DIR"
+  "$OUT_DIR" "$(IFS=,; echo "${STARTS_CPU[*]}")"
