@@ -82,6 +82,7 @@ app_start() {
   RAPPORT_BOOTSTRAP_API_KEY=$API_KEY \
   RAPPORT_SECURITY_API_REQUESTS_PER_SECOND=${RAPPORT_SECURITY_API_REQUESTS_PER_SECOND:-100000} \
   RAPPORT_SECURITY_API_BURST=${RAPPORT_SECURITY_API_BURST:-100000} \
+  MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} \
     java $JAVA_OPTS "$@" -jar "$jar" >>"$logf" 2>&1 &
   APP_PID=$!
   local i
@@ -99,10 +100,10 @@ app_start() {
   die "service not ready after 30 s; see $logf"
 }
 
-app_stop() {
+app_stop() { # [seconds to wait before kill -9, default 10]
   [ -n "$APP_PID" ] || return 0
   kill "$APP_PID" 2>/dev/null || true
-  local i; for i in $(seq 1 100); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.1; done
+  local i; for i in $(seq 1 $(( ${1:-10} * 10 ))); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.1; done
   kill -9 "$APP_PID" 2>/dev/null || true
   wait "$APP_PID" 2>/dev/null || true
   APP_PID=
