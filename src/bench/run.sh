@@ -47,7 +47,7 @@ psql_q -d postgres -c "create database rapport"
 CDS=$OUT_DIR/app-cds.jsa; rm -f "$CDS"
 app_start "$RES/app.log" -XX:ArchiveClassesAtExit="$CDS"
 STARTUP_FIRST_MS=$STARTUP_MS
-app_stop
+app_stop 90   # writing the archive at exit takes a while on a busy machine; a kill -9 would lose it
 
 # 2. Dataset in SQL.
 log "loading the dataset ($RESPONSES responses, $OPEN open assignments)"
