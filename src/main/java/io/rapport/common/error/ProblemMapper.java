@@ -134,9 +134,50 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, ContainerRequestContext request) {
+        if (isDatabaseUnavailable(e)) {
+            // The database is down or restarting: a temporary condition the client should retry, not a bug.
+            LOG.warnf("Database unavailable, answering 503, request id %s: %s",
+                    request == null ? "-" : RequestIdFilter.requestId(request), e.toString());
+            Response r = problem(request, 503, "unavailable", "Service Unavailable",
+                    "The service cannot reach its database right now; retry after the given delay", List.of());
+            return Response.fromResponse(r).header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS).build();
+        }
         LOG.errorf(e, "Unexpected failure, request id %s", RequestIdFilter.requestId(request));
         return problem(request, 500, "internal", "Internal Server Error",
                 "Something went wrong on our side; quote the request id when reporting it", List.of());
+    }
+
+    static final int DATABASE_RETRY_AFTER_SECONDS = 5;
+
+    /**
+     * True when the failure, or one of its causes, is a lost or refused database connection: Hibernate's
+     * JDBCConnectionException, the JDBC connection exception types, SQLSTATE class 08 (connection exception) or
+     * 57P01-57P03 (server shutting down or starting), Agroal's acquisition timeout, or a refused socket.
+     */
+    static boolean isDatabaseUnavailable(Throwable e) {
+        for (int depth = 0; e != null && depth < 20; depth++, e = e.getCause()) {
+            if (e instanceof org.hibernate.exception.JDBCConnectionException
+                    || e instanceof java.sql.SQLTransientConnectionException
+                    || e instanceof java.sql.SQLNonTransientConnectionException
+                    || e instanceof java.net.ConnectException) {
+                return true;
+            }
+            if (e instanceof java.sql.SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
+                        || state.equals("57P03"))) {
+                    return true;
+                }
+                String message = sql.getMessage();
+                if (message != null && message.contains("acquisition timeout")) {
+                    return true;
+                }
+            }
+            if (e.getCause() == e) {
+                break;
+            }
+        }
+        return false;
     }
 
     private Response badJson(JsonProcessingException e, ContainerRequestContext request) {

@@ -1,0 +1,114 @@
+# Shared helpers of src/bench/run.sh and src/bench/faults.sh (sourced, not run).
+# Everything listens on 127.0.0.1 only. Every wait is bounded.
+
+BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO_DIR=$(cd "$BENCH_DIR/../.." && pwd)
+OUT_DIR=${OUT_DIR:-$REPO_DIR/target/bench}
+PG_PORT=${PG_PORT:-55432}
+APP_PORT=${APP_PORT:-18080}
+PG_BIN=${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}
+API_KEY=bench-admin-key-0123456789abcdef
+APP_PID=
+PG_DATA=
+
+log() { printf '%s [bench] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+ensure_tools() {
+  local missing=()
+  [ -x "$PG_BIN/pg_ctl" ] || missing+=(postgresql)
+  [ -x "$PG_BIN/pgbench" ] || command -v pgbench >/dev/null || missing+=(postgresql-contrib)
+  command -v wrk >/dev/null || missing+=(wrk)
+  command -v curl >/dev/null || missing+=(curl)
+  command -v python3 >/dev/null || missing+=(python3)
+  if [ ${#missing[@]} -gt 0 ]; then
+    [ "$(id -u)" = 0 ] || die "missing ${missing[*]}; install them (apt-get install ${missing[*]}) or run as root"
+    log "installing ${missing[*]} from Debian"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+  fi
+}
+
+# initdb refuses to run as root: run PostgreSQL as the 'postgres' system user when we are root.
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+pg_start() {
+  if [ -z "$PG_DATA" ]; then
+    PG_DATA=$(mktemp -d /tmp/rapport-bench-pg.XXXXXX)
+    [ "$(id -u)" = 0 ] && chown postgres "$PG_DATA"
+    as_pg "$PG_BIN/initdb" -D "$PG_DATA" -U postgres --auth=trust -E UTF8 >/dev/null
+    cat >> "$PG_DATA/postgresql.conf" <<CONF
+listen_addresses = '127.0.0.1'
+port = $PG_PORT
+unix_socket_directories = '$PG_DATA'
+max_connections = 100
+shared_buffers = 256MB
+work_mem = 8MB
+maintenance_work_mem = 256MB
+max_wal_size = 4GB
+checkpoint_timeout = 15min
+CONF
+  fi
+  as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -w -t 60 start >/dev/null
+  psql_q -d postgres -c "select 1" >/dev/null
+}
+
+pg_stop() { [ -n "$PG_DATA" ] && as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w -t 60 stop >/dev/null 2>&1 || true; }
+
+psql_q() { "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -X -q -v ON_ERROR_STOP=1 "$@"; }
+sql() { psql_q -d rapport -At -c "$1"; }
+
+app_jar() {
+  local jar=$REPO_DIR/target/quarkus-app/quarkus-run.jar
+  if [ ! -f "$jar" ] || [ "${BUILD:-auto}" = always ]; then
+    log "packaging the service (./mvnw package -DskipTests)"
+    (cd "$REPO_DIR" && ./mvnw -q package -DskipTests) || die "package failed"
+  fi
+  echo "$jar"
+}
+
+# Starts the packaged service; sets APP_PID and STARTUP_MS (process start to /q/health/ready UP).
+# Without -Xmx the JVM sizes its heap from the machine's RAM (a quarter of 23 GB here) and RSS grows with it.
+# A bounded heap, the serial collector (2 cores), C1 only (no C2 compiler threads competing for the 2 cores, a
+# smaller code cache) keep RSS under 300 MB and cut startup CPU; measured in src/bench/results/*c1-96m*.
+JAVA_OPTS=${JAVA_OPTS:-"-Xmx96m -Xms64m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -Xss512k -XX:TieredStopAtLevel=1"}
+app_start() {
+  local logf=${1:-$OUT_DIR/app.log}; shift || true
+  local jar; jar=$(app_jar)
+  local t0; t0=$(date +%s%N)
+  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/rapport" \
+  QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=bench \
+  QUARKUS_HTTP_PORT=$APP_PORT QUARKUS_HTTP_HOST=127.0.0.1 \
+  RAPPORT_PUBLIC_URL="http://127.0.0.1:$APP_PORT" \
+  RAPPORT_BOOTSTRAP_API_KEY=$API_KEY \
+  RAPPORT_SECURITY_API_REQUESTS_PER_SECOND=${RAPPORT_SECURITY_API_REQUESTS_PER_SECOND:-100000} \
+  RAPPORT_SECURITY_API_BURST=${RAPPORT_SECURITY_API_BURST:-100000} \
+  MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} \
+    java $JAVA_OPTS "$@" -jar "$jar" >>"$logf" 2>&1 &
+  APP_PID=$!
+  local i
+  for i in $(seq 1 600); do
+    if curl -fs -o /dev/null "http://127.0.0.1:$APP_PORT/q/health/ready"; then
+      STARTUP_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
+      # CPU time the process used until ready (user + system): less sensitive to other load on the machine.
+      STARTUP_CPU_MS=$(awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$APP_PID/stat")
+      log "service ready in ${STARTUP_MS} ms, ${STARTUP_CPU_MS} ms CPU (pid $APP_PID, load average $(cut -d' ' -f1 /proc/loadavg))"
+      return 0
+    fi
+    kill -0 "$APP_PID" 2>/dev/null || die "service exited; see $logf"
+    sleep 0.05
+  done
+  die "service not ready after 30 s; see $logf"
+}
+
+app_stop() { # [seconds to wait before kill -9, default 10]
+  [ -n "$APP_PID" ] || return 0
+  kill "$APP_PID" 2>/dev/null || true
+  local i; for i in $(seq 1 $(( ${1:-10} * 10 ))); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.1; done
+  kill -9 "$APP_PID" 2>/dev/null || true
+  wait "$APP_PID" 2>/dev/null || true
+  APP_PID=
+}
+
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
