@@ -197,30 +197,11 @@ class AuthorizationMatrixTest {
         if (key != null) {
             spec.auth().oauth2(key);
         }
-        String body = bodyOf(r);
+        String body = MatrixFixtures.validBody(r.endpoint());
         if (body != null) {
             spec.body(body);
         }
         return spec.request(r.method(), pathOf(r, as, a));
-    }
-
-    /** A valid body for each write endpoint, so that a wrong status is about authorization, not validation. */
-    private static String bodyOf(Row r) {
-        String unique = UUID.randomUUID().toString().substring(0, 8);
-        return switch (r.endpoint()) {
-            case "POST /api/v1/questionnaires/{id}/score", "POST /api/v1/forms/{token}/responses" ->
-                MatrixFixtures.SRS_ANSWERS;
-            case "PUT /api/v1/schedule" -> "{\"rules\":[{\"questionnaireId\":\"session-rating-4\",\"every\":1}]}";
-            case "PUT /api/v1/therapists/{externalId}" -> "{\"displayName\":\"Therapist\"}";
-            case "PUT /api/v1/clients/{externalId}" -> "{\"displayName\":\"Client\"}";
-            case "POST /api/v1/sessions" -> Api.session("c-1", "T-1");
-            case "POST /api/v1/webhooks" -> "{\"url\":\"http://127.0.0.1:9/matrix\"}";
-            case "POST /api/v1/organizations" -> "{\"slug\":\"m-" + unique + "\",\"name\":\"Matrix\"}";
-            case "POST /f" -> "csrf=x&1=9";
-            case "POST /api/v1/accounts" -> "{\"username\":\"m-" + unique + "\",\"password\":\""
-                    + MatrixFixtures.PASSWORD + "\",\"role\":\"admin\"}";
-            default -> null;
-        };
     }
 
     /** Fills the path template with objects of organization A, fresh ones where the call would consume them. */

@@ -74,6 +74,26 @@ final class MatrixFixtures {
         Web.account(admin, adminUsername, PASSWORD, "admin", null);
     }
 
+    /** A valid body for each write endpoint, so that a wrong status is about authorization, not validation. */
+    static String validBody(String endpoint) {
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        return switch (endpoint) {
+            case "POST /api/v1/questionnaires/{id}/score", "POST /api/v1/forms/{token}/responses" -> SRS_ANSWERS;
+            case "PUT /api/v1/schedule" -> "{\"rules\":[{\"questionnaireId\":\"session-rating-4\",\"every\":1}]}";
+            case "PUT /api/v1/therapists/{externalId}" -> "{\"displayName\":\"Therapist\",\"email\":\"t@example.org\"}";
+            case "PUT /api/v1/clients/{externalId}" -> "{\"displayName\":\"Client\",\"preferredLanguage\":\"en\"}";
+            case "POST /api/v1/sessions" -> "{\"clientId\":\"c-1\",\"therapistId\":\"T-1\","
+                    + "\"occurredAt\":\"2026-11-20T15:00:00Z\",\"encounterId\":\"E-" + unique + "\"}";
+            case "POST /api/v1/webhooks" -> "{\"url\":\"http://127.0.0.1:9/matrix\",\"description\":\"matrix\","
+                    + "\"eventTypes\":[\"alert.below-cutoff\"]}";
+            case "POST /api/v1/organizations" -> "{\"slug\":\"m-" + unique + "\",\"name\":\"Matrix\"}";
+            case "POST /api/v1/accounts" -> "{\"username\":\"m-" + unique + "\",\"password\":\"" + PASSWORD
+                    + "\",\"role\":\"therapist\",\"therapistId\":\"T-1\"}";
+            case "POST /f" -> "csrf=x&1=9";
+            default -> null;
+        };
+    }
+
     Response newSession(String client, String therapist) {
         Response r = as(admin).body(Api.session(client, therapist)).post("/api/v1/sessions");
         r.then().statusCode(201);
