@@ -22,6 +22,7 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.rapport.care.Organization;
 import io.rapport.care.OrganizationRepository;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipalFactory;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.ParseException;
@@ -47,7 +48,10 @@ public class JwtIdentityProvider implements IdentityProvider<JwtCredential> {
     public JwtIdentityProvider(SecurityConfig security, OrganizationRepository organizations) {
         this.config = security.jwt();
         this.organizations = organizations;
-        this.parser = config.enabled() ? new DefaultJWTParser(contextOf(config)) : null;
+        // A factory of its own: the shared one caches the first key resolver it builds, whatever its configuration.
+        this.parser = config.enabled()
+                ? new DefaultJWTParser(contextOf(config), new DefaultJWTCallerPrincipalFactory())
+                : null;
     }
 
     @Override

@@ -1,27 +1,30 @@
 package io.rapport.security;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyFactory;
-import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
+import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.InvalidKeySpecException;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
 import java.util.Map;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
- * JWTs enabled, trusting an RSA key pair made for this test run. The pair lives in system properties because the
- * profile and the test class may be loaded by different class loaders; both must see the same key.
+ * JWTs enabled, trusting an RSA key made for the test. The key lives in a file under target because Quarkus loads the
+ * profile and the test class apart and restores system properties after start; both must see the same key.
  */
 public class JwtProfile implements QuarkusTestProfile {
 
     static final String ISSUER = "https://idp.example.org";
     static final String AUDIENCE = "rapport-api";
-    private static final String PRIVATE = "jwt-test-profile.private-key";
-    private static final String PUBLIC = "jwt-test-profile.public-key";
+    private static final Path KEY_FILE = Path.of("target", "jwt-test-profile.key");
 
     @Override
     public Map<String, String> getConfigOverrides() {
@@ -31,35 +34,30 @@ public class JwtProfile implements QuarkusTestProfile {
                 "rapport.security.jwt.public-key", publicKeyPem());
     }
 
-    static synchronized void ensureKeys() {
-        if (System.getProperty(PRIVATE) != null) {
-            return;
-        }
+    static String publicKeyPem() {
+        RSAPrivateCrtKey key = (RSAPrivateCrtKey) privateKey();
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            KeyPair pair = generator.generateKeyPair();
-            System.setProperty(PRIVATE, Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()));
-            System.setProperty(PUBLIC, Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()));
-        } catch (NoSuchAlgorithmException e) {
+            byte[] der = KeyFactory.getInstance("RSA")
+                    .generatePublic(new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent())).getEncoded();
+            return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
+                    + "\n-----END PUBLIC KEY-----\n";
+        } catch (NoSuchAlgorithmException | InvalidKeySpecException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    static String publicKeyPem() {
-        ensureKeys();
-        return "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(
-                        Base64.getDecoder().decode(System.getProperty(PUBLIC)))
-                + "\n-----END PUBLIC KEY-----\n";
-    }
-
-    static PrivateKey privateKey() {
-        ensureKeys();
+    static synchronized PrivateKey privateKey() {
         try {
+            if (!Files.exists(KEY_FILE)) {
+                KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+                generator.initialize(2048);
+                Files.createDirectories(KEY_FILE.getParent());
+                Files.writeString(KEY_FILE,
+                        Base64.getEncoder().encodeToString(generator.generateKeyPair().getPrivate().getEncoded()));
+            }
             return KeyFactory.getInstance("RSA").generatePrivate(
-                    new PKCS8EncodedKeySpec(Base64.getDecoder().decode(System.getProperty(PRIVATE))));
-        } catch (NoSuchAlgorithmException | InvalidKeySpecException e) {
+                    new PKCS8EncodedKeySpec(Base64.getDecoder().decode(Files.readString(KEY_FILE).trim())));
+        } catch (IOException | NoSuchAlgorithmException | InvalidKeySpecException e) {
             throw new IllegalStateException(e);
         }
     }
