@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.rapport.scoring.ScoreResult;
+import io.rapport.security.ReadScope;
 import io.rapport.security.Roles;
 
 @Path("/api/v1/questionnaires")
@@ -68,6 +69,7 @@ public class QuestionnaireResource {
             Body: {"answers": {"1": 4, "2": "na"}}. Items left out count as missing; "na" is accepted only where
             allowNotApplicable is true. Too many missing items give scored: false. Invalid answers give 422 with
             every problem in errors, each named answers.<itemId>.""")
+    @ReadScope
     public ScoreResult score(@PathParam("id") String id,
             @QueryParam("version") @Parameter(description = VERSION_DOC) String version,
             @NotNull @Valid ScoreRequest body) {

@@ -26,4 +26,6 @@ public class ApiKey {
     public Instant createdAt;
     @Column(name = "revoked_at")
     public Instant revokedAt;
+    /** Space-separated {@link Scopes}; null for full access (keys issued before scopes existed). */
+    public String scopes;
 }

@@ -1,6 +1,7 @@
 package io.rapport.security;
 
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,11 +15,22 @@ import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 
-/** Reads {@code Authorization: Bearer <api key>} on API requests. */
+/**
+ * Reads {@code Authorization: Bearer <api key or JWT>} on API requests. A value shaped like a JWT goes to
+ * {@link JwtIdentityProvider} when JWTs are enabled; otherwise it is looked up as an API key and fails as unknown.
+ */
 @ApplicationScoped
 public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     private static final String BEARER = "bearer ";
+    /** Three base64url parts; API keys ({@code rpk_...}) never contain a dot. */
+    private static final Pattern JWT_SHAPE = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*");
+
+    private final boolean jwtEnabled;
+
+    public ApiKeyAuthenticationMechanism(SecurityConfig config) {
+        this.jwtEnabled = config.jwt().enabled();
+    }
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
@@ -29,6 +41,9 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
         String key = header.regionMatches(true, 0, BEARER, 0, BEARER.length())
                 ? header.substring(BEARER.length()).trim()
                 : "";
+        if (jwtEnabled && JWT_SHAPE.matcher(key).matches()) {
+            return identityProviderManager.authenticate(new JwtCredential(key));
+        }
         return identityProviderManager.authenticate(new ApiKeyCredential(key));
     }
 
@@ -40,6 +55,6 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
 
     @Override
     public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
-        return Set.of(ApiKeyCredential.class);
+        return Set.of(ApiKeyCredential.class, JwtCredential.class);
     }
 }

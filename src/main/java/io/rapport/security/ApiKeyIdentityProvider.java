@@ -48,6 +48,9 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyCredential
             if (found.organizationId != null) {
                 identity.addAttribute(ORGANIZATION_ATTRIBUTE, found.organizationId);
             }
+            if (found.scopes != null) {
+                identity.addAttribute(Scopes.ATTRIBUTE, Scopes.parse(found.scopes));
+            }
             return identity.build();
         });
     }

@@ -1,6 +1,7 @@
 package io.rapport.security;
 
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,6 +45,14 @@ public class ApiKeyService {
         return key;
     }
 
+    /** Like {@link #issue(UUID, String, String)}, limited to the given {@link Scopes}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String issue(UUID organizationId, String role, String name, Set<String> scopes) {
+        String key = "rpk_" + Secrets.newToken();
+        store(Secrets.hash(key), organizationId, role, name).scopes = Scopes.format(scopes);
+        return key;
+    }
+
     private void ensure(String key, UUID organizationId, String role, String name) {
         if (key.length() < MIN_CONFIGURED_KEY_LENGTH) {
             throw new IllegalStateException("The " + name + " must be at least " + MIN_CONFIGURED_KEY_LENGTH
@@ -62,7 +71,7 @@ public class ApiKeyService {
         LOG.infof("Created the %s", name);
     }
 
-    private void store(String hash, UUID organizationId, String role, String name) {
+    private ApiKey store(String hash, UUID organizationId, String role, String name) {
         ApiKey apiKey = new ApiKey();
         apiKey.id = UUID.randomUUID();
         apiKey.organizationId = organizationId;
@@ -71,5 +80,6 @@ public class ApiKeyService {
         apiKey.keyHash = hash;
         apiKey.createdAt = Instant.now();
         keys.persist(apiKey);
+        return apiKey;
     }
 }

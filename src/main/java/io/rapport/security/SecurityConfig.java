@@ -2,6 +2,7 @@ package io.rapport.security;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -31,6 +32,39 @@ public interface SecurityConfig {
 
     /** Sign-in to the pages with a username and password. */
     Web web();
+
+    /** Bearer JWTs from an external identity provider on the API, next to API keys. */
+    Jwt jwt();
+
+    interface Jwt {
+        /** Accept JWTs; when false a JWT is treated as an unknown API key (401). */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** The required {@code iss} claim. */
+        Optional<String> issuer();
+
+        /** The required {@code aud} claim (one of the token's audiences). */
+        Optional<String> audience();
+
+        /** Where the verification key is: a PEM or JWK(S) file, or an https JWKS URL. */
+        Optional<String> publicKeyLocation();
+
+        /** The verification key itself (PEM or JWK(S)), instead of {@link #publicKeyLocation()}. */
+        Optional<String> publicKey();
+
+        /** Accepted signature algorithms; HS* (shared secrets) and none are refused at start. */
+        @WithDefault("RS256,ES256")
+        Set<String> algorithms();
+
+        /** Tolerated clock difference when checking {@code exp}, {@code nbf} and {@code iat}. */
+        @WithDefault("30S")
+        Duration clockSkew();
+
+        /** The claim naming the caller's organization: its UUID or slug. */
+        @WithDefault("rapport_org")
+        String organizationClaim();
+    }
 
     interface Web {
         /** A web session unused for this long ends; the next request goes to the login page. */

@@ -85,7 +85,7 @@ public class WebhookService {
         Set<String> types = new LinkedHashSet<>();
         for (int i = 0; i < requested.size(); i++) {
             String type = requested.get(i);
-            if (EventTypes.isKnown(type)) {
+            if (type != null && EventTypes.isKnown(type)) {
                 types.add(type);
             } else {
                 errors.add(new FieldError("eventTypes[" + i + "]", "must be one of " + EventTypes.ALL));

@@ -1,0 +1,139 @@
+package io.rapport.security;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Startup;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.rapport.care.Organization;
+import io.rapport.care.OrganizationRepository;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipalFactory;
+import io.smallrye.jwt.auth.principal.DefaultJWTParser;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import io.smallrye.jwt.auth.principal.ParseException;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Turns a JWT of the configured identity provider into an EHR identity: signature, issuer, audience and expiry
+ * checked by SmallRye JWT; the organization from {@code rapport_org} (UUID or slug); scopes from {@code scope}.
+ */
+/* Started eagerly so that a misconfiguration stops the start instead of the first request. */
+@Startup
+@ApplicationScoped
+public class JwtIdentityProvider implements IdentityProvider<JwtCredential> {
+
+    private static final Logger LOG = Logger.getLogger(JwtIdentityProvider.class);
+    /** Far above any real token; bounds the work spent on garbage. */
+    static final int MAX_TOKEN_LENGTH = 16_384;
+
+    private final SecurityConfig.Jwt config;
+    private final OrganizationRepository organizations;
+    private final DefaultJWTParser parser;
+
+    public JwtIdentityProvider(SecurityConfig security, OrganizationRepository organizations) {
+        this.config = security.jwt();
+        this.organizations = organizations;
+        // A factory of its own: the shared one caches the first key resolver it builds, whatever its configuration.
+        this.parser = config.enabled()
+                ? new DefaultJWTParser(contextOf(config), new DefaultJWTCallerPrincipalFactory())
+                : null;
+    }
+
+    @Override
+    public Class<JwtCredential> getRequestType() {
+        return JwtCredential.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(JwtCredential request, AuthenticationRequestContext context) {
+        if (parser == null || request.token().length() > MAX_TOKEN_LENGTH) {
+            return Uni.createFrom().failure(new AuthenticationFailedException());
+        }
+        // Blocking: a JWKS URL may be fetched, and the organization is looked up in the database.
+        return context.runBlocking(() -> {
+            JsonWebToken jwt;
+            try {
+                jwt = parser.parse(request.token());
+            } catch (ParseException e) {
+                LOG.debugf("Bearer JWT rejected: %s", e.getMessage());
+                throw new AuthenticationFailedException();
+            }
+            Object orgClaim = jwt.getClaim(config.organizationClaim());
+            UUID organization = orgClaim == null ? null
+                    : QuarkusTransaction.requiringNew().call(() -> organizationOf(String.valueOf(orgClaim)));
+            if (organization == null) {
+                LOG.debugf("Bearer JWT of %s names no known organization", jwt.getSubject());
+                throw new AuthenticationFailedException();
+            }
+            Object scope = jwt.getClaim("scope");
+            return QuarkusSecurityIdentity.builder()
+                    .setPrincipal(new QuarkusPrincipal("jwt:" + jwt.getIssuer() + "#" + jwt.getName()))
+                    .addRole(Roles.EHR)
+                    .addAttribute(ApiKeyIdentityProvider.ORGANIZATION_ATTRIBUTE, organization)
+                    .addAttribute(Scopes.ATTRIBUTE, scope == null ? Set.of() : Scopes.parse(scope.toString()))
+                    .build();
+        });
+    }
+
+    private UUID organizationOf(String value) {
+        Optional<Organization> found;
+        try {
+            found = organizations.findByIdOptional(UUID.fromString(value));
+        } catch (IllegalArgumentException notAUuid) {
+            found = organizations.find("slug", value).firstResultOptional();
+        }
+        return found.map(o -> o.id).orElse(null);
+    }
+
+    static JWTAuthContextInfo contextOf(SecurityConfig.Jwt config) {
+        String issuer = config.issuer().filter(s -> !s.isBlank())
+                .orElseThrow(() -> misconfigured("rapport.security.jwt.issuer is required"));
+        String audience = config.audience().filter(s -> !s.isBlank())
+                .orElseThrow(() -> misconfigured("rapport.security.jwt.audience is required"));
+        JWTAuthContextInfo info = new JWTAuthContextInfo();
+        info.setIssuedBy(issuer);
+        info.setExpectedAudience(Set.of(audience));
+        if (config.publicKey().isPresent()) {
+            info.setPublicKeyContent(config.publicKey().get());
+        } else {
+            info.setPublicKeyLocation(config.publicKeyLocation().orElseThrow(() -> misconfigured(
+                    "rapport.security.jwt.public-key-location or rapport.security.jwt.public-key is required")));
+        }
+        info.setSignatureAlgorithm(algorithms(config.algorithms()));
+        info.setClockSkew((int) config.clockSkew().toSeconds());
+        return info;
+    }
+
+    /** Shared-secret (HS*) and unsigned tokens are refused: a leaked public key must never be a signing key. */
+    static Set<SignatureAlgorithm> algorithms(Set<String> names) {
+        return names.stream().map(n -> n.trim().toUpperCase(Locale.ROOT)).map(n -> {
+            if (n.startsWith("HS") || n.equals("NONE")) {
+                throw misconfigured("rapport.security.jwt.algorithms may not contain " + n);
+            }
+            try {
+                return SignatureAlgorithm.fromAlgorithm(n);
+            } catch (IllegalArgumentException e) {
+                throw misconfigured("rapport.security.jwt.algorithms: unknown algorithm " + n);
+            }
+        }).collect(Collectors.toUnmodifiableSet());
+    }
+
+    private static IllegalStateException misconfigured(String message) {
+        return new IllegalStateException(message);
+    }
+}

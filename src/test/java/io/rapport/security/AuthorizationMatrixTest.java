@@ -1,0 +1,241 @@
+package io.rapport.security;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.endsWith;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.rapport.Api;
+import io.rapport.Web;
+import io.rapport.alert.Alerts;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * Every API endpoint of the OpenAPI document, called by every kind of caller on objects of organization A. The
+ * {@link #TABLE} is the single statement of who may do what; the build fails when an endpoint is added or removed
+ * without updating it.
+ */
+@QuarkusTest
+class AuthorizationMatrixTest {
+
+    /** Who calls. Every column but {@link #OTHER_ORGANIZATION} belongs to organization A or to nobody. */
+    enum As {
+        /** No credential at all; on the form endpoint, a token nobody was given. */
+        ANONYMOUS,
+        /** The platform operator's key. */
+        OPERATOR,
+        ADMIN,
+        /** An EHR key issued without scopes: full EHR access, as every key before scopes existed. */
+        EHR,
+        EHR_READ_ONLY,
+        EHR_WRITE_ONLY,
+        /** Organization B's admin key on organization A's objects. */
+        OTHER_ORGANIZATION,
+        /** A client's form link: in the path of the form endpoint, elsewhere presented as a bearer key. */
+        CLIENT_LINK
+    }
+
+    record Row(String method, String path, int... expected) {
+
+        String endpoint() {
+            return method + " " + path;
+        }
+    }
+
+    private static Row row(String method, String path, int anonymous, int operator, int admin, int ehr,
+            int ehrReadOnly, int ehrWriteOnly, int otherOrganization, int clientLink) {
+        return new Row(method, path, anonymous, operator, admin, ehr, ehrReadOnly, ehrWriteOnly, otherOrganization,
+                clientLink);
+    }
+
+    // @formatter:off
+    static final List<Row> TABLE = List.of(
+            //                                                          anon oper admin ehr read write other link
+            row("GET",    "/api/v1/questionnaires",                      401, 403, 200, 200, 200, 403, 200, 401),
+            row("GET",    "/api/v1/questionnaires/{id}",                 401, 403, 200, 200, 200, 403, 200, 401),
+            // Scoring stores nothing, so it needs the read scope.
+            row("POST",   "/api/v1/questionnaires/{id}/score",           401, 403, 200, 200, 200, 403, 200, 401),
+            row("GET",    "/api/v1/schedule",                            401, 403, 200, 200, 200, 403, 200, 401),
+            // Another organization's admin replaces its own schedule.
+            row("PUT",    "/api/v1/schedule",                            401, 403, 200, 403, 403, 403, 200, 401),
+            // External ids name records within the caller's organization: B creates its own therapist.
+            row("PUT",    "/api/v1/therapists/{externalId}",             401, 403, 201, 201, 403, 201, 201, 401),
+            row("PUT",    "/api/v1/clients/{externalId}",                401, 403, 201, 201, 403, 201, 201, 401),
+            row("POST",   "/api/v1/sessions",                            401, 403, 201, 201, 403, 201, 201, 401),
+            row("GET",    "/api/v1/pairs",                               401, 403, 200, 200, 200, 403, 200, 401),
+            row("GET",    "/api/v1/pairs/{pairId}",                      401, 403, 200, 200, 200, 403, 404, 401),
+            row("GET",    "/api/v1/pairs/{pairId}/trends",               401, 403, 200, 200, 200, 403, 404, 401),
+            row("GET",    "/api/v1/pairs/{pairId}/responses",            401, 403, 200, 200, 200, 403, 404, 401),
+            row("POST",   "/api/v1/assignments/{id}/email",              401, 403, 202, 202, 403, 202, 404, 401),
+            row("GET",    "/api/v1/assignments/{id}/qr.png",             401, 403, 200, 200, 200, 403, 404, 401),
+            row("POST",   "/api/v1/assignments/{id}/in-session",         401, 403, 201, 201, 403, 201, 404, 401),
+            // The link is the credential, whoever else the caller is; a read-only key may still not write.
+            row("POST",   "/api/v1/forms/{token}/responses",             404, 201, 201, 201, 403, 201, 201, 201),
+            row("GET",    "/api/v1/alerts",                              401, 403, 200, 200, 200, 403, 200, 401),
+            row("POST",   "/api/v1/alerts/{alertId}/acknowledge",        401, 403, 200, 200, 403, 200, 404, 401),
+            row("POST",   "/api/v1/webhooks",                            401, 403, 201, 403, 403, 403, 201, 401),
+            row("GET",    "/api/v1/webhooks",                            401, 403, 200, 403, 403, 403, 200, 401),
+            row("GET",    "/api/v1/webhooks/{webhookId}",                401, 403, 200, 403, 403, 403, 404, 401),
+            row("DELETE", "/api/v1/webhooks/{webhookId}",                401, 403, 204, 403, 403, 403, 404, 401),
+            row("POST",   "/api/v1/organizations",                       401, 201, 403, 403, 403, 403, 403, 401),
+            row("POST",   "/api/v1/accounts",                            401, 403, 201, 403, 403, 403, 201, 401),
+            row("GET",    "/api/v1/accounts",                            401, 403, 200, 403, 403, 403, 200, 401),
+            row("POST",   "/api/v1/accounts/{accountId}/deactivate",     401, 403, 200, 403, 403, 403, 404, 401),
+            // The client's form pages: only the link (then its cookie) counts; API keys mean nothing outside /api.
+            row("GET",    "/f/{token}",                                  404, 303, 303, 303, 303, 303, 303, 303),
+            row("GET",    "/f",                                          200, 200, 200, 200, 200, 200, 200, 200),
+            // Without the cookie the link sets, nobody may post answers.
+            row("POST",   "/f",                                          403, 403, 403, 403, 403, 403, 403, 403));
+    // @formatter:on
+
+    private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "patch", "head",
+            "options");
+
+    @Inject
+    ApiKeyService apiKeys;
+    @Inject
+    Alerts alerts;
+
+    @Test
+    void shouldListEveryEndpointOfTheOpenApiDocumentAndNoOther() {
+        Set<String> documented = documentedEndpoints();
+        Set<String> listed = new TreeSet<>();
+        TABLE.forEach(r -> assertThat(listed.add(r.endpoint())).as("listed once: " + r.endpoint()).isTrue());
+
+        assertThat(difference(documented, listed)).as("endpoints missing from the authorization table").isEmpty();
+        assertThat(difference(listed, documented)).as("endpoints in the table that no longer exist").isEmpty();
+        TABLE.forEach(r -> assertThat(r.expected()).as(r.endpoint()).hasSize(As.values().length));
+    }
+
+    @TestFactory
+    Stream<DynamicNode> shouldAnswerEachCallerAsTheTableSays() {
+        MatrixFixtures a = new MatrixFixtures(apiKeys, alerts);
+        MatrixFixtures b = new MatrixFixtures(apiKeys, alerts);
+        return TABLE.stream().map(r -> DynamicContainer.dynamicContainer(r.endpoint(),
+                Stream.of(As.values()).map(as -> DynamicTest.dynamicTest(as.name(), () -> {
+                    Response response = call(r, as, a, b);
+                    int expected = r.expected()[as.ordinal()];
+                    assertThat(response.statusCode()).as("%s as %s: %s", r.endpoint(), as, response.asString())
+                            .isEqualTo(expected);
+                    if (expected >= 400 && r.path().startsWith("/api/")) {
+                        assertThat(response.contentType()).as(r.endpoint()).startsWith("application/problem+json");
+                    }
+                }))));
+    }
+
+    @Test
+    void shouldShowPairPagesOnlyToTheirTherapistAndTheirOrganizationsAdmins() {
+        MatrixFixtures a = new MatrixFixtures(apiKeys, alerts);
+        MatrixFixtures b = new MatrixFixtures(apiKeys, alerts);
+        Web.Session therapist = Web.login(a.therapistUsername, MatrixFixtures.PASSWORD);
+        Web.Session admin = Web.login(a.adminUsername, MatrixFixtures.PASSWORD);
+        Web.Session otherAdmin = Web.login(b.adminUsername, MatrixFixtures.PASSWORD);
+
+        therapist.spec().get("/app/pairs/" + a.pairId).then().statusCode(200);
+        therapist.spec().get("/app/pairs/" + a.otherTherapistsPairId).then().statusCode(404);
+        therapist.spec().get("/app/pairs/" + b.pairId).then().statusCode(404);
+        therapist.spec().get("/app/accounts").then().statusCode(403);
+        admin.spec().get("/app/pairs/" + a.pairId).then().statusCode(200);
+        admin.spec().get("/app/pairs/" + a.otherTherapistsPairId).then().statusCode(200);
+        admin.spec().get("/app/accounts").then().statusCode(200);
+        otherAdmin.spec().get("/app/pairs/" + a.pairId).then().statusCode(404);
+        given().redirects().follow(false).get("/app/pairs/" + a.pairId).then().statusCode(303)
+                .header("Location", endsWith("/login"));
+    }
+
+    @Test
+    void shouldNeverLetAPageSessionCallTheApi() {
+        MatrixFixtures a = new MatrixFixtures(apiKeys, alerts);
+        Web.Session admin = Web.login(a.adminUsername, MatrixFixtures.PASSWORD);
+
+        admin.spec().get("/api/v1/pairs/" + a.pairId).then().statusCode(401);
+        admin.spec().get("/api/v1/accounts").then().statusCode(401);
+    }
+
+    @Test
+    void shouldRejectAJwtAsAnUnknownApiKeyWhileJwtsAreOff() {
+        String unsigned = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJlaHIiLCJyYXBwb3J0X29yZyI6ImRlZmF1bHQifQ.";
+        given().auth().oauth2(unsigned).get("/api/v1/pairs").then().statusCode(401)
+                .contentType("application/problem+json");
+    }
+
+    private static Response call(Row r, As as, MatrixFixtures a, MatrixFixtures b) {
+        boolean form = r.path().contains("{token}");
+        RequestSpecification spec = given().redirects().follow(false)
+                .contentType(r.path().startsWith("/f") ? ContentType.URLENC : ContentType.JSON);
+        String key = switch (as) {
+            case ANONYMOUS -> null;
+            case OPERATOR -> Api.OPERATOR_KEY;
+            case ADMIN -> a.admin;
+            case EHR -> a.ehr;
+            case EHR_READ_ONLY -> a.ehrRead;
+            case EHR_WRITE_ONLY -> a.ehrWrite;
+            case OTHER_ORGANIZATION -> b.admin;
+            case CLIENT_LINK -> form ? null : a.pendingToken;
+        };
+        if (key != null) {
+            spec.auth().oauth2(key);
+        }
+        String body = MatrixFixtures.validBody(r.endpoint());
+        if (body != null) {
+            spec.body(body);
+        }
+        return spec.request(r.method(), pathOf(r, as, a));
+    }
+
+    /** Fills the path template with objects of organization A, fresh ones where the call would consume them. */
+    private static String pathOf(Row r, As as, MatrixFixtures a) {
+        Map<String, Supplier<String>> values = new LinkedHashMap<>();
+        values.put("{pairId}", () -> a.pairId);
+        values.put("{alertId}", () -> a.alertId);
+        values.put("{accountId}", () -> a.accountId);
+        values.put("{externalId}", () -> "x-" + UUID.randomUUID());
+        values.put("{webhookId}", () -> r.method().equals("DELETE") ? a.newWebhook() : a.webhookId);
+        values.put("{token}", () -> as == As.ANONYMOUS ? Secrets.newToken() : a.freshToken());
+        values.put("{id}", () -> r.path().startsWith("/api/v1/questionnaires") ? "session-rating-4" : a.assignmentId);
+        String path = r.path();
+        for (Map.Entry<String, Supplier<String>> v : values.entrySet()) {
+            if (path.contains(v.getKey())) {
+                path = path.replace(v.getKey(), v.getValue().get());
+            }
+        }
+        return path;
+    }
+
+    private static Set<String> documentedEndpoints() {
+        JsonPath doc = given().accept(ContentType.JSON).get("/q/openapi?format=json").then().statusCode(200)
+                .extract().jsonPath();
+        Map<String, Map<String, Object>> paths = doc.getMap("paths");
+        Set<String> endpoints = new TreeSet<>();
+        paths.forEach((path, operations) -> operations.keySet().stream().filter(HTTP_METHODS::contains)
+                .forEach(m -> endpoints.add(m.toUpperCase() + " " + path)));
+        return endpoints;
+    }
+
+    private static List<String> difference(Set<String> left, Set<String> right) {
+        List<String> result = new ArrayList<>(left);
+        result.removeAll(right);
+        return result;
+    }
+}

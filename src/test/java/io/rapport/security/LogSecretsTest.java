@@ -1,0 +1,88 @@
+package io.rapport.security;
+
+import static io.rapport.Api.as;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import org.jboss.logmanager.ExtLogRecord;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.rapport.Api;
+import io.rapport.Web;
+import io.restassured.http.ContentType;
+
+/** Secrets sent in requests never reach the log: not in messages, parameters or exceptions. */
+@QuarkusTest
+class LogSecretsTest {
+
+    @Test
+    void shouldKeepKeysTokensPasswordsAndAnswersOutOfTheLog() {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                StringBuilder line = new StringBuilder(record instanceof ExtLogRecord ext
+                        ? String.valueOf(ext.getFormattedMessage())
+                        : String.valueOf(record.getMessage()));
+                if (record.getParameters() != null) {
+                    for (Object p : record.getParameters()) {
+                        line.append(' ').append(p);
+                    }
+                }
+                if (record.getThrown() != null) {
+                    StringWriter trace = new StringWriter();
+                    record.getThrown().printStackTrace(new PrintWriter(trace));
+                    line.append(' ').append(trace);
+                }
+                lines.add(line.toString());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        capture.setLevel(Level.ALL);
+        Logger root = Logger.getLogger("");
+        root.addHandler(capture);
+        try {
+            String admin = Api.newOrganization();
+            String badKey = "rpk_SECRET-KEY-never-logged-0123456789";
+            String jwt = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJTRUNSRVQtSldUIn0.U0VDUkVULVNJR05BVFVSRQ";
+            String password = "SECRET-password-never-logged";
+            String answer = "SECRET-ANSWER-never-logged";
+
+            given().auth().oauth2(badKey).get("/api/v1/pairs").then().statusCode(401);
+            given().auth().oauth2(jwt).get("/api/v1/pairs").then().statusCode(401);
+            String username = Web.username("logs");
+            Web.account(admin, username, password, "admin", null);
+            Web.postLogin(username, password + "-wrong").then().statusCode(401);
+            Web.login(username, password);
+            String formUrl = as(admin).body(Api.session("c-1", "t-1")).post("/api/v1/sessions").then()
+                    .statusCode(201).extract().path("assignments[0].formUrl");
+            String token = formUrl.substring(formUrl.lastIndexOf('/') + 1);
+            given().contentType(ContentType.JSON).body("{\"answers\":{\"1\":\"" + answer + "\"}}")
+                    .post("/api/v1/forms/" + token + "/responses").then().statusCode(422);
+            given().contentType(ContentType.JSON).body(MatrixFixtures.SRS_ANSWERS)
+                    .post("/api/v1/forms/" + token + "/responses").then().statusCode(201);
+
+            assertThat(lines).as("log lines during the requests").isNotEmpty()
+                    .noneMatch(l -> l.contains("SECRET") || l.contains(admin) || l.contains(token));
+        } finally {
+            root.removeHandler(capture);
+        }
+    }
+}

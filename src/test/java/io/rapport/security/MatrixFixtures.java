@@ -1,0 +1,117 @@
+package io.rapport.security;
+
+import static io.rapport.Api.as;
+import static io.restassured.RestAssured.given;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.rapport.Api;
+import io.rapport.Web;
+import io.rapport.alert.Alerts;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+/**
+ * One organization with an example of everything a caller could reach: pairs of two therapists, sessions, a pending
+ * and an answered assignment, an alert, a webhook, accounts, and API keys of every role and scope.
+ */
+final class MatrixFixtures {
+
+    static final String PASSWORD = "matrix password 1";
+    static final String SRS_ANSWERS = "{\"answers\":{\"1\":9,\"2\":8.5,\"3\":7,\"4\":10}}";
+
+    final UUID organizationId;
+    final String admin;
+    final String ehr;
+    final String ehrRead;
+    final String ehrWrite;
+    final String pairId;
+    /** A pair of the second therapist, T-2, whom the therapist account of T-1 may not see. */
+    final String otherTherapistsPairId;
+    final String assignmentId;
+    final String pendingToken;
+    final String alertId;
+    final String webhookId;
+    final String accountId;
+    final String therapistUsername;
+    final String adminUsername;
+
+    MatrixFixtures(ApiKeyService apiKeys, Alerts alerts) {
+        String slug = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<?, ?> created = given().auth().oauth2(Api.OPERATOR_KEY).contentType(ContentType.JSON)
+                .body("{\"slug\":\"" + slug + "\",\"name\":\"Matrix clinic\"}").post("/api/v1/organizations")
+                .then().statusCode(201).extract().as(Map.class);
+        organizationId = UUID.fromString((String) created.get("id"));
+        admin = (String) created.get("adminApiKey");
+        ehr = QuarkusTransaction.requiringNew().call(() -> apiKeys.issue(organizationId, Roles.EHR, "ehr"));
+        ehrRead = QuarkusTransaction.requiringNew()
+                .call(() -> apiKeys.issue(organizationId, Roles.EHR, "ehr read", Set.of(Scopes.READ)));
+        ehrWrite = QuarkusTransaction.requiringNew()
+                .call(() -> apiKeys.issue(organizationId, Roles.EHR, "ehr write", Set.of(Scopes.WRITE)));
+
+        as(admin).body("{\"displayName\":\"Client One\",\"email\":\"client@example.org\"}").put("/api/v1/clients/c-1")
+                .then().statusCode(201);
+        Response first = newSession("c-1", "T-1");
+        pairId = first.path("pairId");
+        assignmentId = first.path("assignments[0].id");
+        pendingToken = tokenOf(first);
+        String answered = tokenOf(newSession("c-1", "T-1"));
+        given().contentType(ContentType.JSON).body(SRS_ANSWERS).post("/api/v1/forms/" + answered + "/responses")
+                .then().statusCode(201);
+        otherTherapistsPairId = newSession("c-2", "T-2").path("pairId");
+        alertId = QuarkusTransaction.requiringNew().call(() -> alerts.raise(organizationId, UUID.fromString(pairId),
+                "session-rating-4", "unrepaired", 2, Map.of("score", 31.5, "cutoff", 36))).orElseThrow()
+                .toString();
+        webhookId = newWebhook();
+        therapistUsername = Web.username("matrix-t");
+        accountId = as(admin).body("{\"username\":\"" + therapistUsername + "\",\"password\":\"" + PASSWORD
+                + "\",\"role\":\"therapist\",\"therapistId\":\"T-1\"}").post("/api/v1/accounts").then()
+                .statusCode(201).extract().path("id");
+        adminUsername = Web.username("matrix-a");
+        Web.account(admin, adminUsername, PASSWORD, "admin", null);
+    }
+
+    /** A valid body for each write endpoint, so that a wrong status is about authorization, not validation. */
+    static String validBody(String endpoint) {
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        return switch (endpoint) {
+            case "POST /api/v1/questionnaires/{id}/score", "POST /api/v1/forms/{token}/responses" -> SRS_ANSWERS;
+            case "PUT /api/v1/schedule" -> "{\"rules\":[{\"questionnaireId\":\"session-rating-4\",\"every\":1}]}";
+            case "PUT /api/v1/therapists/{externalId}" -> "{\"displayName\":\"Therapist\",\"email\":\"t@example.org\"}";
+            case "PUT /api/v1/clients/{externalId}" -> "{\"displayName\":\"Client\",\"preferredLanguage\":\"en\"}";
+            case "POST /api/v1/sessions" -> "{\"clientId\":\"c-1\",\"therapistId\":\"T-1\","
+                    + "\"occurredAt\":\"2026-11-20T15:00:00Z\",\"encounterId\":\"E-" + unique + "\"}";
+            case "POST /api/v1/webhooks" -> "{\"url\":\"http://127.0.0.1:9/matrix\",\"description\":\"matrix\","
+                    + "\"eventTypes\":[\"alert.below-cutoff\"]}";
+            case "POST /api/v1/organizations" -> "{\"slug\":\"m-" + unique + "\",\"name\":\"Matrix\"}";
+            case "POST /api/v1/accounts" -> "{\"username\":\"m-" + unique + "\",\"password\":\"" + PASSWORD
+                    + "\",\"role\":\"therapist\",\"therapistId\":\"T-1\"}";
+            case "POST /f" -> "csrf=x&1=9";
+            default -> null;
+        };
+    }
+
+    Response newSession(String client, String therapist) {
+        Response r = as(admin).body(Api.session(client, therapist)).post("/api/v1/sessions");
+        r.then().statusCode(201);
+        return r;
+    }
+
+    /** A link nobody has used yet, for a request that consumes one. */
+    String freshToken() {
+        return tokenOf(newSession("c-1", "T-1"));
+    }
+
+    String newWebhook() {
+        return as(admin).body("{\"url\":\"http://127.0.0.1:9/matrix\",\"description\":\"matrix\"}")
+                .post("/api/v1/webhooks").then().statusCode(201).extract().path("id");
+    }
+
+    private static String tokenOf(Response session) {
+        String url = session.path("assignments[0].formUrl");
+        return url.substring(url.lastIndexOf('/') + 1);
+    }
+}
