@@ -82,6 +82,14 @@ class AuthorizationMatrixTest {
             // External ids name records within the caller's organization: B creates its own therapist.
             row("PUT",    "/api/v1/therapists/{externalId}",             401, 403, 201, 201, 403, 201, 201, 401),
             row("PUT",    "/api/v1/clients/{externalId}",                401, 403, 201, 201, 403, 201, 201, 401),
+            // A random client id: admins get 404 for a client that does not exist; erasure itself is tested in
+            // ClientDataRightsTest.
+            row("DELETE", "/api/v1/clients/{externalId}",                401, 403, 404, 403, 403, 403, 404, 401),
+            row("GET",    "/api/v1/clients/{externalId}/export",         401, 403, 404, 403, 403, 403, 404, 401),
+            row("GET",    "/api/v1/audit",                               401, 403, 200, 403, 403, 403, 200, 401),
+            row("GET",    "/api/v1/trend-settings",                      401, 403, 200, 200, 200, 403, 200, 401),
+            row("PUT",    "/api/v1/trend-settings",                      401, 403, 200, 403, 403, 403, 200, 401),
+            row("DELETE", "/api/v1/trend-settings",                      401, 403, 200, 403, 403, 403, 200, 401),
             row("POST",   "/api/v1/sessions",                            401, 403, 201, 201, 403, 201, 201, 401),
             row("GET",    "/api/v1/pairs",                               401, 403, 200, 200, 200, 403, 200, 401),
             row("GET",    "/api/v1/pairs/{pairId}",                      401, 403, 200, 200, 200, 403, 404, 401),

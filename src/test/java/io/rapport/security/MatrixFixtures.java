@@ -90,6 +90,8 @@ final class MatrixFixtures {
             case "POST /api/v1/accounts" -> "{\"username\":\"m-" + unique + "\",\"password\":\"" + PASSWORD
                     + "\",\"role\":\"therapist\",\"therapistId\":\"T-1\"}";
             case "POST /f" -> "csrf=x&1=9";
+            case "PUT /api/v1/trend-settings" -> "{\"rciZ\":1.96,\"personalDropMinEarlier\":3,"
+                    + "\"personalDropSdMultiplier\":2,\"repairWindow\":3,\"noResponseExpiries\":2}";
             default -> null;
         };
     }
