@@ -16,23 +16,21 @@ import jakarta.inject.Inject;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.Api;
+import io.rapport.Chromium;
 import io.rapport.Web;
 import io.rapport.demo.DemoSeeder;
 import io.restassured.response.Response;
@@ -48,7 +46,7 @@ class PairChartsBrowserTest {
     static final String INKED = "c => { const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
             + " let n = 0; for (let i = 3; i < d.length; i += 4) { if (d[i] > 0) n++; } return n; }";
 
-    static Playwright playwright;
+    static Chromium chromium;
     static Browser browser;
 
     @TestHTTPResource("/")
@@ -64,26 +62,14 @@ class PairChartsBrowserTest {
 
     @BeforeAll
     static void launch() {
-        if (!Files.isExecutable(DashboardBrowserTest.CHROMIUM)) {
-            if (System.getenv("CI") != null) {
-                org.junit.jupiter.api.Assertions.fail("Chromium is missing; CI must install it");
-            }
-            Assumptions.abort("Chromium is not installed; browser tests skipped");
-        }
-        playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
-                .setExecutablePath(DashboardBrowserTest.CHROMIUM)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+        chromium = Chromium.launch();
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
