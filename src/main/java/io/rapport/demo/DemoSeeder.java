@@ -28,6 +28,7 @@ import io.rapport.security.AccountRequest;
 import io.rapport.security.AccountService;
 import io.rapport.security.Roles;
 import io.rapport.security.UserAccountRepository;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * Seeds a demo organization: a therapist login ({@value #THERAPIST_USERNAME} / {@value #THERAPIST_PASSWORD}), an
@@ -75,9 +76,18 @@ public class DemoSeeder {
         this.em = em;
     }
 
+    /** Seeds in the background, so the service is ready at once and the demo data follows within seconds. */
     void onStart(@Observes StartupEvent event) {
         if (config.enabled()) {
-            seed();
+            Infrastructure.getDefaultWorkerPool().execute(() -> {
+                try {
+                    if (seed()) {
+                        LOG.info("Demo organization seeded: sign in at /login as demo / demo-password-1");
+                    }
+                } catch (RuntimeException e) {
+                    LOG.error("Could not seed the demo organization", e);
+                }
+            });
         }
     }
 
