@@ -81,9 +81,7 @@ public class DemoSeeder {
         if (config.enabled()) {
             Infrastructure.getDefaultWorkerPool().execute(() -> {
                 try {
-                    if (seed()) {
-                        LOG.info("Demo organization seeded: sign in at /login as demo / demo-password-1");
-                    }
+                    seed();
                 } catch (RuntimeException e) {
                     LOG.error("Could not seed the demo organization", e);
                 }
