@@ -182,7 +182,7 @@ class AuthorizationMatrixTest {
     }
 
     @Test
-    void shouldRejectAJwtAsAnUnknownApiKeyWhileJwtsAreOff() {
+    void shouldRejectAnUnsignedJwt() {
         String unsigned = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJlaHIiLCJyYXBwb3J0X29yZyI6ImRlZmF1bHQifQ.";
         given().auth().oauth2(unsigned).get("/api/v1/pairs").then().statusCode(401)
                 .contentType("application/problem+json");

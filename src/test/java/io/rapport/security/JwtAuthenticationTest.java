@@ -25,13 +25,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import io.rapport.Api;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
 @QuarkusTest
-@TestProfile(JwtProfile.class)
 class JwtAuthenticationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -107,12 +105,12 @@ class JwtAuthenticationTest {
 
     @Test
     void shouldRejectUnsignedTokensTokensSignedWithThePublicKeyAndTamperedTokens() {
-        String payload = "{\"iss\":\"" + JwtProfile.ISSUER + "\",\"aud\":\"" + JwtProfile.AUDIENCE
+        String payload = "{\"iss\":\"" + JwtTestKey.ISSUER + "\",\"aud\":\"" + JwtTestKey.AUDIENCE
                 + "\",\"sub\":\"ehr\",\"rapport_org\":\"" + organizationId + "\",\"scope\":\"read write\",\"exp\":"
                 + Instant.now().plusSeconds(600).getEpochSecond() + "}";
         unauthorized(b64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + b64(payload) + ".");
         String hsInput = b64("{\"alg\":\"HS256\",\"typ\":\"JWT\"}") + "." + b64(payload);
-        unauthorized(hsInput + "." + hmac(hsInput, JwtProfile.publicKeyPem()));
+        unauthorized(hsInput + "." + hmac(hsInput, JwtTestKey.publicKeyPem()));
 
         String valid = sign(claims(organizationId, "read write"));
         String[] parts = valid.split("\\.");
@@ -130,8 +128,8 @@ class JwtAuthenticationTest {
 
     private static Map<String, Object> claims(String organization, String scope) {
         Map<String, Object> claims = new HashMap<>();
-        claims.put("iss", JwtProfile.ISSUER);
-        claims.put("aud", JwtProfile.AUDIENCE);
+        claims.put("iss", JwtTestKey.ISSUER);
+        claims.put("aud", JwtTestKey.AUDIENCE);
         claims.put("sub", "ehr-system");
         claims.put("rapport_org", organization);
         claims.put("scope", scope);
@@ -154,7 +152,7 @@ class JwtAuthenticationTest {
         try {
             String input = b64("{\"alg\":\"RS256\",\"typ\":\"JWT\"}") + "." + b64(JSON.writeValueAsString(claims));
             Signature rsa = Signature.getInstance("SHA256withRSA");
-            rsa.initSign(JwtProfile.privateKey());
+            rsa.initSign(JwtTestKey.privateKey());
             rsa.update(input.getBytes(StandardCharsets.US_ASCII));
             return input + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(rsa.sign());
         } catch (GeneralSecurityException | JsonProcessingException e) {
