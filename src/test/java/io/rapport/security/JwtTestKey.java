@@ -1,7 +1,7 @@
 package io.rapport.security;
 
-import java.security.KeyFactory;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
