@@ -15,7 +15,7 @@ import jakarta.validation.constraints.Size;
 /** An EHR's own identifier: 1 to 128 URL-safe characters, so it can stand in a path unescaped. */
 @NotBlank
 @Size(max = ExternalId.MAX_LENGTH)
-@Pattern(regexp = "[A-Za-z0-9._~:@|-]*", message = "may contain only letters, digits and . _ ~ : @ | -")
+@Pattern(regexp = ExternalId.PATTERN, message = ExternalId.PATTERN_MESSAGE)
 @Documented
 @Constraint(validatedBy = {})
 @Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.METHOD,
@@ -24,6 +24,9 @@ import jakarta.validation.constraints.Size;
 public @interface ExternalId {
 
     int MAX_LENGTH = 128;
+    /** URL-safe characters only, so an id can stand in a path unescaped. */
+    String PATTERN = "[A-Za-z0-9._~:@|-]*";
+    String PATTERN_MESSAGE = "may contain only letters, digits and . _ ~ : @ | -";
 
     String message() default "is not a valid external id";
 

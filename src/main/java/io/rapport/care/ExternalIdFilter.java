@@ -13,7 +13,7 @@ import jakarta.validation.constraints.Size;
 
 /** An optional filter by an EHR id: absent, or a valid {@link ExternalId}. */
 @Size(min = 1, max = ExternalId.MAX_LENGTH)
-@Pattern(regexp = "[A-Za-z0-9._~:@|-]*", message = "may contain only letters, digits and . _ ~ : @ | -")
+@Pattern(regexp = ExternalId.PATTERN, message = ExternalId.PATTERN_MESSAGE)
 @Documented
 @Constraint(validatedBy = {})
 @Target({ ElementType.FIELD, ElementType.PARAMETER })

@@ -1,11 +1,8 @@
 package io.rapport.care;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -13,9 +10,7 @@ import jakarta.transaction.Transactional;
 
 import io.rapport.common.error.ApiException;
 import io.rapport.common.web.Page;
-import io.rapport.delivery.Assignment;
 import io.rapport.delivery.AssignmentRepository;
-import io.rapport.delivery.AssignmentView;
 
 /** Reads pairs, always within the caller's organization. */
 @ApplicationScoped
@@ -64,17 +59,8 @@ public class PairService {
     public PairDetail detail(UUID organizationId, UUID pairId) {
         Pair pair = pairs.findInOrganization(organizationId, pairId).orElseThrow(() -> ApiException.notFound("Pair"));
         List<TherapySession> pairSessions = sessions.forPair(organizationId, pairId);
-        Map<UUID, List<Assignment>> bySession = assignments
-                .forSessions(organizationId, pairSessions.stream().map(s -> s.id).toList()).stream()
-                .collect(Collectors.groupingBy(a -> a.sessionId));
-        Instant now = Instant.now();
-        List<SessionView> views = new ArrayList<>();
-        for (TherapySession s : pairSessions) {
-            List<AssignmentView> sessionAssignments = bySession.getOrDefault(s.id, List.of()).stream()
-                    .map(a -> AssignmentView.of(a, null, now)).toList();
-            views.add(new SessionView(s.id, s.pairId, s.sessionNumber, s.occurredAt, s.encounterId,
-                    sessionAssignments));
-        }
+        List<SessionView> views = SessionView.stored(pairSessions,
+                assignments.forSessions(organizationId, pairSessions.stream().map(x -> x.id).toList()), Instant.now());
         return new PairDetail(pair.id, clients.findById(pair.clientId).externalId,
                 therapists.findById(pair.therapistId).externalId, pair.createdAt, views);
     }

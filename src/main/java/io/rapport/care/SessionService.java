@@ -139,19 +139,19 @@ public class SessionService {
         if (first.groupId == null) {
             return new Created(view(organizationId, first.id), first.pairId, true);
         }
-        List<SessionView> group = sessions.inGroup(organizationId, first.groupId).stream()
-                .map(s -> view(organizationId, s.id)).toList();
+        List<SessionView> group = stored(organizationId, sessions.inGroup(organizationId, first.groupId));
         return new Created(new JointSessionView(first.groupId, group), first.pairId, true);
     }
 
-    @Transactional
-    public SessionView view(UUID organizationId, UUID sessionId) {
+    private SessionView view(UUID organizationId, UUID sessionId) {
         TherapySession s = sessions.findInOrganization(organizationId, sessionId)
                 .orElseThrow(() -> ApiException.notFound("Session"));
-        Instant now = Instant.now();
-        List<AssignmentView> views = assignments.forSessions(organizationId, List.of(s.id)).stream()
-                .map(a -> AssignmentView.of(a, null, now)).toList();
-        return new SessionView(s.id, s.pairId, s.sessionNumber, s.occurredAt, s.encounterId, views);
+        return stored(organizationId, List.of(s)).get(0);
+    }
+
+    private List<SessionView> stored(UUID organizationId, List<TherapySession> stored) {
+        return SessionView.stored(stored,
+                assignments.forSessions(organizationId, stored.stream().map(s -> s.id).toList()), Instant.now());
     }
 
     /** Whether a request repeats the one that created these sessions of its encounter. */
