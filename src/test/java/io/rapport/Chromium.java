@@ -7,43 +7,42 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
 
 /**
- * Debian's Chromium driven by Playwright, which must never download a browser of its own. Without Chromium the
- * browser tests are skipped on a developer's machine and fail in CI, which installs it.
+ * Debian's Chromium driven by Playwright, which must never download a browser of its own; one browser per test
+ * class, registered with {@code @RegisterExtension}. Without Chromium the browser tests are skipped on a developer's
+ * machine and fail in CI, which installs it.
  */
-public final class Chromium implements AutoCloseable {
+public final class Chromium implements BeforeAllCallback, AfterAllCallback {
 
     public static final Path EXECUTABLE = Path.of("/usr/bin/chromium");
 
-    private final Playwright playwright;
-    private final Browser browser;
+    private Playwright playwright;
+    private Browser browser;
 
-    private Chromium(Playwright playwright, Browser browser) {
-        this.playwright = playwright;
-        this.browser = browser;
-    }
-
-    public static Chromium launch() {
+    @Override
+    public void beforeAll(ExtensionContext context) {
         if (!Files.isExecutable(EXECUTABLE)) {
             if (System.getenv("CI") != null) {
                 Assertions.fail("Chromium is missing at " + EXECUTABLE + "; CI must install it (apt-get install chromium)");
             }
             Assumptions.abort("Chromium is not installed at " + EXECUTABLE + "; browser tests skipped");
         }
-        Playwright playwright = Playwright.create(new Playwright.CreateOptions()
+        playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         // Without the background-networking flags Chromium keeps trying hosts this closed network refuses.
-        Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(EXECUTABLE)
                 .setHeadless(true)
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
                         "--disable-component-update", "--disable-sync", "--no-first-run")));
-        return new Chromium(playwright, browser);
     }
 
     public Browser browser() {
@@ -51,8 +50,12 @@ public final class Chromium implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        browser.close();
-        playwright.close();
+    public void afterAll(ExtensionContext context) {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
     }
 }

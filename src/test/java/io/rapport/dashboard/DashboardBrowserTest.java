@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -34,8 +35,8 @@ class DashboardBrowserTest {
     static final Path SCREENSHOTS = Paths.get("target", "screenshots");
     static final String PASSWORD = "browser password";
 
-    static Chromium chromium;
-    static Browser browser;
+    @RegisterExtension
+    static final Chromium CHROMIUM = new Chromium();
 
     @TestHTTPResource("/")
     URL base;
@@ -44,19 +45,6 @@ class DashboardBrowserTest {
     Page page;
     String adminKey;
     String username;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    static void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     /** T-1 treats Ada Lovelace (2 sessions); T-2 treats Bo Diddley. The browser signs in as T-1. */
     @BeforeEach
@@ -70,7 +58,7 @@ class DashboardBrowserTest {
         username = Web.username("browser");
         Web.account(adminKey, username, PASSWORD, "therapist", "T-1");
         // Tablet width: the layout must work there.
-        context = browser.newContext(new Browser.NewContextOptions().setBaseURL(base.toString())
+        context = CHROMIUM.browser().newContext(new Browser.NewContextOptions().setBaseURL(base.toString())
                 .setViewportSize(820, 1180));
         page = context.newPage();
     }

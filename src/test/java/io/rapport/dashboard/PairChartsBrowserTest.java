@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -46,8 +47,8 @@ class PairChartsBrowserTest {
     static final String INKED = "c => { const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
             + " let n = 0; for (let i = 3; i < d.length; i += 4) { if (d[i] > 0) n++; } return n; }";
 
-    static Chromium chromium;
-    static Browser browser;
+    @RegisterExtension
+    static final Chromium CHROMIUM = new Chromium();
 
     @TestHTTPResource("/")
     URL base;
@@ -59,19 +60,6 @@ class PairChartsBrowserTest {
     String adminKey;
     String username;
     String pairId;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    static void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     /**
      * T-1 treats Ada Lovelace: six sessions with the session rating (below the cutoff at 4 and 6) and the WAI-SR
@@ -96,7 +84,7 @@ class PairChartsBrowserTest {
         as(adminKey).body(session("c-1", "T-1")).post("/api/v1/sessions").then().statusCode(201);
         username = Web.username("charts");
         Web.account(adminKey, username, PASSWORD, "therapist", "T-1");
-        context = browser.newContext(new Browser.NewContextOptions().setBaseURL(base.toString())
+        context = CHROMIUM.browser().newContext(new Browser.NewContextOptions().setBaseURL(base.toString())
                 .setViewportSize(1024, 1366).setAcceptDownloads(true));
         page = context.newPage();
     }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -40,8 +41,8 @@ class FormBrowserTest {
 
     private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
 
-    private static Chromium chromium;
-    private static Browser browser;
+    @RegisterExtension
+    static final Chromium CHROMIUM = new Chromium();
 
     @TestHTTPResource("/")
     URL base;
@@ -52,23 +53,10 @@ class FormBrowserTest {
     BrowserContext context;
     Page page;
 
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    static void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     @BeforeEach
     void phone() {
         fixtures = new FormFixtures(dataSource);
-        context = browser.newContext(phoneOptions().setBypassCSP(false));
+        context = CHROMIUM.browser().newContext(phoneOptions().setBypassCSP(false));
         page = context.newPage();
     }
 
@@ -97,7 +85,7 @@ class FormBrowserTest {
     private void assertAccessible() {
         String html = page.content();
         String url = page.url();
-        try (BrowserContext audit = browser.newContext(phoneOptions().setBypassCSP(true)
+        try (BrowserContext audit = CHROMIUM.browser().newContext(phoneOptions().setBypassCSP(true)
                 .setStorageState(context.storageState()))) {
             Page p = audit.newPage();
             p.navigate("about:blank");
@@ -199,7 +187,7 @@ class FormBrowserTest {
     @Test
     void shouldWorkWithoutJavaScript() {
         context.close();
-        context = browser.newContext(phoneOptions().setJavaScriptEnabled(false));
+        context = CHROMIUM.browser().newContext(phoneOptions().setJavaScriptEnabled(false));
         page = context.newPage();
         FormFixtures.Created s = fixtures.session();
         page.navigate(link(s.token()));
