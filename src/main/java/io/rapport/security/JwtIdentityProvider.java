@@ -1,5 +1,14 @@
 package io.rapport.security;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -40,6 +49,7 @@ public class JwtIdentityProvider implements IdentityProvider<JwtCredential> {
     private static final Logger LOG = Logger.getLogger(JwtIdentityProvider.class);
     /** Far above any real token; bounds the work spent on garbage. */
     static final int MAX_TOKEN_LENGTH = 16_384;
+    private static final String PEM_PUBLIC_KEY = "-----BEGIN PUBLIC KEY-----";
 
     private final SecurityConfig.Jwt config;
     private final OrganizationRepository organizations;
@@ -109,14 +119,61 @@ public class JwtIdentityProvider implements IdentityProvider<JwtCredential> {
         info.setIssuedBy(issuer);
         info.setExpectedAudience(Set.of(audience));
         if (config.publicKey().isPresent()) {
-            info.setPublicKeyContent(config.publicKey().get());
+            String key = config.publicKey().get().strip();
+            if (key.startsWith(PEM_PUBLIC_KEY)) {
+                info.setPublicVerificationKey(pemPublicKey(key));
+            } else {
+                info.setPublicKeyContent(key);
+            }
         } else {
-            info.setPublicKeyLocation(config.publicKeyLocation().orElseThrow(() -> misconfigured(
-                    "rapport.security.jwt.public-key-location or rapport.security.jwt.public-key is required")));
+            String location = config.publicKeyLocation().orElseThrow(() -> misconfigured(
+                    "rapport.security.jwt.public-key-location or rapport.security.jwt.public-key is required"));
+            Optional<String> pem = localPem(location);
+            if (pem.isPresent()) {
+                info.setPublicVerificationKey(pemPublicKey(pem.get()));
+            } else {
+                info.setPublicKeyLocation(location);
+            }
         }
         info.setSignatureAlgorithm(algorithms(config.algorithms()));
         info.setClockSkew((int) config.clockSkew().toSeconds());
         return info;
+    }
+
+    /**
+     * Decodes a PEM public key by the algorithm its own encoding names. SmallRye would decode it as the key type of
+     * whichever allowed algorithm a {@link Set} yields first, so an RSA key failed at random when ES256 was also
+     * allowed.
+     */
+    static PublicKey pemPublicKey(String pem) {
+        byte[] der;
+        try {
+            der = Base64.getMimeDecoder().decode(pem.replace(PEM_PUBLIC_KEY, "").replace("-----END PUBLIC KEY-----", ""));
+        } catch (IllegalArgumentException e) {
+            throw misconfigured("rapport.security.jwt.public-key is not valid PEM: " + e.getMessage());
+        }
+        for (String type : List.of("RSA", "EC")) {
+            try {
+                return KeyFactory.getInstance(type).generatePublic(new X509EncodedKeySpec(der));
+            } catch (GeneralSecurityException notThisType) {
+                // try the next key type
+            }
+        }
+        throw misconfigured("rapport.security.jwt.public-key is neither an RSA nor an EC public key");
+    }
+
+    /** A PEM key in a local file; JWK(S) files, classpath resources and URLs are left to SmallRye. */
+    private static Optional<String> localPem(String location) {
+        Path file = Path.of(location.startsWith("file:") ? location.substring("file:".length()) : location);
+        if (location.contains("://") || location.startsWith("classpath:") || !Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            String content = Files.readString(file).strip();
+            return content.startsWith(PEM_PUBLIC_KEY) ? Optional.of(content) : Optional.empty();
+        } catch (IOException e) {
+            throw misconfigured("rapport.security.jwt.public-key-location cannot be read: " + e.getMessage());
+        }
     }
 
     /** Shared-secret (HS*) and unsigned tokens are refused: a leaked public key must never be a signing key. */
