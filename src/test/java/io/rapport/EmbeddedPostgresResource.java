@@ -7,7 +7,10 @@ import java.util.Map;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
-/** A throwaway PostgreSQL server for the test run: temporary data directory, random port. */
+/**
+ * A throwaway PostgreSQL server for the test run: temporary data directory, random port. Roles as in the
+ * application's own embedded mode: migrations as the owner, the application as a role of its own.
+ */
 public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleManager {
 
     private EmbeddedPostgres server;
@@ -19,10 +22,15 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        io.rapport.common.persistence.EmbeddedPostgres.createApplicationRole(server.getPostgresDatabase());
+        String role = io.rapport.common.persistence.EmbeddedPostgres.APPLICATION_ROLE;
+        String owner = io.rapport.common.persistence.EmbeddedPostgres.OWNER;
         return Map.of(
-                "quarkus.datasource.jdbc.url", server.getJdbcUrl("postgres", "postgres"),
-                "quarkus.datasource.username", "postgres",
-                "quarkus.datasource.password", "postgres");
+                "quarkus.datasource.jdbc.url", "jdbc:postgresql://localhost:" + server.getPort() + "/postgres",
+                "quarkus.datasource.username", role,
+                "quarkus.datasource.password", role,
+                "quarkus.flyway.username", owner,
+                "quarkus.flyway.password", owner);
     }
 
     @Override

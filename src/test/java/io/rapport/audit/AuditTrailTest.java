@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.Api;
+import io.rapport.TestDatabase;
 import io.rapport.Web;
 import io.rapport.delivery.FormFixtures;
 import io.rapport.security.ApiKeyService;
@@ -45,12 +46,14 @@ class AuditTrailTest {
     private static final String PASSWORD = "audit-password-1";
 
     FormFixtures fixtures;
+    FormFixtures owner;
     FormFixtures.Created created;
     UUID organization;
 
     @BeforeEach
     void newOrganizationWithASession() {
         fixtures = new FormFixtures(db);
+        owner = new FormFixtures(TestDatabase.owner());
         created = fixtures.session();
         organization = UUID.fromString(
                 fixtures.string("select organization_id from pair where id = ?", UUID.fromString(created.pairId())));
@@ -152,12 +155,23 @@ class AuditTrailTest {
     }
 
     @Test
-    void shouldRefuseChangesToTheTrail() {
+    void shouldRefuseChangesToTheTrailToTheApplicationsRole() {
         assertThatThrownBy(() -> fixtures.update("update audit_event set actor = 'someone' where organization_id = ?",
-                organization)).hasMessageContaining("append-only");
+                organization)).hasMessageContaining("permission denied");
         assertThatThrownBy(() -> fixtures.update("delete from audit_event where organization_id = ?", organization))
+                .hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> fixtures.update("truncate audit_event")).hasMessageContaining("permission denied");
+        assertThat(fixtures.string("select rolsuper::text from pg_roles where rolname = current_user"))
+                .isEqualTo("false");
+    }
+
+    @Test
+    void shouldRefuseChangesToTheTrailEvenToItsOwner() {
+        assertThatThrownBy(() -> owner.update("update audit_event set actor = 'someone' where organization_id = ?",
+                organization)).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> owner.update("delete from audit_event where organization_id = ?", organization))
                 .hasMessageContaining("append-only");
-        assertThatThrownBy(() -> fixtures.update("truncate audit_event")).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> owner.update("truncate audit_event")).hasMessageContaining("append-only");
     }
 
     @Test
@@ -168,11 +182,11 @@ class AuditTrailTest {
         String seq = fixtures.string("select seq from audit_event where organization_id = ? and route = ?",
                 organization, "GET /api/v1/pairs/{pairId}");
 
-        fixtures.update("alter table audit_event disable trigger audit_event_no_update");
+        owner.update("alter table audit_event disable trigger audit_event_no_update");
         try {
-            fixtures.update("update audit_event set actor = 'someone-else' where seq = ?", Long.parseLong(seq));
+            owner.update("update audit_event set actor = 'someone-else' where seq = ?", Long.parseLong(seq));
         } finally {
-            fixtures.update("alter table audit_event enable trigger audit_event_no_update");
+            owner.update("alter table audit_event enable trigger audit_event_no_update");
         }
 
         AuditChain.Verification broken = chain.verify(organization);
@@ -184,18 +198,18 @@ class AuditTrailTest {
     @Test
     void shouldFailTheRequestAndRollBackTheWorkWhenTheAuditRowCannotBeWritten() {
         String function = "audit_test_fail_" + organization.toString().replace('-', '_');
-        fixtures.update("create function " + function + "() returns trigger language plpgsql as $$ begin"
+        owner.update("create function " + function + "() returns trigger language plpgsql as $$ begin"
                 + " if new.organization_id = '" + organization + "' then raise exception 'audit disk full'; end if;"
                 + " return new; end; $$");
-        fixtures.update("create trigger " + function + " before insert on audit_event for each row execute function "
+        owner.update("create trigger " + function + " before insert on audit_event for each row execute function "
                 + function + "()");
         try {
             as(created.key()).body("{\"displayName\":\"Never stored\"}").put("/api/v1/clients/c-new").then()
                     .statusCode(500).contentType(startsWith("application/problem+json"))
                     .body("type", equalTo("urn:rapport:problem:internal"));
         } finally {
-            fixtures.update("drop trigger " + function + " on audit_event");
-            fixtures.update("drop function " + function + "()");
+            owner.update("drop trigger " + function + " on audit_event");
+            owner.update("drop function " + function + "()");
         }
 
         assertThat(fixtures.count("select count(*) from client where organization_id = ? and external_id = 'c-new'",

@@ -4,8 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
+
+import javax.sql.DataSource;
 
 import org.jboss.logging.Logger;
 
@@ -17,7 +22,13 @@ import org.jboss.logging.Logger;
 public final class EmbeddedPostgres {
 
     static final String URL_PROPERTY = "io.rapport.embedded-postgres.jdbc-url";
-    static final String USER = "postgres";
+    /** Owns the schema and runs the migrations. */
+    public static final String OWNER = "postgres";
+    /**
+     * The application connects as this role, which may not change the audit trail: a superuser would pass any
+     * privilege check. Flyway's afterMigrate callback grants it what it needs.
+     */
+    public static final String APPLICATION_ROLE = "rapport_app";
 
     private static final Logger LOG = Logger.getLogger(EmbeddedPostgres.class);
     private static io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
@@ -58,7 +69,9 @@ public final class EmbeddedPostgres {
                 builder.setPort(port);
             }
             server = builder.start();
-            String url = server.getJdbcUrl(USER, "postgres");
+            createApplicationRole(server.getPostgresDatabase());
+            // No user in the URL: it would override the role each connection asks for.
+            String url = "jdbc:postgresql://localhost:" + server.getPort() + "/postgres";
             System.setProperty(URL_PROPERTY, url);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAfterDrain(drainTime), "embedded-postgres-stop"));
             LOG.infof("Embedded PostgreSQL started on port %d in %d ms, data in %s", server.getPort(),
@@ -67,6 +80,19 @@ public final class EmbeddedPostgres {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL server in " + dataDirectory
                     + "; set QUARKUS_DATASOURCE_JDBC_URL to use an external server", e);
+        }
+    }
+
+    /**
+     * Creates the application's login role unless it exists. The embedded server trusts local connections, so
+     * it needs no password.
+     */
+    public static void createApplicationRole(DataSource owner) {
+        try (Connection c = owner.getConnection(); Statement s = c.createStatement()) {
+            s.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + APPLICATION_ROLE
+                    + "') THEN CREATE ROLE " + APPLICATION_ROLE + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE; END IF; END $$");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the role " + APPLICATION_ROLE, e);
         }
     }
 

@@ -24,6 +24,9 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
     static final String JDBC_URL = "quarkus.datasource.jdbc.url";
     static final String USERNAME = "quarkus.datasource.username";
     static final String PASSWORD = "quarkus.datasource.password";
+    static final String FLYWAY_USERNAME = "quarkus.flyway.username";
+    static final String FLYWAY_PASSWORD = "quarkus.flyway.password";
+    private static final Set<String> SUPPLIED = Set.of(JDBC_URL, USERNAME, PASSWORD, FLYWAY_USERNAME, FLYWAY_PASSWORD);
     static final String ENABLED = "rapport.db.embedded.enabled";
     static final String DATA_DIR = "rapport.db.embedded.data-dir";
     static final String PORT = "rapport.db.embedded.port";
@@ -82,16 +85,18 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
 
         @Override
         public String getValue(String name) {
-            if (!JDBC_URL.equals(name) && !USERNAME.equals(name) && !PASSWORD.equals(name)) {
+            if (!SUPPLIED.contains(name)) {
                 return null;
             }
             if (duringBuild()) {
                 return null;
             }
             String url = EmbeddedPostgres.jdbcUrl(dataDir, port, drain);
+            // Migrations run as the owner; the application as a role without rights to change the audit trail.
             return switch (name) {
                 case JDBC_URL -> url;
-                default -> EmbeddedPostgres.USER;
+                case USERNAME, PASSWORD -> EmbeddedPostgres.APPLICATION_ROLE;
+                default -> EmbeddedPostgres.OWNER;
             };
         }
 

@@ -59,6 +59,35 @@ class EmbeddedPostgresTest {
         }
     }
 
+    @Test
+    void shouldConnectTheApplicationAsARoleThatIsNeitherSuperuserNorOwner(@TempDir Path dir) throws Exception {
+        String url = EmbeddedPostgres.jdbcUrl(dir.resolve("pg"), 0);
+        try (var c = DriverManager.getConnection(url, EmbeddedPostgres.APPLICATION_ROLE, "any");
+                var rs = c.createStatement().executeQuery(
+                        "select current_user, rolsuper, rolcreaterole from pg_roles where rolname = current_user")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("rapport_app");
+            assertThat(rs.getBoolean(2)).isFalse();
+            assertThat(rs.getBoolean(3)).isFalse();
+        } finally {
+            EmbeddedPostgres.stop();
+        }
+    }
+
+    @Test
+    void shouldSupplyTheApplicationRoleToTheDatasourceAndTheOwnerToFlyway(@TempDir Path dir) {
+        ConfigSource source = new EmbeddedPostgresConfigSourceFactory()
+                .getConfigSources(context(Map.of("rapport.db.embedded.data-dir", dir.resolve("pg").toString())))
+                .iterator().next();
+        try {
+            assertThat(source.getValue("quarkus.datasource.username")).isEqualTo("rapport_app");
+            assertThat(source.getValue("quarkus.flyway.username")).isEqualTo("postgres");
+            assertThat(source.getValue("quarkus.datasource.jdbc.url")).doesNotContain("user=");
+        } finally {
+            EmbeddedPostgres.stop();
+        }
+    }
+
     private static ConfigSourceContext context(Map<String, String> values) {
         return new ConfigSourceContext() {
             @Override
