@@ -1,5 +1,6 @@
 package io.rapport.alert;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -61,9 +62,17 @@ public interface AlertConfig {
         boolean allowPrivateAddresses();
 
         /**
-         * Base64 of a 16, 24 or 32 byte AES key that encrypts signing secrets at rest (AES-GCM). Without it
-         * secrets are stored as given and a warning is logged at start.
+         * Base64 of a 16, 24 or 32 byte AES key that encrypts signing secrets at rest (AES-GCM). Set it from a
+         * secret store in production; without it the key comes from {@link #secretKeyFile()}.
          */
         Optional<String> secretKey();
+
+        /**
+         * Where the AES key is kept when {@link #secretKey()} is not set. Created with a random 256-bit key,
+         * readable by the owner only, on first start; keep it with the data and out of database backups, since
+         * losing it makes the stored signing secrets unusable.
+         */
+        @WithDefault("data/webhook-secret.key")
+        Path secretKeyFile();
     }
 }

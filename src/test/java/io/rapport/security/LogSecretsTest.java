@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
@@ -13,7 +14,9 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
+import org.jboss.logmanager.ExtHandler;
 import org.jboss.logmanager.ExtLogRecord;
+import org.jboss.logmanager.handlers.ConsoleHandler;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,9 +24,35 @@ import io.rapport.Api;
 import io.rapport.Web;
 import io.restassured.http.ContentType;
 
-/** Secrets sent in requests never reach the log: not in messages, parameters or exceptions. */
+/** Secrets and client data never reach the log: not in messages, parameters or exceptions. */
 @QuarkusTest
 class LogSecretsTest {
+
+    @Test
+    void shouldMaskClientDataInWhatTheConsoleWrites() {
+        List<Handler> consoles = new ArrayList<>();
+        collectConsoles(Logger.getLogger("").getHandlers(), consoles);
+        assertThat(consoles).as("console handlers").isNotEmpty();
+        for (Handler console : consoles) {
+            ExtLogRecord record = new ExtLogRecord(Level.WARNING, "Detail: Key (email)=(%s) already exists",
+                    ExtLogRecord.FormatStyle.PRINTF, LogSecretsTest.class.getName());
+            record.setParameters(new Object[] { "jane.doe@clinic.example.org" });
+            assertThat(console.getFilter()).as("filter of " + console).isNotNull();
+            console.getFilter().isLoggable(record);
+            assertThat(record.getFormattedMessage()).isEqualTo("Detail: Key (email)=(***) already exists");
+        }
+    }
+
+    private static void collectConsoles(Handler[] handlers, List<Handler> found) {
+        for (Handler handler : handlers) {
+            if (handler instanceof ConsoleHandler) {
+                found.add(handler);
+            }
+            if (handler instanceof ExtHandler ext) {
+                collectConsoles(ext.getHandlers(), found);
+            }
+        }
+    }
 
     @Test
     void shouldKeepKeysTokensPasswordsAndAnswersOutOfTheLog() {

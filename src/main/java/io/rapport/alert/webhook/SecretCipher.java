@@ -1,24 +1,28 @@
 package io.rapport.alert.webhook;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Optional;
 import java.util.UUID;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
-import io.quarkus.runtime.StartupEvent;
 import io.rapport.alert.AlertConfig;
 
 /**
@@ -39,24 +43,49 @@ public class SecretCipher {
 
     @Inject
     public SecretCipher(AlertConfig config) {
-        this(config.webhooks().secretKey());
+        this(config.webhooks().secretKey().filter(k -> !k.isBlank())
+                .orElseGet(() -> keyFromFile(config.webhooks().secretKeyFile())));
     }
 
-    SecretCipher(Optional<String> base64Key) {
-        this.key = base64Key.filter(k -> !k.isBlank()).map(SecretCipher::aesKey).orElse(null);
+    SecretCipher(String base64Key) {
+        this.key = aesKey(base64Key);
     }
 
-    void warnWithoutKey(@Observes StartupEvent event) {
-        if (key == null) {
-            LOG.warn("rapport.alert.webhooks.secret-key is not set: webhook signing secrets are stored unencrypted");
+    /** Reads the key file, or creates it with a random key readable only by this process's user. */
+    static String keyFromFile(Path file) {
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file).trim();
+            }
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            byte[] fresh = new byte[32];
+            RANDOM.nextBytes(fresh);
+            String encoded = Base64.getEncoder().encodeToString(fresh);
+            Path temporary = Files.createTempFile(dir, ".webhook-secret", ".tmp", ownerOnly(dir));
+            Files.writeString(temporary, encoded + "\n");
+            // Atomic, so two starting processes never keep different keys.
+            try {
+                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException raced) {
+                Files.deleteIfExists(temporary);
+            }
+            LOG.infof("Created %s, the key that encrypts webhook signing secrets; keep it with the data", file);
+            return Files.readString(file).trim();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read or create the webhook secret key file " + file
+                    + "; set rapport.alert.webhooks.secret-key or a writable secret-key-file", e);
         }
     }
 
-    /** The form to store; without a key the secret is stored as given, marked so a later key can coexist. */
+    private static FileAttribute<?>[] ownerOnly(Path dir) {
+        return dir.getFileSystem().supportedFileAttributeViews().contains("posix")
+                ? new FileAttribute<?>[] { PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")) }
+                : new FileAttribute<?>[0];
+    }
+
+    /** The encrypted form to store. */
     public String seal(UUID endpointId, String secret) {
-        if (key == null) {
-            return PLAIN + secret;
-        }
         try {
             byte[] iv = new byte[IV_BYTES];
             RANDOM.nextBytes(iv);
@@ -71,16 +100,17 @@ public class SecretCipher {
         }
     }
 
-    /** @throws IllegalStateException when the secret was encrypted under a key that is not configured now */
+    /**
+     * The secret itself; {@code plain:} rows come from versions that stored secrets unencrypted without a key.
+     *
+     * @throws IllegalStateException when the secret was encrypted under a key that is not configured now
+     */
     public String open(UUID endpointId, String stored) {
         if (stored.startsWith(PLAIN)) {
             return stored.substring(PLAIN.length());
         }
         if (!stored.startsWith(ENCRYPTED)) {
             throw new IllegalStateException("Unknown secret format");
-        }
-        if (key == null) {
-            throw new IllegalStateException("The signing secret is encrypted but no secret key is configured");
         }
         byte[] all = Base64.getDecoder().decode(stored.substring(ENCRYPTED.length()));
         try {

@@ -3,11 +3,14 @@ package io.rapport.alert.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SecretCipherTest {
 
@@ -20,7 +23,7 @@ class SecretCipherTest {
 
     @Test
     void shouldEncryptAndOpenWithTheSameKey() {
-        SecretCipher cipher = new SecretCipher(Optional.of(KEY));
+        SecretCipher cipher = new SecretCipher(KEY);
 
         String sealed = cipher.seal(endpoint, secret);
 
@@ -31,29 +34,38 @@ class SecretCipherTest {
 
     @Test
     void shouldNotOpenForAnotherEndpointOrKey() {
-        String sealed = new SecretCipher(Optional.of(KEY)).seal(endpoint, secret);
+        String sealed = new SecretCipher(KEY).seal(endpoint, secret);
 
-        assertThatThrownBy(() -> new SecretCipher(Optional.of(KEY)).open(UUID.randomUUID(), sealed))
+        assertThatThrownBy(() -> new SecretCipher(KEY).open(UUID.randomUUID(), sealed))
                 .isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> new SecretCipher(Optional.of(OTHER_KEY)).open(endpoint, sealed))
-                .isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> new SecretCipher(Optional.empty()).open(endpoint, sealed))
+        assertThatThrownBy(() -> new SecretCipher(OTHER_KEY).open(endpoint, sealed))
                 .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
-    void shouldStorePlainWithoutKeyAndStillOpenItOnceAKeyExists() {
-        String stored = new SecretCipher(Optional.empty()).seal(endpoint, secret);
+    void shouldStillOpenSecretsStoredUnencryptedByEarlierVersions() {
+        assertThat(new SecretCipher(KEY).open(endpoint, "plain:" + secret)).isEqualTo(secret);
+    }
 
-        assertThat(stored).isEqualTo("plain:" + secret);
-        assertThat(new SecretCipher(Optional.of(KEY)).open(endpoint, stored)).isEqualTo(secret);
+    @Test
+    void shouldCreateAKeyFileReadableOnlyByItsOwnerAndReuseIt(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("keys/webhook-secret.key");
+
+        String created = SecretCipher.keyFromFile(file);
+        String sealed = new SecretCipher(created).seal(endpoint, secret);
+
+        assertThat(Base64.getDecoder().decode(created)).hasSize(32);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(SecretCipher.keyFromFile(file)).isEqualTo(created);
+        assertThat(new SecretCipher(SecretCipher.keyFromFile(file)).open(endpoint, sealed)).isEqualTo(secret);
+        assertThat(SecretCipher.keyFromFile(dir.resolve("other.key"))).isNotEqualTo(created);
     }
 
     @Test
     void shouldRefuseKeysOfTheWrongLength() {
         String shortKey = Base64.getEncoder().encodeToString(new byte[10]);
 
-        assertThatThrownBy(() -> new SecretCipher(Optional.of(shortKey))).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> new SecretCipher(Optional.of("not base64!"))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> new SecretCipher(shortKey)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> new SecretCipher("not base64!")).isInstanceOf(IllegalStateException.class);
     }
 }
