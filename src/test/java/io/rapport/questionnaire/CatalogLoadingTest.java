@@ -107,6 +107,45 @@ class CatalogLoadingTest {
     }
 
     @Test
+    void shouldRefuseReliableChangeForUnknownScale() throws IOException {
+        Files.writeString(dir.resolve(SRS), shipped(SRS) + """
+                reliableChange:
+                  - scale: bond
+                    sd: 5
+                    reliability: 0.875
+                    source: "Test fixture only"
+                """);
+        QuestionnaireLoadException e = loadFails();
+        assertEquals("/reliableChange/0/scale", e.problems().get(0).field(), e.getMessage());
+        assertTrue(e.getMessage().contains("unknown scale 'bond'"), e.getMessage());
+    }
+
+    @Test
+    void shouldRequireNewVersionToAddReliableChangeConstantsToReleasedInstrument() throws IOException {
+        // Constants are part of the fingerprint: adding them to a released file fails; a new minor version loads
+        // unreleased until its fingerprint is registered, so new assignments keep the highest released version.
+        Files.copy(SHIPPED.resolve("released.json"), dir.resolve("released.json"));
+        String constants = """
+                reliableChange:
+                  - sd: 5
+                    reliability: 0.875
+                    source: "Test fixture only"
+                """;
+        Files.writeString(dir.resolve(SRS), shipped(SRS) + constants);
+        QuestionnaireLoadException e = loadFails();
+        assertTrue(e.getMessage().contains(SRS) && e.getMessage().contains("bump the version"), e.getMessage());
+
+        Files.writeString(dir.resolve(SRS), shipped(SRS));
+        Files.writeString(dir.resolve("session-rating-4-1.1.0.yaml"),
+                shipped(SRS).replace("version: 1.0.0", "version: 1.1.0") + constants);
+        QuestionnaireCatalog catalog = QuestionnaireCatalog.load(dir, Optional.empty());
+        assertEquals(Set.of("session-rating-4@1.1.0"), catalog.unreleased());
+        assertEquals("1.1.0", catalog.latest("session-rating-4").orElseThrow().version());
+        assertEquals("1.0.0", catalog.latestReleased("session-rating-4").orElseThrow().version());
+        assertEquals(1, catalog.get("session-rating-4", "1.1.0").orElseThrow().reliableChange().size());
+    }
+
+    @Test
     void shouldRequireFileNameToMatchIdAndVersion() throws IOException {
         Files.writeString(dir.resolve("srs.yaml"), shipped(SRS));
         QuestionnaireLoadException e = loadFails();
