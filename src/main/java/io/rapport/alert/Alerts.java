@@ -3,6 +3,7 @@ package io.rapport.alert;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +80,25 @@ public class Alerts {
         data.put("sessionNumber", sessionNumber);
         outbox.enqueue(organizationId, pairId, EventTypes.ALERT_PREFIX + type, data);
         return Optional.of(id);
+    }
+
+    /** What identifies an alert: a second one with the same key is never raised. */
+    static String key(String questionnaireId, String type, int sessionNumber) {
+        return questionnaireId + "|" + type + "|" + sessionNumber;
+    }
+
+    /** The {@link #key keys} of every alert raised for the pair so far. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<String> raisedKeys(UUID organizationId, UUID pairId) {
+        List<?> rows = em.createNativeQuery("select questionnaire_id, type, session_number from alert"
+                + " where organization_id = ?1 and pair_id = ?2")
+                .setParameter(1, organizationId).setParameter(2, pairId).getResultList();
+        Set<String> keys = new HashSet<>();
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            keys.add(key((String) r[0], (String) r[1], ((Number) r[2]).intValue()));
+        }
+        return keys;
     }
 
     /** {@link #raise(UUID, UUID, String, String, int, Map)} for an event of the trend engine. */

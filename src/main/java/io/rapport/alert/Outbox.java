@@ -11,6 +11,8 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.rapport.care.PairRepository;
+
 /**
  * Records events in the caller's transaction, so an event commits exactly when the data that caused it does.
  * The webhook relay delivers them later.
@@ -20,10 +22,12 @@ public class Outbox {
 
     private final EntityManager em;
     private final ObjectMapper json;
+    private final PairRepository pairs;
 
-    public Outbox(EntityManager em, ObjectMapper json) {
+    public Outbox(EntityManager em, ObjectMapper json, PairRepository pairs) {
         this.em = em;
         this.json = json;
+        this.pairs = pairs;
     }
 
     /**
@@ -65,10 +69,7 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void lockPair(UUID organizationId, UUID pairId) {
-        boolean pairExists = !em.createNativeQuery(
-                "select id from pair where organization_id = ? and id = ? for no key update")
-                .setParameter(1, organizationId).setParameter(2, pairId).getResultList().isEmpty();
-        if (!pairExists) {
+        if (!pairs.lockForEvents(organizationId, pairId)) {
             throw new IllegalArgumentException("Pair " + pairId + " is not in organization " + organizationId);
         }
     }

@@ -1,7 +1,10 @@
 package io.rapport.alert;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,20 +42,27 @@ public class TrendAlerts {
         data.put("sessionId", recorded.sessionId());
         data.put("questionnaireId", recorded.questionnaireId());
         outbox.enqueue(recorded.organizationId(), recorded.pairId(), EventTypes.RESPONSE_COMPLETED, data);
-        raise(recorded.organizationId(), recorded.pairId());
+        raise(recorded.organizationId(), recorded.pairId(), recorded.questionnaireId());
     }
 
     /** Raises every event of the pair's current trends that has not been raised yet. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void raise(UUID organizationId, UUID pairId) {
+        raise(organizationId, pairId, null);
+    }
+
+    private void raise(UUID organizationId, UUID pairId, String onlyQuestionnaireId) {
         outbox.lockPair(organizationId, pairId);
-        for (InstrumentTrend trend : trends.compute(organizationId, pairId)) {
+        // The whole history is recomputed; one read of what was raised before spares a statement per old event.
+        Set<String> raised = alerts.raisedKeys(organizationId, pairId);
+        for (InstrumentTrend trend : trends.compute(organizationId, pairId, onlyQuestionnaireId)) {
             String questionnaireId = trend.trend().questionnaireId();
-            for (TrendEvent event : trend.trend().events()) {
-                alerts.raise(organizationId, pairId, questionnaireId, event);
-            }
+            List<TrendEvent> events = new ArrayList<>(trend.trend().events());
             if (trend.splitAlliance() != null) {
-                for (TrendEvent event : trend.splitAlliance().events()) {
+                events.addAll(trend.splitAlliance().events());
+            }
+            for (TrendEvent event : events) {
+                if (!raised.contains(Alerts.key(questionnaireId, event.type(), event.sessionNumber()))) {
                     alerts.raise(organizationId, pairId, questionnaireId, event);
                 }
             }

@@ -6,12 +6,19 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import io.rapport.common.persistence.NativeUpsert;
 import io.rapport.common.persistence.OrganizationScoped;
 
 @ApplicationScoped
 public class PairRepository implements OrganizationScoped<Pair> {
+
+    private final TransactionSynchronizationRegistry registry;
+
+    public PairRepository(TransactionSynchronizationRegistry registry) {
+        this.registry = registry;
+    }
 
     public Optional<Pair> findByMembers(UUID organizationId, UUID clientId, UUID therapistId) {
         return find("organizationId = ?1 and clientId = ?2 and therapistId = ?3", organizationId, clientId,
@@ -37,5 +44,36 @@ public class PairRepository implements OrganizationScoped<Pair> {
     public void lockById(UUID organizationId, UUID pairId) {
         getEntityManager().createNativeQuery("select id from pair where organization_id = ?1 and id = ?2 for update")
                 .setParameter(1, organizationId).setParameter(2, pairId).getResultList();
+        remember(pairId);
+    }
+
+    /**
+     * Locks the pair against concurrent writers of its events, unless this transaction holds a pair lock already:
+     * a submission reaches this point several times (response, outbox, every alert), and each extra statement
+     * would also flush the persistence context.
+     *
+     * @return whether the pair exists in the organization
+     */
+    public boolean lockForEvents(UUID organizationId, UUID pairId) {
+        if (registry.getTransactionKey() != null && registry.getResource(lockKey(pairId)) != null) {
+            return true;
+        }
+        boolean exists = !getEntityManager()
+                .createNativeQuery("select id from pair where organization_id = ?1 and id = ?2 for no key update")
+                .setParameter(1, organizationId).setParameter(2, pairId).getResultList().isEmpty();
+        if (exists) {
+            remember(pairId);
+        }
+        return exists;
+    }
+
+    private void remember(UUID pairId) {
+        if (registry.getTransactionKey() != null) {
+            registry.putResource(lockKey(pairId), Boolean.TRUE);
+        }
+    }
+
+    private static String lockKey(UUID pairId) {
+        return "rapport.pair-lock." + pairId;
     }
 }

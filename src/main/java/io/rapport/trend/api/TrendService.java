@@ -58,11 +58,23 @@ public class TrendService {
     /** Trends of a pair known to belong to the organization; joins the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<InstrumentTrend> compute(UUID organizationId, UUID pairId) {
+        return compute(organizationId, pairId, null);
+    }
+
+    /**
+     * The trend of one questionnaire (all of them when {@code questionnaireId} is null): a new response changes
+     * only its own questionnaire's trend.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<InstrumentTrend> compute(UUID organizationId, UUID pairId, String onlyQuestionnaireId) {
         Instant now = Instant.now();
         List<SessionRow> rows = history.load(organizationId, pairId, now);
         TrendEngine engine = new TrendEngine(settings.thresholds(organizationId));
         List<InstrumentTrend> result = new ArrayList<>();
         for (String questionnaireId : questionnaires(rows)) {
+            if (onlyQuestionnaireId != null && !onlyQuestionnaireId.equals(questionnaireId)) {
+                continue;
+            }
             QuestionnaireDefinition definition = definition(rows, questionnaireId);
             InstrumentConstants constants = InstrumentConstantsMapper.of(definition);
             PairTrend trend = engine.analyse(constants, series(rows, questionnaireId));
