@@ -10,13 +10,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-/** Recomputes an organization's hash chain; a changed, inserted or removed row breaks it from there on. */
+/** Recomputes an organization's hash chains; a changed, inserted or removed row breaks its chain from there on. */
 @ApplicationScoped
 public class AuditChain {
 
     private static final int BATCH = 1000;
 
-    /** Whether the chain holds; otherwise the first row (by seq) whose hashes do not match. */
+    /**
+     * Whether every chain holds; otherwise the first row (by seq) whose hashes do not match.
+     * {@code rowsChecked} counts the rows found intact, in every chain.
+     */
     public record Verification(boolean intact, long rowsChecked, Long firstBrokenSeq, UUID firstBrokenId) {
     }
 
@@ -26,8 +29,28 @@ public class AuditChain {
         this.em = em;
     }
 
+    /** Verifies each of the organization's chains, every one present in the table whatever is configured now. */
     @Transactional
     public Verification verify(UUID organizationId) {
+        @SuppressWarnings("unchecked")
+        List<Number> chains = em.createNativeQuery("SELECT DISTINCT chain FROM audit_event"
+                + " WHERE organization_id IS NOT DISTINCT FROM cast(?1 AS uuid) ORDER BY chain")
+                .setParameter(1, organizationId == null ? null : organizationId.toString())
+                .getResultList();
+        long checked = 0;
+        Verification firstBroken = null;
+        for (Number chain : chains) {
+            Verification v = verify(organizationId, chain.intValue());
+            checked += v.rowsChecked();
+            if (!v.intact() && (firstBroken == null || v.firstBrokenSeq() < firstBroken.firstBrokenSeq())) {
+                firstBroken = v;
+            }
+        }
+        return firstBroken == null ? new Verification(true, checked, null, null)
+                : new Verification(false, checked, firstBroken.firstBrokenSeq(), firstBroken.firstBrokenId());
+    }
+
+    private Verification verify(UUID organizationId, int chain) {
         String prev = AuditHash.GENESIS;
         long checked = 0;
         long after = 0;
@@ -35,10 +58,11 @@ public class AuditChain {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("SELECT seq, id, occurred_at, actor, action, route,"
                     + " object_type, object_id, client_id, outcome, status, request_id, prev_hash, hash"
-                    + " FROM audit_event WHERE organization_id IS NOT DISTINCT FROM cast(?1 AS uuid) AND seq > ?2"
-                    + " ORDER BY seq LIMIT " + BATCH)
+                    + " FROM audit_event WHERE organization_id IS NOT DISTINCT FROM cast(?1 AS uuid) AND chain = ?2"
+                    + " AND seq > ?3 ORDER BY seq LIMIT " + BATCH)
                     .setParameter(1, organizationId == null ? null : organizationId.toString())
-                    .setParameter(2, after)
+                    .setParameter(2, (short) chain)
+                    .setParameter(3, after)
                     .getResultList();
             if (rows.isEmpty()) {
                 return new Verification(true, checked, null, null);

@@ -9,6 +9,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
 
@@ -23,26 +24,33 @@ import jakarta.transaction.Transactional;
 public class AuditLog {
 
     private final DataSource dataSource;
+    private final int chains;
 
-    public AuditLog(DataSource dataSource) {
+    public AuditLog(DataSource dataSource, AuditConfig config) {
         this.dataSource = dataSource;
+        if (config.chains() < 1 || config.chains() > Short.MAX_VALUE) {
+            throw new IllegalStateException("rapport.audit.chains must be between 1 and " + Short.MAX_VALUE);
+        }
+        this.chains = config.chains();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(AuditEntry entry) {
         UUID id = UUID.randomUUID();
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        int chain = ThreadLocalRandom.current().nextInt(chains);
         try (Connection c = dataSource.getConnection()) {
-            // One appender per organization at a time, held to commit, so the chain never forks.
+            // One appender per chain at a time, held to commit, so the chain never forks.
             try (PreparedStatement lock = c
                     .prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
-                lock.setString(1, "audit:" + entry.organizationId());
+                lock.setString(1, "audit:" + entry.organizationId() + ":" + chain);
                 lock.execute();
             }
             String prev = AuditHash.GENESIS;
-            try (PreparedStatement last = c.prepareStatement(
-                    "SELECT hash FROM audit_event WHERE organization_id IS NOT DISTINCT FROM ? ORDER BY seq DESC LIMIT 1")) {
+            try (PreparedStatement last = c.prepareStatement("SELECT hash FROM audit_event"
+                    + " WHERE organization_id IS NOT DISTINCT FROM ? AND chain = ? ORDER BY seq DESC LIMIT 1")) {
                 setUuid(last, 1, entry.organizationId());
+                last.setShort(2, (short) chain);
                 try (ResultSet rs = last.executeQuery()) {
                     if (rs.next()) {
                         prev = rs.getString(1);
@@ -51,7 +59,7 @@ public class AuditLog {
             }
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO audit_event (id, organization_id,"
                     + " occurred_at, actor, action, route, object_type, object_id, client_id, outcome, status,"
-                    + " request_id, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " request_id, prev_hash, hash, chain) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setObject(1, id);
                 setUuid(insert, 2, entry.organizationId());
                 insert.setTimestamp(3, Timestamp.from(at));
@@ -73,6 +81,7 @@ public class AuditLog {
                         cut(entry.route(), 200), entry.objectType(), cut(entry.objectId(), 128), entry.clientId(),
                         entry.outcome(), entry.status(), entry.requestId());
                 insert.setString(14, AuditHash.of(prev, id, stored, at));
+                insert.setShort(15, (short) chain);
                 insert.executeUpdate();
             }
         } catch (SQLException e) {
