@@ -29,7 +29,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /**
  * An OpenID provider in the test JVM, on a loopback port, for the whole test run: discovery, JWKS and a token
  * endpoint for two organizations, one authenticating the client with HTTP Basic, the other with the secret in
- * the body. It has no authorize endpoint: a test plays the provider's login page and hands the callback a code
+ * the body, and a third organization whose provider serves nothing. It has no authorize endpoint: a test plays the provider's login page and hands the callback a code
  * of the form {@code <code_challenge>~<id token>}, which the token endpoint checks against the PKCE verifier and
  * answers once. Tokens are signed by the tests with {@link JwtTestKey}, whose public half the JWKS serves.
  */
@@ -40,6 +40,8 @@ public class MockOpenIdProvider implements QuarkusTestResourceLifecycleManager {
     static final String SLUG = "oidc-clinic";
     /** Signs in with the secret in the token request's body and the {@code email} claim. */
     static final String POST_SLUG = "oidc-clinic-post";
+    /** Points at a path where no discovery document is served. */
+    static final String DOWN_SLUG = "oidc-clinic-down";
     static final String CLIENT_ID = "rapport-test";
     static final String POST_CLIENT_ID = "rapport-post";
     static final String CLIENT_SECRET = "OIDC-client-secret+never/logged";
@@ -72,6 +74,9 @@ public class MockOpenIdProvider implements QuarkusTestResourceLifecycleManager {
         config.put(post + "client-secret", CLIENT_SECRET);
         config.put(post + "username-claim", "email");
         config.put(post + "scopes", "email");
+        String down = "rapport.security.oidc.\"" + DOWN_SLUG + "\".";
+        config.put(down + "issuer", base + "/down");
+        config.put(down + "client-id", CLIENT_ID);
         return config;
     }
 

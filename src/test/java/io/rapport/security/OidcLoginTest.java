@@ -276,6 +276,14 @@ class OidcLoginTest {
     }
 
     @Test
+    void shouldShowTheLoginPageWhenTheProviderCannotBeReached() {
+        adminKey(MockOpenIdProvider.DOWN_SLUG);
+        Response r = browser().get("/login/oidc/" + MockOpenIdProvider.DOWN_SLUG);
+        assertRefused(r, OidcLoginService.FAILED);
+        assertThat(r.getCookie(WebCookies.OIDC_LOGIN)).isNull();
+    }
+
+    @Test
     void shouldEndTheSessionForGoodAtLogoutAfterAProviderSignIn() throws SQLException {
         Started started = start(MockOpenIdProvider.SLUG);
         String cookie = callback(started, code(started, sign(claims(started, username)))).getCookie(Web.SESSION_COOKIE);
