@@ -141,7 +141,8 @@ public class OidcProviders {
             String names = e.getErrorDetails().stream()
                     .map(d -> ERROR_NAMES.getOrDefault(d.getErrorCode(), String.valueOf(d.getErrorCode())))
                     .distinct().collect(Collectors.joining(","));
-            throw new OidcLoginException("invalid ID token (" + (names.isEmpty() ? "unreadable" : names) + ")");
+            throw new OidcLoginException("invalid ID token (" + (names.isEmpty() ? "unreadable" : names)
+                    + ", alg " + algorithmOf(idToken) + ")");
         }
         String clientId = configs.get(slug).clientId();
         List<String> audiences;
@@ -159,6 +160,17 @@ public class OidcProviders {
             throw new OidcLoginException("invalid ID token (nonce)");
         }
         return claims;
+    }
+
+    /** The header's algorithm, so that a provider signing with one outside the allowlist is easy to spot. */
+    private String algorithmOf(String jws) {
+        try {
+            int dot = jws.indexOf('.');
+            String alg = text(json.readTree(Base64.getUrlDecoder().decode(jws.substring(0, Math.max(dot, 0)))), "alg");
+            return alg != null && alg.matches("[A-Za-z0-9+-]{1,16}") ? alg : "unknown";
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private Provider discover(SecurityConfig.Oidc config) throws OidcLoginException {

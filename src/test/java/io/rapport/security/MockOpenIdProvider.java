@@ -11,7 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Base64;
@@ -46,6 +49,10 @@ public class MockOpenIdProvider implements QuarkusTestResourceLifecycleManager {
     static final String POST_CLIENT_ID = "rapport-post";
     static final String CLIENT_SECRET = "OIDC-client-secret+never/logged";
     static final String KID = "test-key-1";
+    /** A P-256 key for ES256 tokens, served next to the RSA key; it exists only for tests. */
+    static final String EC_KID = "test-ec-1";
+    private static final String EC_PUBLIC_KEY = "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAElGOfmSvNMA56SucHRIQhECDFvXmGN9JByH7RAq6rugKzgCziKlYpzRYnwSUM5NHtT400JRTRUeUKwBXASBzXcA==";
+    private static final String EC_PRIVATE_KEY = "MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQga3ezGfZNTsaAk/IcF+NN1prGmKanPEwCV4P2gLW/zW+hRANCAASUY5+ZK80wDnpK5wdEhCEQIMW9eYY30kHIftECrqu6ArOALOIqVinNFifBJQzk0e1PjTQlFNFR5QrAFcBIHNdw";
     /** A code that makes the token endpoint fail with 500. */
     static final String SERVER_ERROR_CODE = "server-error";
 
@@ -148,22 +155,39 @@ public class MockOpenIdProvider implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private static String jwks() {
+    static PrivateKey ecPrivateKey() {
         try {
-            RSAPublicKey key = (RSAPublicKey) KeyFactory.getInstance("RSA")
-                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(JwtTestKey.PUBLIC_KEY)));
-            return "{\"keys\":[{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\"" + KID + "\",\"n\":\""
-                    + unsigned(key.getModulus()) + "\",\"e\":\"" + unsigned(key.getPublicExponent()) + "\"}]}";
+            return KeyFactory.getInstance("EC")
+                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(EC_PRIVATE_KEY)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static String unsigned(BigInteger value) {
+    private static String jwks() {
+        try {
+            RSAPublicKey rsa = (RSAPublicKey) KeyFactory.getInstance("RSA")
+                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(JwtTestKey.PUBLIC_KEY)));
+            ECPublicKey ec = (ECPublicKey) KeyFactory.getInstance("EC")
+                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(EC_PUBLIC_KEY)));
+            return "{\"keys\":[{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\"" + KID + "\",\"n\":\""
+                    + unsigned(rsa.getModulus(), 0) + "\",\"e\":\"" + unsigned(rsa.getPublicExponent(), 0) + "\"},"
+                    + "{\"kty\":\"EC\",\"use\":\"sig\",\"alg\":\"ES256\",\"kid\":\"" + EC_KID + "\",\"crv\":\"P-256\","
+                    + "\"x\":\"" + unsigned(ec.getW().getAffineX(), 32) + "\",\"y\":\"" + unsigned(ec.getW().getAffineY(), 32)
+                    + "\"}]}";
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Big-endian without a sign byte, left-padded to {@code length} bytes when given. */
+    private static String unsigned(BigInteger value, int length) {
         byte[] bytes = value.toByteArray();
         int skip = bytes.length > 1 && bytes[0] == 0 ? 1 : 0;
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(Arrays.copyOfRange(bytes, skip, bytes.length));
+        byte[] magnitude = Arrays.copyOfRange(bytes, skip, bytes.length);
+        byte[] padded = new byte[Math.max(length, magnitude.length)];
+        System.arraycopy(magnitude, 0, padded, padded.length - magnitude.length, magnitude.length);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(padded);
     }
 
     private static Map<String, String> parse(String form) {

@@ -17,6 +17,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -121,6 +123,26 @@ class OidcLoginTest {
     }
 
     @Test
+    void shouldAcceptAnEs256IdToken() {
+        Started started = start(MockOpenIdProvider.SLUG);
+        String input = encode(Map.of("alg", "ES256", "typ", "JWT", "kid", MockOpenIdProvider.EC_KID)) + "."
+                + encode(claims(started, username));
+        String token;
+        try {
+            // P1363 gives the raw R||S form that JWS requires instead of DER.
+            Signature ec = Signature.getInstance("SHA256withECDSAinP1363Format");
+            ec.initSign(MockOpenIdProvider.ecPrivateKey());
+            ec.update(input.getBytes(StandardCharsets.US_ASCII));
+            token = input + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(ec.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+        Response r = callback(started, code(started, token));
+        assertThat(r.statusCode()).as(r.asString()).isEqualTo(303);
+        assertThat(r.getCookie(Web.SESSION_COOKIE)).isNotBlank();
+    }
+
+    @Test
     void shouldOfferTheProviderOnTheLoginPageOfItsOrganizationOnly() {
         assertThat(given().get("/login?org=" + MockOpenIdProvider.SLUG).asString())
                 .contains("href=\"/login/oidc/" + MockOpenIdProvider.SLUG + "\"",
@@ -214,7 +236,7 @@ class OidcLoginTest {
             String token = sign(kase.getValue().apply(claims(started, username)));
             assertRefused(callback(started, code(started, token)), OidcLoginService.FAILED, kase.getKey());
         }
-        Map<String, java.util.function.Function<Map<String, Object>, String>> signatureCases = new LinkedHashMap<>();
+        Map<String, Function<Map<String, Object>, String>> signatureCases = new LinkedHashMap<>();
         signatureCases.put("another key", c -> rs256(c, stranger));
         signatureCases.put("HS256 keyed with the public key", OidcLoginTest::hs256WithPublicKey);
         signatureCases.put("unsigned", c -> encode(Map.of("alg", "none")) + "." + encode(c) + ".");
@@ -241,7 +263,7 @@ class OidcLoginTest {
         String elsewhere = Web.username("sso-elsewhere");
         Web.account(Api.newOrganization(), elsewhere, LoginTest.PASSWORD, "admin", null);
 
-        List<String> bodies = new java.util.ArrayList<>();
+        List<String> bodies = new ArrayList<>();
         for (String name : List.of(Web.username("sso-nobody"), deactivated, elsewhere)) {
             Started started = start(MockOpenIdProvider.SLUG);
             Response r = callback(started, code(started, sign(claims(started, name))));
@@ -344,7 +366,7 @@ class OidcLoginTest {
         Handler capture = capture(lines);
         Logger root = Logger.getLogger("");
         root.addHandler(capture);
-        List<String> secrets = new java.util.ArrayList<>();
+        List<String> secrets = new ArrayList<>();
         try {
             Started good = start(MockOpenIdProvider.SLUG);
             String goodToken = sign(claims(good, username));
@@ -359,7 +381,7 @@ class OidcLoginTest {
         } finally {
             root.removeHandler(capture);
         }
-        assertThat(lines).anySatisfy(l -> assertThat(l).contains("invalid ID token (audience_invalid)"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains("invalid ID token (audience_invalid, alg RS256)"));
         for (String line : lines) {
             for (String secret : secrets) {
                 assertThat(line).doesNotContain(secret);
@@ -505,7 +527,7 @@ class OidcLoginTest {
     }
 
     private static Handler capture(List<String> lines) {
-        return new Handler() {
+        Handler handler = new Handler() {
             @Override
             public void publish(LogRecord record) {
                 StringBuilder line = new StringBuilder(record instanceof ExtLogRecord ext
@@ -532,5 +554,7 @@ class OidcLoginTest {
             public void close() {
             }
         };
+        handler.setLevel(Level.ALL);
+        return handler;
     }
 }
