@@ -32,7 +32,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /**
  * An OpenID provider in the test JVM, on a loopback port, for the whole test run: discovery, JWKS and a token
  * endpoint for two organizations, one authenticating the client with HTTP Basic, the other with the secret in
- * the body, and a third organization whose provider serves nothing. It has no authorize endpoint: a test plays the provider's login page and hands the callback a code
+ * the body, and a third organization whose provider serves nothing. It has no authorize endpoint: a test plays the provider's
+ * login page and hands the callback a code
  * of the form {@code <code_challenge>~<id token>}, which the token endpoint checks against the PKCE verifier and
  * answers once. Tokens are signed by the tests with {@link JwtTestKey}, whose public half the JWKS serves.
  */

@@ -198,8 +198,9 @@ class OidcLoginTest {
     @Test
     void shouldRefuseAnExpiredSignIn() throws SQLException {
         Started started = start(MockOpenIdProvider.SLUG);
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "update oidc_login set expires_at = now() - interval '1 second' where state_hash = ?")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "update oidc_login set expires_at = now() - interval '1 second' where state_hash = ?")) {
             s.setString(1, Secrets.hash(started.state()));
             assertThat(s.executeUpdate()).isEqualTo(1);
         }
