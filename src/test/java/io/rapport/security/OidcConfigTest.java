@@ -1,11 +1,14 @@
 package io.rapport.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.EnvConfigSource;
@@ -42,6 +45,25 @@ class OidcConfigTest {
         assertThat(config.oidc()).containsOnlyKeys("acme-clinic");
         assertThat(config.oidc().get("acme-clinic").clientSecret()).contains("from-the-environment");
         assertThat(config.oidc().get("acme-clinic").usernameClaim()).isEqualTo("email");
+    }
+
+    @Test
+    void shouldStopTheStartOnAMisconfiguredProvider() {
+        assertThatThrownBy(() -> providers("acme", "http://login.acme.example", "rapport"))
+                .hasMessageContaining("must be an https URL");
+        assertThatThrownBy(() -> providers("acme", "https://login.acme.example", " "))
+                .hasMessageContaining("client-id is required");
+        assertThatThrownBy(() -> providers("callback", "https://login.acme.example", "rapport"))
+                .hasMessageContaining("not an organization slug");
+        assertThatThrownBy(() -> providers("Acme", "https://login.acme.example", "rapport"))
+                .hasMessageContaining("not an organization slug");
+        assertThat(providers("acme", "http://127.0.0.1:8180/realms/test", "rapport").configured("acme")).isTrue();
+    }
+
+    private static OidcProviders providers(String slug, String issuer, String clientId) {
+        String prefix = "rapport.security.oidc.\"" + slug + "\".";
+        return new OidcProviders(config(Map.of(prefix + "issuer", issuer, prefix + "client-id", clientId), Map.of()),
+                new ObjectMapper());
     }
 
     private static SecurityConfig config(Map<String, String> properties, Map<String, String> environment) {
