@@ -14,7 +14,8 @@ public class PageHeaders {
     @ServerResponseFilter
     public void secure(ContainerRequestContext request, ContainerResponseContext response) {
         String path = request.getUriInfo().getPath();
-        if (!path.equals("/login") && !path.equals("/logout") && !path.equals("/app") && !path.startsWith("/app/")) {
+        if (!path.equals("/login") && !path.startsWith("/login/") && !path.equals("/logout") && !path.equals("/app")
+                && !path.startsWith("/app/")) {
             return;
         }
         var headers = response.getHeaders();

@@ -124,12 +124,28 @@ public class AccountService {
             return new LoginOutcome.Refused();
         }
         throttle.recordSuccess(name);
-        String token = QuarkusTransaction.requiringNew().call(() -> {
-            UserAccount current = accounts.findById(account.id);
-            current.lastLoginAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            return sessions.start(current);
-        });
-        return new LoginOutcome.Success(token);
+        return new LoginOutcome.Success(QuarkusTransaction.requiringNew().call(() -> startSession(account.id)));
+    }
+
+    /**
+     * Starts a web session for the account an organization's identity provider vouched for: the same session as
+     * a password login. Only an existing, active account of that organization qualifies; nothing is created.
+     */
+    @Transactional
+    public Optional<String> loginVouchedFor(UUID organizationId, String username) {
+        String name = normalize(username);
+        if (name.isEmpty() || name.length() > MAX_USERNAME) {
+            return Optional.empty();
+        }
+        return accounts.findByUsername(name)
+                .filter(a -> a.organizationId.equals(organizationId) && a.active)
+                .map(a -> startSession(a.id));
+    }
+
+    private String startSession(UUID accountId) {
+        UserAccount current = accounts.findById(accountId);
+        current.lastLoginAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return sessions.start(current);
     }
 
     private Optional<AccountView> view(UUID organizationId, UUID accountId) {

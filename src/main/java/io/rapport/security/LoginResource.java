@@ -1,7 +1,6 @@
 package io.rapport.security;
 
 import java.net.URI;
-import java.util.regex.Pattern;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -12,6 +11,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -19,8 +19,6 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -30,29 +28,25 @@ import io.vertx.core.http.HttpServerRequest;
 public class LoginResource {
 
     private static final String CSRF_FIELD = "csrf";
-    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     private final AccountService accounts;
     private final WebSessionService sessions;
     private final Caller caller;
+    private final OidcLoginService oidc;
 
-    public LoginResource(AccountService accounts, WebSessionService sessions, Caller caller) {
+    public LoginResource(AccountService accounts, WebSessionService sessions, Caller caller, OidcLoginService oidc) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.caller = caller;
-    }
-
-    @CheckedTemplate
-    static class Templates {
-        static native TemplateInstance login(String csrf, String username, String error);
+        this.oidc = oidc;
     }
 
     @GET
     @Path("login")
     @PermitAll
     @Operation(hidden = true)
-    public Response form(@CookieParam(WebCookies.LOGIN_CSRF) String csrfCookie) {
-        return page(200, csrfCookie, "", null);
+    public Response form(@CookieParam(WebCookies.LOGIN_CSRF) String csrfCookie, @QueryParam("org") String org) {
+        return LoginPage.render(200, csrfCookie, "", null, oidc.configured(org) ? org : null).build();
     }
 
     @POST
@@ -103,12 +97,7 @@ public class LoginResource {
                 .build();
     }
 
-    /** Renders the form with a login CSRF token: the browser's current one if it has one, else a new one. */
-    private Response page(int status, String csrfCookie, String username, String error) {
-        String token = csrfCookie != null && TOKEN.matcher(csrfCookie).matches() ? csrfCookie : Secrets.newToken();
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
-                .entity(Templates.login(token, username, error))
-                .header(HttpHeaders.SET_COOKIE, WebCookies.loginCsrf(token))
-                .build();
+    private static Response page(int status, String csrfCookie, String username, String error) {
+        return LoginPage.render(status, csrfCookie, username, error, null).build();
     }
 }

@@ -52,14 +52,29 @@ public class LoginThrottle {
         return byUser.isPresent() ? byUser : byAddress;
     }
 
+    /** How long this address must wait, for sign-ins that name no username (an identity provider's callback). */
+    public Optional<Duration> retryAfter(String address) {
+        return blockedFor("addr:" + address, maxPerAddress, clock.instant());
+    }
+
     public void recordFailure(String address, String username) {
+        Instant now = pruneIfLarge();
+        record("user:" + username, now);
+        record("addr:" + address, now);
+    }
+
+    /** A refused sign-in that named no username counts against its address only. */
+    public void recordFailure(String address) {
+        record("addr:" + address, pruneIfLarge());
+    }
+
+    private Instant pruneIfLarge() {
         Instant now = clock.instant();
         if (failures.size() > PRUNE_THRESHOLD) {
             failures.values().forEach(times -> prune(times, now));
             failures.values().removeIf(Deque::isEmpty);
         }
-        record("user:" + username, now);
-        record("addr:" + address, now);
+        return now;
     }
 
     /** A correct password clears the username's count; the address keeps its own. */

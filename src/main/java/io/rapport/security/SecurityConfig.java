@@ -1,6 +1,8 @@
 package io.rapport.security;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -35,6 +37,44 @@ public interface SecurityConfig {
 
     /** Bearer JWTs from an external identity provider on the API, next to API keys. */
     Jwt jwt();
+
+    /**
+     * Sign-in to the pages through an organization's own OpenID Connect provider, keyed by the organization's slug:
+     * {@code rapport.security.oidc."<slug>".issuer}. Organizations without an entry sign in with passwords only.
+     */
+    Map<String, Oidc> oidc();
+
+    /** One organization's OpenID Connect provider (authorization code flow with PKCE). */
+    interface Oidc {
+        /**
+         * The provider's issuer URL, exactly as its discovery document and ID tokens state it; the endpoints are
+         * read from {@code <issuer>/.well-known/openid-configuration}. Must be https (http only on a loopback
+         * address, for tests).
+         */
+        String issuer();
+
+        /** The client id Rapport is registered under at the provider; ID tokens must name it as audience. */
+        String clientId();
+
+        /**
+         * The client secret, sent to the token endpoint (HTTP Basic, or in the body when the provider supports
+         * only that). Set it from the environment, never in a committed file; it is never logged. Without it
+         * Rapport is a public client protected by PKCE alone.
+         */
+        Optional<String> clientSecret();
+
+        /**
+         * The ID-token claim holding the username of the existing, active account of this organization to sign
+         * in; compared case-insensitively. {@code email} is a common alternative; an {@code email} whose
+         * {@code email_verified} is false is refused.
+         */
+        @WithDefault("preferred_username")
+        String usernameClaim();
+
+        /** Scopes requested next to {@code openid}, which is always requested. */
+        @WithDefault("profile,email")
+        List<String> scopes();
+    }
 
     interface Jwt {
         /** Accept JWTs; when false a JWT is treated as an unknown API key (401). */

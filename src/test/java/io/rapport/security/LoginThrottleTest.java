@@ -65,4 +65,17 @@ class LoginThrottleTest {
         throttle.recordFailure("10.0.0.1", "dana");
         assertThat(throttle.retryAfter("10.0.0.1", "dana")).isEmpty();
     }
+
+    @Test
+    void shouldCountIdentityProviderFailuresAgainstTheAddressTogetherWithPasswordFailures() {
+        for (int i = 0; i < 4; i++) {
+            throttle.recordFailure("10.0.0.5", "user" + i);
+            throttle.recordFailure("10.0.0.5");
+        }
+        assertThat(throttle.retryAfter("10.0.0.5")).contains(Duration.ofMinutes(5));
+        assertThat(throttle.retryAfter("10.0.0.5", "anyone")).contains(Duration.ofMinutes(5));
+        assertThat(throttle.retryAfter("10.0.0.6")).isEmpty();
+        // An address-only failure names no username, so no username is blocked by it.
+        assertThat(throttle.retryAfter("10.0.0.6", "user0")).isEmpty();
+    }
 }
