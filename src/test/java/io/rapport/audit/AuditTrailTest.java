@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.util.ArrayList;
@@ -218,6 +219,30 @@ class AuditTrailTest {
         assertThat(fixtures.count("select count(*) from client where organization_id = ? and external_id = 'c-new'",
                 organization)).isZero();
         assertThat(chain.verify(organization).intact()).isTrue();
+    }
+
+    @Test
+    void shouldAnswer503AndStoreNothingWhenTheDatabaseGoesAwayWhileTheSubmissionIsAudited() {
+        String function = "audit_test_gone_" + organization.toString().replace('-', '_');
+        owner.update("create function " + function + "() returns trigger language plpgsql as $$ begin"
+                + " if new.organization_id = '" + organization + "' and new.action = 'submit' then"
+                + " raise exception 'terminating connection' using errcode = 'admin_shutdown'; end if;"
+                + " return new; end; $$");
+        owner.update("create trigger " + function + " before insert on audit_event for each row execute function "
+                + function + "()");
+        try {
+            FormFixtures.anonymous().body(FormFixtures.srsAnswers("9", "9", "9", "9"))
+                    .post("/api/v1/forms/" + created.token() + "/responses").then().statusCode(503)
+                    .header("Retry-After", notNullValue()).contentType(startsWith("application/problem+json"));
+        } finally {
+            owner.update("drop trigger " + function + " on audit_event");
+            owner.update("drop function " + function + "()");
+        }
+
+        assertThat(fixtures.count("select count(*) from response where assignment_id = ?",
+                UUID.fromString(created.assignmentId()))).isZero();
+        FormFixtures.anonymous().body(FormFixtures.srsAnswers("9", "9", "9", "9"))
+                .post("/api/v1/forms/" + created.token() + "/responses").then().statusCode(201);
     }
 
     @Test
