@@ -173,6 +173,11 @@ public class ProblemMapper {
                     return true;
                 }
             }
+            // The commit itself failed (the connection died at COMMIT); a transaction marked for rollback by
+            // our own code carries the "setRollbackOnly called from" trace as its cause instead.
+            if (e instanceof jakarta.transaction.RollbackException && e.getCause() == null) {
+                return true;
+            }
             if (e.getCause() == e) {
                 break;
             }

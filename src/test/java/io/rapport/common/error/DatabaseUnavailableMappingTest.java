@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.RollbackException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
@@ -30,6 +31,16 @@ class DatabaseUnavailableMappingTest {
                 "57P03")));
         assertTrue(ProblemMapper.isDatabaseUnavailable(new SQLException("Sorry, acquisition timeout!")));
         assertTrue(ProblemMapper.isDatabaseUnavailable(new RuntimeException(new ConnectException("refused"))));
+        // Seen in the outage fault test: the connection died at COMMIT and Narayana reports no cause.
+        assertTrue(ProblemMapper.isDatabaseUnavailable(new RuntimeException("Error invoking subclass method",
+                new RollbackException("ARJUNA016053: Could not commit transaction."))));
+    }
+
+    @Test
+    void shouldNotTakeATransactionOurCodeMarkedForRollbackForAnOutage() {
+        RollbackException marked = new RollbackException("ARJUNA016053: Could not commit transaction.");
+        marked.initCause(new Throwable("setRollbackOnly called from:"));
+        assertFalse(ProblemMapper.isDatabaseUnavailable(new RuntimeException(marked)));
     }
 
     @Test
