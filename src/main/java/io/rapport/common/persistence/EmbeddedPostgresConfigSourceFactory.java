@@ -24,9 +24,11 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
     static final String JDBC_URL = "quarkus.datasource.jdbc.url";
     static final String USERNAME = "quarkus.datasource.username";
     static final String PASSWORD = "quarkus.datasource.password";
+    static final String FLYWAY_JDBC_URL = "quarkus.flyway.jdbc-url";
     static final String FLYWAY_USERNAME = "quarkus.flyway.username";
     static final String FLYWAY_PASSWORD = "quarkus.flyway.password";
-    private static final Set<String> SUPPLIED = Set.of(JDBC_URL, USERNAME, PASSWORD, FLYWAY_USERNAME, FLYWAY_PASSWORD);
+    private static final Set<String> SUPPLIED = Set.of(JDBC_URL, USERNAME, PASSWORD, FLYWAY_JDBC_URL,
+            FLYWAY_USERNAME, FLYWAY_PASSWORD);
     static final String ENABLED = "rapport.db.embedded.enabled";
     static final String DATA_DIR = "rapport.db.embedded.data-dir";
     static final String PORT = "rapport.db.embedded.port";
@@ -93,10 +95,14 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
             }
             String url = EmbeddedPostgres.jdbcUrl(dataDir, port, drain);
             // Migrations run as the owner; the application as a role without rights to change the audit trail.
+            // The user goes into each URL: a datasource username from this source alone was not applied.
+            String owner = EmbeddedPostgres.OWNER;
+            String application = EmbeddedPostgres.APPLICATION_ROLE;
             return switch (name) {
-                case JDBC_URL -> url;
-                case USERNAME, PASSWORD -> EmbeddedPostgres.APPLICATION_ROLE;
-                default -> EmbeddedPostgres.OWNER;
+                case JDBC_URL -> url + "?user=" + application;
+                case FLYWAY_JDBC_URL -> url + "?user=" + owner;
+                case USERNAME, PASSWORD -> application;
+                default -> owner;
             };
         }
 
