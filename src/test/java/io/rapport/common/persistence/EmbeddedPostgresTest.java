@@ -75,7 +75,7 @@ class EmbeddedPostgresTest {
     }
 
     @Test
-    void shouldSupplyTheApplicationRoleToTheDatasourceAndTheOwnerToFlyway(@TempDir Path dir) {
+    void shouldSupplyTheApplicationRoleToTheDatasourceAndTheOwnerToFlyway(@TempDir Path dir) throws Exception {
         ConfigSource source = new EmbeddedPostgresConfigSourceFactory()
                 .getConfigSources(context(Map.of("rapport.db.embedded.data-dir", dir.resolve("pg").toString())))
                 .iterator().next();
@@ -84,8 +84,18 @@ class EmbeddedPostgresTest {
             assertThat(source.getValue("quarkus.datasource.username")).isEqualTo("rapport_app");
             assertThat(source.getValue("quarkus.flyway.jdbc-url")).endsWith("?user=postgres");
             assertThat(source.getValue("quarkus.flyway.username")).isEqualTo("postgres");
+            // The URL alone decides the user: a username property from this source was not applied by Quarkus.
+            assertThat(userOf(source.getValue("quarkus.datasource.jdbc.url"))).isEqualTo("rapport_app");
+            assertThat(userOf(source.getValue("quarkus.flyway.jdbc-url"))).isEqualTo("postgres");
         } finally {
             EmbeddedPostgres.stop();
+        }
+    }
+
+    private static String userOf(String url) throws java.sql.SQLException {
+        try (var c = DriverManager.getConnection(url); var rs = c.createStatement().executeQuery("select current_user")) {
+            rs.next();
+            return rs.getString(1);
         }
     }
 
