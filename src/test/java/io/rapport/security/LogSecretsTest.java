@@ -4,14 +4,11 @@ import static io.rapport.Api.as;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 import org.jboss.logmanager.ExtHandler;
@@ -57,34 +54,7 @@ class LogSecretsTest {
     @Test
     void shouldKeepKeysTokensPasswordsAndAnswersOutOfTheLog() {
         List<String> lines = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                StringBuilder line = new StringBuilder(record instanceof ExtLogRecord ext
-                        ? String.valueOf(ext.getFormattedMessage())
-                        : String.valueOf(record.getMessage()));
-                if (record.getParameters() != null) {
-                    for (Object p : record.getParameters()) {
-                        line.append(' ').append(p);
-                    }
-                }
-                if (record.getThrown() != null) {
-                    StringWriter trace = new StringWriter();
-                    record.getThrown().printStackTrace(new PrintWriter(trace));
-                    line.append(' ').append(trace);
-                }
-                lines.add(line.toString());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        capture.setLevel(Level.ALL);
+        Handler capture = new LogCapture(lines);
         Logger root = Logger.getLogger("");
         root.addHandler(capture);
         try {

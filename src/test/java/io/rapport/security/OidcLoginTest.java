@@ -3,8 +3,6 @@ package io.rapport.security;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -29,8 +27,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 import javax.crypto.Mac;
@@ -39,7 +35,6 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -364,7 +359,7 @@ class OidcLoginTest {
     @Test
     void shouldKeepCodesTokensAndTheClientSecretOutOfTheLog() {
         List<String> lines = new CopyOnWriteArrayList<>();
-        Handler capture = capture(lines);
+        Handler capture = new LogCapture(lines);
         Logger root = Logger.getLogger("");
         root.addHandler(capture);
         List<String> secrets = new ArrayList<>();
@@ -525,37 +520,5 @@ class OidcLoginTest {
         return ADMIN_KEYS.computeIfAbsent(slug, s -> given().auth().oauth2(Api.OPERATOR_KEY).contentType(ContentType.JSON)
                 .body("{\"slug\":\"" + s + "\",\"name\":\"Clinic with single sign-on " + s + "\"}")
                 .post("/api/v1/organizations").then().statusCode(201).extract().path("adminApiKey"));
-    }
-
-    private static Handler capture(List<String> lines) {
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                StringBuilder line = new StringBuilder(record instanceof ExtLogRecord ext
-                        ? String.valueOf(ext.getFormattedMessage())
-                        : String.valueOf(record.getMessage()));
-                if (record.getParameters() != null) {
-                    for (Object p : record.getParameters()) {
-                        line.append(' ').append(p);
-                    }
-                }
-                if (record.getThrown() != null) {
-                    StringWriter trace = new StringWriter();
-                    record.getThrown().printStackTrace(new PrintWriter(trace));
-                    line.append(' ').append(trace);
-                }
-                lines.add(line.toString());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        handler.setLevel(Level.ALL);
-        return handler;
     }
 }
