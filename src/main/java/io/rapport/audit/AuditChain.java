@@ -1,14 +1,13 @@
 package io.rapport.audit;
 
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import io.rapport.common.persistence.NativeColumns;
 
 /** Recomputes an organization's hash chains; a changed, inserted or removed row breaks its chain from there on. */
 @ApplicationScoped
@@ -73,7 +72,7 @@ public class AuditChain {
                 AuditEntry e = new AuditEntry(organizationId, (String) r[3], (String) r[4], (String) r[5],
                         (String) r[6], (String) r[7], (UUID) r[8], (String) r[9],
                         r[10] == null ? null : ((Number) r[10]).intValue(), (String) r[11]);
-                String expected = AuditHash.of(prev, id, e, instant(r[2]));
+                String expected = AuditHash.of(prev, id, e, NativeColumns.instant(r[2]));
                 if (!prev.equals(r[12]) || !expected.equals(r[13])) {
                     return new Verification(false, checked, seq, id);
                 }
@@ -84,14 +83,4 @@ public class AuditChain {
         }
     }
 
-    /** A timestamptz column as the driver hands it over. */
-    static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
-    }
 }

@@ -12,6 +12,7 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import io.rapport.common.error.ApiException;
+import io.rapport.common.persistence.NativeColumns;
 import io.rapport.common.web.Page;
 
 /** Reads an organization's audit trail, newest first. */
@@ -66,7 +67,7 @@ public class AuditService {
         @SuppressWarnings("unchecked")
         List<Object[]> found = rows.setFirstResult(paging.offset()).setMaxResults(paging.size()).getResultList();
         List<AuditEventView> items = found.stream().map(r -> new AuditEventView(((Number) r[0]).longValue(),
-                (UUID) r[1], AuditChain.instant(r[2]), (String) r[3], (String) r[4], (String) r[5], (String) r[6],
+                (UUID) r[1], NativeColumns.instant(r[2]), (String) r[3], (String) r[4], (String) r[5], (String) r[6],
                 (String) r[7], (UUID) r[8], (String) r[9], r[10] == null ? null : ((Number) r[10]).intValue(),
                 (String) r[11], (String) r[12], (String) r[13])).toList();
         return new Page<>(items, paging.page(), paging.size(), total);

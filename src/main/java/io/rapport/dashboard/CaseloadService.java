@@ -1,8 +1,5 @@
 package io.rapport.dashboard;
 
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
+import io.rapport.common.persistence.NativeColumns;
 import io.rapport.questionnaire.QuestionnaireCatalog;
 import io.rapport.questionnaire.QuestionnaireDefinition;
 
@@ -126,7 +124,7 @@ public class CaseloadService {
                 : Sparkline.of(instrument, points((String) r[7]), catalog.latest(instrument).orElse(null));
         List<String> alerts = r[8] == null ? List.of() : Arrays.asList(((String) r[8]).split(","));
         return new CaseloadRow((UUID) r[0], displayName == null || displayName.isBlank() ? code : displayName, code,
-                (String) r[3], ((Number) r[4]).longValue(), instant(r[5]), sparkline, AlertBadge.of(alerts));
+                (String) r[3], ((Number) r[4]).longValue(), NativeColumns.instant(r[5]), sparkline, AlertBadge.of(alerts));
     }
 
     /** Parses {@code "3:31.5,4:28"}, written by the page query from integers and numerics only. */
@@ -143,16 +141,4 @@ public class CaseloadService {
         return points;
     }
 
-    static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        return null;
-    }
 }

@@ -29,6 +29,7 @@ import io.rapport.care.Therapist;
 import io.rapport.care.TherapistRepository;
 import io.rapport.care.TherapySession;
 import io.rapport.care.TherapySessionRepository;
+import io.rapport.common.persistence.NativeColumns;
 import io.rapport.delivery.Assignment;
 import io.rapport.delivery.AssignmentRepository;
 import io.rapport.delivery.ChannelService;
@@ -220,7 +221,7 @@ public class PairPageService {
                     .map(item -> itemRow(item, texts.getOrDefault(item.id(), ""), answers.get(item.id())))
                     .toList();
             result.add(new PairPage.LatestResponse(id, version, ((Number) r[2]).intValue(),
-                    CaseloadService.instant(r[3]), items));
+                    NativeColumns.instant(r[3]), items));
         }
         return result;
     }

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.rapport.common.persistence.NativeColumns;
 import io.rapport.security.Secrets;
 
 /**
@@ -61,7 +62,7 @@ public class Links {
         }
         Object[] row = rows.get(0);
         return assignments.findInOrganization((UUID) row[1], (UUID) row[0])
-                .map(a -> new Resolved(a, (String) row[2], SessionContext.instant(row[3])));
+                .map(a -> new Resolved(a, (String) row[2], NativeColumns.instant(row[3])));
     }
 
     /** A new link for {@code channel}, valid until {@code expiresAt} or the assignment's own expiry. */

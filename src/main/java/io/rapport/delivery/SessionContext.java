@@ -1,12 +1,12 @@
 package io.rapport.delivery;
 
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.EntityManager;
+
+import io.rapport.common.persistence.NativeColumns;
 
 /** What the client's pages and messages say about a session: when it was, with whom, and how to reach them. */
 public record SessionContext(UUID organizationId, UUID sessionId, Instant occurredAt, String therapistName,
@@ -23,23 +23,8 @@ public record SessionContext(UUID organizationId, UUID sessionId, Instant occurr
                 + " where s.organization_id = ?1 and s.id = ?2")
                 .setParameter(1, organizationId).setParameter(2, sessionId).getResultList();
         Object[] row = rows.get(0);
-        return new SessionContext(organizationId, sessionId, instant(row[0]), (String) row[1], (String) row[2],
+        return new SessionContext(organizationId, sessionId, NativeColumns.instant(row[0]), (String) row[1], (String) row[2],
                 (String) row[3]);
     }
 
-    public static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
-    }
 }

@@ -1,8 +1,6 @@
 package io.rapport.rights;
 
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.rapport.common.error.ApiException;
+import io.rapport.common.persistence.NativeColumns;
 
 /**
  * A client's data rights: a full export, and erasure. Erasure keeps the client, pair and session rows (ids,
@@ -73,7 +72,7 @@ public class ClientDataService {
                 + " preferred_language, created_at, updated_at, erased_at FROM client WHERE organization_id = ?1 AND id = ?2")
                 .setParameter(1, organizationId).setParameter(2, clientId).getSingleResult();
         var client = new ClientExport.Client((UUID) c[0], (String) c[1], (String) c[2], (String) c[3],
-                (String) c[4], instant(c[5]), instant(c[6]), instant(c[7]));
+                (String) c[4], NativeColumns.instant(c[5]), NativeColumns.instant(c[6]), NativeColumns.instant(c[7]));
 
         Map<UUID, List<ClientExport.Assignment>> assignmentsBySession = new LinkedHashMap<>();
         for (Object[] a : rows("SELECT a.session_id, a.id, a.questionnaire_id, a.questionnaire_version, a.status,"
@@ -82,20 +81,20 @@ public class ClientDataService {
                 + " ORDER BY a.created_at, a.questionnaire_id", organizationId, clientId)) {
             assignmentsBySession.computeIfAbsent((UUID) a[0], k -> new ArrayList<>())
                     .add(new ClientExport.Assignment((UUID) a[1], (String) a[2], (String) a[3], (String) a[4],
-                            instant(a[5]), instant(a[6]), instant(a[7])));
+                            NativeColumns.instant(a[5]), NativeColumns.instant(a[6]), NativeColumns.instant(a[7])));
         }
         Map<UUID, List<ClientExport.Session>> sessionsByPair = new LinkedHashMap<>();
         for (Object[] s : rows("SELECT s.pair_id, s.id, s.session_number, s.occurred_at, s.encounter_id, s.group_id"
                 + " FROM session s JOIN pair p ON p.id = s.pair_id WHERE p.organization_id = ?1 AND p.client_id = ?2"
                 + " ORDER BY s.session_number", organizationId, clientId)) {
             sessionsByPair.computeIfAbsent((UUID) s[0], k -> new ArrayList<>())
-                    .add(new ClientExport.Session((UUID) s[1], ((Number) s[2]).intValue(), instant(s[3]),
+                    .add(new ClientExport.Session((UUID) s[1], ((Number) s[2]).intValue(), NativeColumns.instant(s[3]),
                             (String) s[4], (UUID) s[5], assignmentsBySession.getOrDefault((UUID) s[1], List.of())));
         }
         List<ClientExport.Pair> pairs = rows("SELECT p.id, t.external_id, p.created_at FROM pair p"
                 + " JOIN therapist t ON t.id = p.therapist_id WHERE p.organization_id = ?1 AND p.client_id = ?2"
                 + " ORDER BY p.created_at", organizationId, clientId).stream()
-                .map(p -> new ClientExport.Pair((UUID) p[0], (String) p[1], instant(p[2]),
+                .map(p -> new ClientExport.Pair((UUID) p[0], (String) p[1], NativeColumns.instant(p[2]),
                         sessionsByPair.getOrDefault((UUID) p[0], List.of())))
                 .toList();
         List<ClientExport.Response> responses = rows("SELECT r.id, r.pair_id, r.session_id, r.assignment_id,"
@@ -106,7 +105,8 @@ public class ClientDataService {
                 .map(r -> new ClientExport.Response((UUID) r[0], (UUID) r[1], (UUID) r[2], (UUID) r[3],
                         (String) r[4], (String) r[5], tree(r[6]), tree(r[7]),
                         r[8] == null ? null : ((Number) r[8]).doubleValue(), (Boolean) r[9], (String) r[10],
-                        instant(r[11]), instant(r[12]), r[13] == null ? null : ((Number) r[13]).longValue(),
+                        NativeColumns.instant(r[11]), NativeColumns.instant(r[12]),
+                        r[13] == null ? null : ((Number) r[13]).longValue(),
                         tree(r[14]), (String) r[15], (String) r[16]))
                 .toList();
         List<ClientExport.Alert> alerts = rows("SELECT a.id, a.pair_id, a.questionnaire_id, a.type,"
@@ -114,8 +114,8 @@ public class ClientDataService {
                 + " FROM alert a JOIN pair p ON p.id = a.pair_id WHERE p.organization_id = ?1 AND p.client_id = ?2"
                 + " ORDER BY a.created_at", organizationId, clientId).stream()
                 .map(a -> new ClientExport.Alert((UUID) a[0], (UUID) a[1], (String) a[2], (String) a[3],
-                        ((Number) a[4]).intValue(), tree(a[5]), (String) a[6], instant(a[7]), (String) a[8],
-                        instant(a[9])))
+                        ((Number) a[4]).intValue(), tree(a[5]), (String) a[6], NativeColumns.instant(a[7]), (String) a[8],
+                        NativeColumns.instant(a[9])))
                 .toList();
         return new ClientExport(Instant.now().truncatedTo(ChronoUnit.MICROS), client, pairs, responses, alerts);
     }
@@ -143,16 +143,4 @@ public class ClientDataService {
         }
     }
 
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
-    }
 }

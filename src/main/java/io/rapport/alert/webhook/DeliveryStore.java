@@ -1,9 +1,7 @@
 package io.rapport.alert.webhook;
 
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,6 +10,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.query.NativeQuery;
+
+import io.rapport.common.persistence.NativeColumns;
 
 /**
  * The delivery table's state machine. Each method is its own short transaction, so no transaction stays open
@@ -60,7 +60,7 @@ public class DeliveryStore {
                 .setParameter(1, limit).setParameter(2, token).setParameter(3, seconds(lease))
                 .getResultList();
         return rows.stream().map(r -> new Claim((UUID) r[0], (UUID) r[1], token, ((Number) r[2]).intValue(),
-                (String) r[3], (String) r[4], instant(r[5]), (String) r[6], (String) r[7])).toList();
+                (String) r[3], (String) r[4], NativeColumns.instant(r[5]), (String) r[6], (String) r[7])).toList();
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -101,16 +101,4 @@ public class DeliveryStore {
         return d.toMillis() / 1000.0;
     }
 
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
-    }
 }

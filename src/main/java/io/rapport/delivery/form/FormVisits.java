@@ -21,6 +21,7 @@ import jakarta.transaction.Transactional;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.scheduler.Scheduled;
 import io.rapport.audit.AuditLog;
+import io.rapport.common.persistence.NativeColumns;
 import io.rapport.delivery.Assignment;
 import io.rapport.delivery.AssignmentRepository;
 import io.rapport.delivery.DeliveryConfig;
@@ -261,7 +262,7 @@ public class FormVisits {
                 .setParameter(2, Instant.now().truncatedTo(ChronoUnit.MICROS))
                 .getResultList();
         return rows.stream().findFirst().map(r -> new Visit((String) r[0], (UUID) r[1], (UUID) r[2], (String) r[3],
-                (String) r[4], SessionContext.instant(r[5])));
+                (String) r[4], NativeColumns.instant(r[5])));
     }
 
     private String problemText(String lang, Item item, AnswerProblem p) {
