@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import io.rapport.common.error.ApiException;
+import io.rapport.common.web.Ids;
 import io.rapport.common.web.Page;
 import io.rapport.trend.TrendEvent;
 
@@ -117,7 +118,8 @@ public class Alerts {
         List<Object> params = new ArrayList<>(List.of(organizationId, wanted));
         if (pairId != null && !pairId.isEmpty()) {
             query.append(" and pairId = ?3");
-            params.add(parsePairId(pairId));
+            params.add(Ids.tryParse(pairId)
+                    .orElseThrow(() -> ApiException.invalid("pairId", "must be a pair id (UUID)")));
         }
         PanacheQuery<Alert> found = alerts.find(query.toString(), Sort.descending("createdAt", "id"),
                 params.toArray()).page(paging.page(), paging.size());
@@ -138,17 +140,6 @@ public class Alerts {
             alert.acknowledgedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         }
         return view(alert);
-    }
-
-    private static UUID parsePairId(String pairId) {
-        try {
-            if (pairId.length() == 36) {
-                return UUID.fromString(pairId);
-            }
-        } catch (IllegalArgumentException e) {
-            // reported below
-        }
-        throw ApiException.invalid("pairId", "must be a pair id (UUID)");
     }
 
     private AlertView view(Alert a) {

@@ -16,6 +16,8 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.rapport.common.web.Ids;
+
 /**
  * Appends rows to the audit trail inside the caller's transaction, so the row commits or rolls back with the
  * work it records, and a failed append fails that work.
@@ -117,7 +119,7 @@ public class AuditLog {
                     + " WHERE r.organization_id = ? AND r.id = ?::uuid";
             default -> null;
         };
-        if (sql == null || !"client".equals(objectType) && !isUuid(objectId)) {
+        if (sql == null || !"client".equals(objectType) && Ids.tryParse(objectId).isEmpty()) {
             return null;
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
@@ -128,14 +130,6 @@ public class AuditLog {
             }
         } catch (SQLException e) {
             throw new AuditWriteException(e);
-        }
-    }
-
-    static boolean isUuid(String s) {
-        try {
-            return s.length() == 36 && UUID.fromString(s) != null;
-        } catch (IllegalArgumentException e) {
-            return false;
         }
     }
 

@@ -24,6 +24,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
 import io.rapport.common.error.ApiException;
+import io.rapport.common.web.Ids;
 import io.rapport.common.web.Page;
 import io.rapport.security.AccountRequest;
 import io.rapport.security.AccountService;
@@ -94,7 +95,7 @@ public class AccountPageResource {
     @Operation(hidden = true)
     public Response deactivate(@PathParam("accountId") String accountId, @FormParam("csrf") String csrf) {
         checkCsrf(csrf);
-        Optional<UUID> id = parse(accountId);
+        Optional<UUID> id = Ids.tryParse(accountId);
         try {
             AccountView done = accounts.deactivate(caller.organizationId(),
                     id.orElseThrow(() -> ApiException.notFound("Account")));
@@ -122,11 +123,4 @@ public class AccountPageResource {
         return value == null ? "" : value;
     }
 
-    private static Optional<UUID> parse(String id) {
-        try {
-            return id != null && id.length() == 36 ? Optional.of(UUID.fromString(id)) : Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
 }

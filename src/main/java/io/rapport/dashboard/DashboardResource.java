@@ -22,6 +22,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
 import io.rapport.audit.Audited;
+import io.rapport.common.web.Ids;
 import io.rapport.security.Caller;
 import io.rapport.security.Roles;
 import io.rapport.security.WebCookies;
@@ -71,7 +72,7 @@ public class DashboardResource {
     @Operation(hidden = true)
     public Response pair(@PathParam("pairId") String pairId) {
         PageContext ctx = PageContext.of(caller);
-        return parse(pairId)
+        return Ids.tryParse(pairId)
                 .flatMap(id -> pairs.pair(Visibility.of(caller), id))
                 .map(p -> Response.ok(Templates.pair(ctx, p)))
                 .orElseGet(() -> Response.status(404).entity(Templates.notFound(ctx)))
@@ -85,7 +86,7 @@ public class DashboardResource {
     @Produces("text/csv")
     @Operation(hidden = true)
     public Response scoresCsv(@PathParam("pairId") String pairId) {
-        Optional<PairPageService.ScoresExport> export = parse(pairId)
+        Optional<PairPageService.ScoresExport> export = Ids.tryParse(pairId)
                 .flatMap(id -> pairs.scoresCsv(Visibility.of(caller), id));
         if (export.isEmpty()) {
             return Response.status(404).entity(Templates.notFound(PageContext.of(caller)))
@@ -104,7 +105,7 @@ public class DashboardResource {
     @Operation(hidden = true)
     public Response report(@PathParam("pairId") String pairId) {
         PageContext ctx = PageContext.of(caller);
-        return parse(pairId)
+        return Ids.tryParse(pairId)
                 .flatMap(id -> pairs.pair(Visibility.of(caller), id))
                 .map(p -> Response.ok(Templates.report(ctx, p, Instant.now())))
                 .orElseGet(() -> Response.status(404).entity(Templates.notFound(ctx)))
@@ -126,21 +127,12 @@ public class DashboardResource {
         if (!WebCookies.sameToken(ctx.csrf(), csrf)) {
             throw new ForbiddenException();
         }
-        Optional<UUID> assignment = parse(assignmentId);
-        return parse(pairId)
+        Optional<UUID> assignment = Ids.tryParse(assignmentId);
+        return Ids.tryParse(pairId)
                 .flatMap(id -> assignment.flatMap(a -> pairs.roomLink(Visibility.of(caller), id, a)))
                 .map(link -> Response.ok(Templates.roomLink(ctx, link)))
                 .orElseGet(() -> Response.status(404).entity(Templates.notFound(ctx)))
                 .type(MediaType.TEXT_HTML_TYPE).build();
     }
 
-    /** A malformed id names nothing, like an unknown one. */
-    private static Optional<UUID> parse(String id) {
-        try {
-            return id != null && id.length() == 36 ? Optional.of(UUID.fromString(id))
-                    : Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
 }

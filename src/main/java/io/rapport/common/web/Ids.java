@@ -1,5 +1,6 @@
 package io.rapport.common.web;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import io.rapport.common.error.ApiException;
@@ -11,13 +12,18 @@ public final class Ids {
     }
 
     public static UUID parse(String id, String what) {
+        return tryParse(id).orElseThrow(() -> ApiException.notFound(what));
+    }
+
+    /** The id in its canonical 36-character form; anything else, null included, is empty. */
+    public static Optional<UUID> tryParse(String id) {
         try {
             if (id != null && id.length() == 36) {
-                return UUID.fromString(id);
+                return Optional.of(UUID.fromString(id));
             }
         } catch (IllegalArgumentException e) {
-            // falls through to not found
+            // not an id
         }
-        throw ApiException.notFound(what);
+        return Optional.empty();
     }
 }
