@@ -21,4 +21,9 @@ public class Pair {
     public UUID therapistId;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** Kept by a database trigger on {@code session}; never written from here. */
+    @Column(name = "session_count", insertable = false, updatable = false)
+    public long sessionCount;
+    @Column(name = "last_session_at", insertable = false, updatable = false)
+    public Instant lastSessionAt;
 }

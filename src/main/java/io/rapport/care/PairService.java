@@ -45,8 +45,7 @@ public class PairService {
                 .setParameter("org", organizationId).setParameter("therapist", therapistId)
                 .setParameter("client", clientId).getSingleResult();
         List<PairView> items = em.createQuery("select new io.rapport.care.PairView(p.id, c.externalId, t.externalId,"
-                + " (select count(s) from TherapySession s where s.pairId = p.id),"
-                + " (select max(s.occurredAt) from TherapySession s where s.pairId = p.id), p.createdAt)"
+                + " p.sessionCount, p.lastSessionAt, p.createdAt)"
                 + FROM + " order by p.createdAt, p.id", PairView.class)
                 .setParameter("org", organizationId).setParameter("therapist", therapistId)
                 .setParameter("client", clientId)

@@ -15,8 +15,8 @@ public record CaseloadQuery(String filter, Sort sort, boolean descending, int pa
     /** Sort keys; each names a column of the page query, never user text. */
     public enum Sort {
         client("lower(coalesce(c.display_name, c.external_id))"),
-        sessions("st.session_count"),
-        last("st.last_session_at"),
+        sessions("p.session_count"),
+        last("p.last_session_at"),
         /** Raw totals: instruments with different ranges do not compare, but within one they do. */
         score("sp.latest"),
         alerts("al.open_alerts");

@@ -37,10 +37,7 @@ public class CaseloadService {
      * the most recent scored total; its recent totals come as text, since array results of native queries differ
      * between drivers.
      */
-    private static final String LATERALS = " left join lateral (select count(*) as session_count,"
-            + " max(s.occurred_at) as last_session_at from session s"
-            + " where s.organization_id = p.organization_id and s.pair_id = p.id) st on true"
-            + " left join lateral (select r.questionnaire_id as instrument from response r"
+    private static final String LATERALS = " left join lateral (select r.questionnaire_id as instrument from response r"
             + " join session s on s.organization_id = r.organization_id and s.id = r.session_id"
             + " where r.organization_id = p.organization_id and r.pair_id = p.id and r.scored"
             + " and r.total is not null and r.questionnaire_id in (:alliance)"
@@ -74,7 +71,7 @@ public class CaseloadService {
             return new CaseloadPage(List.of(), query, total);
         }
         Query page = em.createNativeQuery("select p.id, c.display_name, c.external_id,"
-                + " coalesce(t.display_name, t.external_id), st.session_count, st.last_session_at,"
+                + " coalesce(t.display_name, t.external_id), p.session_count, p.last_session_at,"
                 + " li.instrument, sp.points, al.alert_types"
                 + FROM + LATERALS + where
                 + " order by " + query.sort().sql + (query.descending() ? " desc" : " asc") + " nulls last, p.id"

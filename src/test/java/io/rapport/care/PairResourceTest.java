@@ -6,11 +6,15 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import java.sql.Connection;
+import java.util.List;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.Api;
+import io.rapport.TestDatabase;
 
 @QuarkusTest
 class PairResourceTest {
@@ -41,6 +45,30 @@ class PairResourceTest {
                 .body("total", equalTo(1))
                 .body("items[0].therapistId", equalTo("t-1"))
                 .body("items[0].sessionCount", equalTo(2));
+    }
+
+    @Test
+    void shouldKeepTheCountAndLatestTimeWhateverOrderSessionsComeAndGoIn() throws Exception {
+        for (String day : List.of("2026-11-10", "2026-11-03", "2026-11-07")) {
+            as(key).body("{\"clientId\":\"c-9\",\"therapistId\":\"t-9\",\"occurredAt\":\"" + day + "T09:00:00Z\"}")
+                    .post("/api/v1/sessions").then().statusCode(201);
+        }
+        as(key).queryParam("clientId", "c-9").get("/api/v1/pairs").then().statusCode(200)
+                .body("items[0].sessionCount", equalTo(3))
+                .body("items[0].lastSessionAt", equalTo("2026-11-10T09:00:00Z"));
+
+        String pairId = as(key).queryParam("clientId", "c-9").get("/api/v1/pairs").path("items[0].id");
+        try (Connection db = TestDatabase.owner().getConnection()) {
+            // Sessions are only removed with their client (erasure); the summary must follow any removal.
+            String first = "select id from session where pair_id = '" + pairId + "' and session_number = 1";
+            String assignments = "select id from assignment where session_id in (" + first + ")";
+            db.createStatement().executeUpdate("delete from assignment_link where assignment_id in (" + assignments + ")");
+            db.createStatement().executeUpdate("delete from assignment where id in (" + assignments + ")");
+            db.createStatement().executeUpdate("delete from session where id in (" + first + ")");
+        }
+        as(key).queryParam("clientId", "c-9").get("/api/v1/pairs").then().statusCode(200)
+                .body("items[0].sessionCount", equalTo(2))
+                .body("items[0].lastSessionAt", equalTo("2026-11-07T09:00:00Z"));
     }
 
     @Test
