@@ -6,6 +6,8 @@
 -- response each, stored as the service stores them (answers, score jsonb, total, completed assignment).
 \set org '''00000000-0000-0000-0000-000000000001'''
 SET synchronous_commit = off;
+-- The pair's session summary (V14) is filled in once at the end instead of one pair update per session.
+ALTER TABLE session DISABLE TRIGGER session_pair_summary;
 
 INSERT INTO therapist (id, organization_id, external_id, display_name, created_at, updated_at)
 SELECT md5('t' || i)::uuid, :org, 'T-' || i, 'Therapist ' || i, now() - interval '400 days', now() - interval '400 days'
@@ -67,6 +69,11 @@ SELECT md5('oa' || k)::uuid, :org, md5('os' || k)::uuid, 'session-rating-4', '1.
        encode(sha256(convert_to('bench-' || k, 'UTF8')), 'hex'), 'open', now() + interval '30 days',
        now() - interval '1 hour', now()
 FROM generate_series(1, :open) k;
+
+ALTER TABLE session ENABLE TRIGGER session_pair_summary;
+UPDATE pair p SET session_count = s.n, last_session_at = s.latest
+FROM (SELECT pair_id, count(*) AS n, max(occurred_at) AS latest FROM session GROUP BY pair_id) s
+WHERE s.pair_id = p.id;
 
 -- A copy of response without foreign keys for pgbench's insert ceiling (same columns, indexes and defaults).
 CREATE TABLE bench_response (LIKE response INCLUDING ALL);

@@ -84,7 +84,11 @@ if os.path.exists(other):
            "p50 full / p50 small, runs possibly at different times")
 
 summary = {"mode": mode, "responses": int(responses), "phase_seconds": int(duration), "connections": int(conns),
-           "java_opts": java_opts, "dataset_load_ms": int(load_ms), "machine": machine, "startup": startup,
+           "java_opts": java_opts, "dataset_load_ms": int(load_ms),
+           "steady_state": {"ms": int(os.environ.get("SETTLE_MS", "0")), "alerts": int(os.environ.get("SETTLE_ALERTS", "0")),
+                            "submissions": json.load(open(os.path.join(res, "settle.json")))["counts"]
+                            if os.path.exists(os.path.join(res, "settle.json")) else {}},
+           "machine": machine, "startup": startup,
            "rss_max_under_load_mb": round(int(rss_kb) / 1024, 1), "phases": ph, "pgbench": pg,
            "ratios": {"submit_to_pgbench_insert": sub_ratio, "trend_to_pgbench_read": trend_ratio,
                       "caseload_to_pgbench_read": ratio(ph["caseload"]["throughput_rps"], pg["read"]["throughput_tps"]),

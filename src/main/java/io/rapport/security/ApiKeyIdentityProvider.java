@@ -1,5 +1,7 @@
 package io.rapport.security;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -20,9 +22,11 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyCredential
     static final int MAX_KEY_LENGTH = 512;
 
     private final ApiKeyRepository keys;
+    private final ApiKeyCache cache;
 
-    public ApiKeyIdentityProvider(ApiKeyRepository keys) {
+    public ApiKeyIdentityProvider(ApiKeyRepository keys, SecurityConfig config) {
         this.keys = keys;
+        this.cache = new ApiKeyCache(config.apiKeyCacheTtl(), System::nanoTime);
     }
 
     @Override
@@ -36,9 +40,14 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyCredential
         if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
             return Uni.createFrom().failure(new AuthenticationFailedException());
         }
+        String hash = Secrets.hash(key);
+        Optional<SecurityIdentity> cached = cache.get(hash);
+        if (cached.isPresent()) {
+            return Uni.createFrom().item(cached.get());
+        }
         return context.runBlocking(() -> {
             ApiKey found = QuarkusTransaction.requiringNew()
-                    .call(() -> keys.findActiveByHash(Secrets.hash(key)).orElse(null));
+                    .call(() -> keys.findActiveByHash(hash).orElse(null));
             if (found == null) {
                 throw new AuthenticationFailedException();
             }
@@ -51,7 +60,9 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyCredential
             if (found.scopes != null) {
                 identity.addAttribute(Scopes.ATTRIBUTE, Scopes.parse(found.scopes));
             }
-            return identity.build();
+            SecurityIdentity built = identity.build();
+            cache.put(hash, built);
+            return built;
         });
     }
 }

@@ -32,6 +32,13 @@ public interface SecurityConfig {
     @WithDefault("200")
     double apiBurst();
 
+    /**
+     * How long an instance trusts an API key it has looked up without looking again. A key revoked in the database
+     * keeps working on an instance for at most this long; {@code 0S} looks every key up on every request.
+     */
+    @WithDefault("5S")
+    Duration apiKeyCacheTtl();
+
     /** Sign-in to the pages with a username and password. */
     Web web();
 

@@ -1,14 +1,20 @@
 package io.rapport.security;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.Api;
+import io.rapport.TestDatabase;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
@@ -25,6 +31,26 @@ class ApiKeyAuthenticationTest {
     void shouldAnswer401ForAnUnknownKey() {
         given().auth().oauth2("rpk_not-a-real-key").get("/api/v1/pairs").then().statusCode(401)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void shouldRefuseAKeyRevokedInTheDatabaseOnceTheCacheTimeHasPassed() throws Exception {
+        String key = Api.newOrganization();
+        given().auth().oauth2(key).get("/api/v1/pairs").then().statusCode(200);
+        try (Connection db = TestDatabase.owner().getConnection();
+                PreparedStatement revoke = db.prepareStatement(
+                        "update api_key set revoked_at = now() where key_hash = ?")) {
+            revoke.setString(1, Secrets.hash(key));
+            assertThat(revoke.executeUpdate()).isEqualTo(1);
+        }
+        // The test profile trusts a looked-up key for 1 s.
+        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        int status;
+        do {
+            Thread.sleep(100);
+            status = given().auth().oauth2(key).get("/api/v1/pairs").statusCode();
+        } while (status != 401 && System.nanoTime() < deadline);
+        assertThat(status).isEqualTo(401);
     }
 
     @Test
