@@ -112,5 +112,14 @@ app_stop() { # [seconds to wait before kill -9, default 10]
   APP_PID=
 }
 
+# CPU time (ms) of the PostgreSQL server: the postmaster, the processes it runs (backends, walwriter, ...) and
+# those it has reaped (pgbench's backends end with its run).
+pg_cpu_ms() {
+  local pm; pm=$(head -1 "$PG_DATA/postmaster.pid" 2>/dev/null) || { echo 0; return; }
+  local total p
+  total=$(awk -v hz="$(getconf CLK_TCK)" '{print int(($16 + $17) * 1000 / hz)}' "/proc/$pm/stat" 2>/dev/null || echo 0)
+  for p in $pm $(ps --ppid "$pm" -o pid= 2>/dev/null); do total=$(( total + $(cpu_ms "$p") )); done
+  echo $total
+}
 cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }

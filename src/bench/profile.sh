@@ -3,16 +3,19 @@
 # a JFR recording, wrk for DURATION seconds, then the hottest methods (self time, and the top application frames
 # that were on the stack). The recording stays in target/bench/profile-<operation>.jfr for JDK Mission Control.
 #
-#   src/bench/profile.sh submit|trend|caseload|sessions|startup [--duration SECONDS]
+#   src/bench/profile.sh submit|trend|caseload|sessions|startup [--duration SECONDS] [--sql]
 # startup: three starts to ready (the database already running) under JFR, no load.
+# --sql: also the database's side: pg_stat_statements over the measured run, the statements with the most
+#        execution time, with calls and milliseconds per request.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
 OP=${1:?operation: submit, trend, caseload or sessions}; shift
-DURATION=30
+DURATION=30; SQL=false
 while [ $# -gt 0 ]; do
   case "$1" in
     --duration) DURATION=$2; shift ;;
+    --sql) SQL=true ;;
     *) die "unknown option $1" ;;
   esac
   shift
@@ -35,6 +38,10 @@ trap cleanup EXIT
 ensure_tools
 app_jar >/dev/null
 pg_start
+if $SQL; then
+  echo "shared_preload_libraries = 'pg_stat_statements'" >> "$PG_DATA/postgresql.conf"
+  pg_stop; pg_start
+fi
 psql_q -d postgres -c "create database rapport"
 app_start "$OUT_DIR/profile-app.log"; app_stop
 psql_q -d rapport -v responses=10000 -v open=150000 -f "$BENCH_DIR/dataset.sql"
@@ -53,7 +60,20 @@ app_start "$OUT_DIR/profile-app.log" "-XX:StartFlightRecording=filename=$JFR,set
 log "warm-up, then $DURATION s of $OP under JFR"
 env "${VARS[@]}" wrk -t2 -c16 -d10s --timeout 10s -s "$BENCH_DIR/wrk/$SCRIPT" "http://127.0.0.1:$APP_PORT" >/dev/null
 [ "$OP" = submit ] && VARS=(TOKEN_BASE=20000)
+$SQL && sql "create extension if not exists pg_stat_statements; select pg_stat_statements_reset()" >/dev/null
 env "${VARS[@]}" wrk -t2 -c16 -d${DURATION}s --timeout 10s -s "$BENCH_DIR/wrk/$SCRIPT" "http://127.0.0.1:$APP_PORT" \
-  | grep -E "Requests/sec|Latency" >&2
+  > "$OUT_DIR/profile-$OP.wrk.txt"
+grep -E "Requests/sec|Latency" "$OUT_DIR/profile-$OP.wrk.txt" >&2
+if $SQL; then
+  REQUESTS=$(awk '/requests in/ {print $1}' "$OUT_DIR/profile-$OP.wrk.txt")
+  echo "database statements per request ($REQUESTS requests), by total execution time:"
+  psql_q -d rapport -c "select round(sum(calls)::numeric / $REQUESTS, 2) as calls_per_request,
+      round(sum(total_exec_time)::numeric / $REQUESTS, 3) as exec_ms_per_request from pg_stat_statements
+      where query not like '%pg_stat_statements%'"
+  psql_q -d rapport -c "select round(calls::numeric / $REQUESTS, 2) as per_req,
+      round((total_exec_time / $REQUESTS)::numeric, 3) as ms_per_req, round(mean_exec_time::numeric, 3) as mean_ms,
+      round(rows::numeric / greatest(calls, 1), 1) as rows, left(regexp_replace(query, '\s+', ' ', 'g'), 150) as query
+      from pg_stat_statements where query not like '%pg_stat_statements%' order by total_exec_time desc limit 25"
+fi
 app_stop 60
 jfr print --events jdk.ExecutionSample --stack-depth 64 "$JFR" | python3 "$BENCH_DIR/jfr_top.py"

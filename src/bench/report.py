@@ -99,17 +99,19 @@ json.dump(summary, open(os.path.join(out, f"summary-{mode}.json"), "w"), indent=
 print(f"\nRapport benchmark, mode {mode} ({int(responses):,} responses), {machine['date_utc']}")
 print(f"machine: {machine['nproc']} cores, {machine['cpu']}, {machine['memory']} RAM; {machine['jdk']}")
 print(f"{conns} connections, {duration} s per phase; JAVA_OPTS={java_opts}\n")
-print(f"{'operation':<26}{'rps':>9}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}{'cpu ms/req':>11}{'load':>6}  ratio to baseline")
+print(f"{'operation':<26}{'rps':>9}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}{'cpu ms/req':>11}{'db cpu':>8}{'load':>6}  ratio to baseline")
 base = {"submit": ("pgbench insert", pg["insert"]["throughput_tps"]), "trend": ("pgbench read", pg["read"]["throughput_tps"]),
         "caseload": ("pgbench read", pg["read"]["throughput_tps"]), "sessions": ("pgbench insert", pg["insert"]["throughput_tps"]),
         "submit-70": ("submit peak", ph["submit"]["throughput_rps"]), "trend-70": ("trend peak", ph["trend"]["throughput_rps"])}
 for n, r in ph.items():
     b = base[n]
     print(f"{n:<26}{r['throughput_rps']:>9.1f}{r['p50_ms']:>9.1f}{r['p99_ms']:>9.1f}{r['errors']:>8}"
-          f"{r.get('service_cpu_ms_per_request', 0):>11.2f}{r.get('load_average_1m_at_end', 0):>6.1f}  "
+          f"{r.get('service_cpu_ms_per_request', 0):>11.2f}{r.get('db_cpu_ms_per_request', 0):>8.2f}"
+          f"{r.get('load_average_1m_at_end', 0):>6.1f}  "
           f"{ratio(r['throughput_rps'], b[1])}x {b[0]}")
 for n, r in pg.items():
-    print(f"{'pgbench ' + n:<26}{r['throughput_tps']:>9.1f}{r['mean_ms']:>9.1f}{'-':>9}{r['failed']:>8}  (ceiling)")
+    print(f"{'pgbench ' + n:<26}{r['throughput_tps']:>9.1f}{r['mean_ms']:>9.1f}{'-':>9}{r['failed']:>8}{'-':>11}"
+          f"{r.get('db_cpu_ms_per_transaction', 0):>8.2f}{'':>6}  (ceiling)")
 print(f"\nstartup to ready: median {startup['ready_ms_median']} ms plain ({startup['ready_cpu_ms_median']} ms CPU), {startup['ready_ms_with_cds_median']} ms with CDS"
       f" (first start with migrations {start_first} ms); max RSS under load {summary['rss_max_under_load_mb']} MB")
 if scaling:

@@ -91,18 +91,20 @@ phase() {
   local name=$1 script=$2; shift 2
   log "phase $name"
   sample_rss "$RES/$name.rss" & local sp=$!
-  local cpu0; cpu0=$(cpu_ms "$SERVICE_PID")
+  local cpu0 db0; cpu0=$(cpu_ms "$SERVICE_PID"); db0=$(pg_cpu_ms)
   env BENCH_OUT="$RES/$name.wrk.json" "$@" \
     wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --timeout 10s -s "$BENCH_DIR/wrk/$script" "$BASE_URL" > "$RES/$name.wrk.txt"
-  local cpu=$(( $(cpu_ms "$SERVICE_PID") - cpu0 )) load; load=$(cut -d' ' -f1 /proc/loadavg)
+  local cpu=$(( $(cpu_ms "$SERVICE_PID") - cpu0 )) db=$(( $(pg_cpu_ms) - db0 )) load; load=$(cut -d' ' -f1 /proc/loadavg)
   kill $sp 2>/dev/null || true; wait $sp 2>/dev/null || true
   local rss; rss=$(sort -n "$RES/$name.rss" | tail -1); rss=${rss:-0}
   [ "$rss" -gt "$RSS_MAX" ] && RSS_MAX=$rss
-  python3 - "$RES/$name.wrk.json" "$rss" "$RES/$name.json" "$cpu" "$load" <<'PY'
+  python3 - "$RES/$name.wrk.json" "$rss" "$RES/$name.json" "$cpu" "$load" "$db" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1])); d["rss_max_kb"] = int(sys.argv[2])
 # CPU time of the service process per request (user + system): independent of how busy the machine was.
 d["service_cpu_ms"] = int(sys.argv[4]); d["service_cpu_ms_per_request"] = round(int(sys.argv[4]) / max(1, d["requests"]), 2)
+# The same for the PostgreSQL server (all its processes): what the database itself spent per request.
+d["db_cpu_ms"] = int(sys.argv[6]); d["db_cpu_ms_per_request"] = round(int(sys.argv[6]) / max(1, d["requests"]), 3)
 d["load_average_1m_at_end"] = float(sys.argv[5])
 json.dump(d, open(sys.argv[3], "w"), indent=1)
 PY
@@ -126,14 +128,11 @@ phase trend get.lua BENCH_PATH=/api/v1/pairs/$TREND_PAIR/trends
 phase caseload get.lua "BENCH_PATH=/api/v1/pairs?therapistId=T-0&size=200"
 phase sessions sessions.lua RUN_ID=m$$
 
-# 6. The same at about 70% of peak: each connection waits between requests so that the offered rate is ~0.7x
-# the peak; the achieved rate is reported.
-paced_delay() {
-  python3 -c "import json,sys; d=json.load(open(sys.argv[1])); c=int(sys.argv[2]);
-t=d['throughput_rps']*0.7; print(max(1, int(1000*c/t - d['mean_ms'])))" "$RES/$1.json" "$CONNECTIONS"
-}
-phase submit-70 submit.lua TOKEN_BASE=$TOKEN_NEXT BENCH_DELAY_MS=$(paced_delay submit); tokens_after submit-70
-phase trend-70 get.lua BENCH_PATH=/api/v1/pairs/$TREND_PAIR/trends BENCH_DELAY_MS=$(paced_delay trend)
+# 6. The same at 70% of the peak rate: each wrk thread sends on a fixed schedule (BENCH_RATE, common.lua) instead
+# of as fast as answers come back; the achieved rate is reported.
+paced_rate() { python3 -c "import json,sys; print(round(json.load(open(sys.argv[1]))['throughput_rps'] * 0.7, 1))" "$RES/$1.json"; }
+phase submit-70 submit.lua TOKEN_BASE=$TOKEN_NEXT BENCH_RATE=$(paced_rate submit); tokens_after submit-70
+phase trend-70 get.lua BENCH_PATH=/api/v1/pairs/$TREND_PAIR/trends BENCH_RATE=$(paced_rate trend)
 [ "$TOKEN_NEXT" -lt "$OPEN" ] || log "WARNING: submission phases used more tokens than the $OPEN made; later ones got 404s"
 RSS_LOAD_MAX=$RSS_MAX
 app_stop
@@ -143,15 +142,20 @@ PGBENCH=$PG_BIN/pgbench; [ -x "$PGBENCH" ] || PGBENCH=$(command -v pgbench)
 pgb() {
   local name=$1 file=$2
   log "pgbench $name"
+  local db0; db0=$(pg_cpu_ms)
   "$PGBENCH" -h 127.0.0.1 -p "$PG_PORT" -U postgres -n -M prepared -c "$CONNECTIONS" -j $THREADS -T "$DURATION" \
     -f "$file" rapport > "$RES/pgbench-$name.txt" 2>&1
-  python3 - "$RES/pgbench-$name.txt" "$RES/pgbench-$name.json" <<'PY'
+  sleep 1   # pgbench's backends are counted once the postmaster has reaped them
+  local db=$(( $(pg_cpu_ms) - db0 ))
+  python3 - "$RES/pgbench-$name.txt" "$RES/pgbench-$name.json" "$db" <<'PY'
 import json, re, sys
 t = open(sys.argv[1]).read()
 tps = float(re.search(r"tps = ([0-9.]+)", t).group(1))
 lat = float(re.search(r"latency average = ([0-9.]+) ms", t).group(1))
 failed = re.search(r"number of failed transactions: (\d+)", t)
-json.dump({"throughput_tps": tps, "mean_ms": lat, "failed": int(failed.group(1)) if failed else 0},
+n = int(re.search(r"number of transactions actually processed: (\d+)", t).group(1))
+json.dump({"throughput_tps": tps, "mean_ms": lat, "failed": int(failed.group(1)) if failed else 0, "transactions": n,
+           "db_cpu_ms": int(sys.argv[3]), "db_cpu_ms_per_transaction": round(int(sys.argv[3]) / max(1, n), 3)},
           open(sys.argv[2], "w"), indent=1)
 PY
   cat "$RES/pgbench-$name.json" | tr -d '\n' >&2; echo >&2

@@ -1,6 +1,8 @@
 -- Shared by the wrk scripts: threads get ids, and done() writes a JSON result to $BENCH_OUT.
--- Optional pacing: $BENCH_DELAY_MS is a think time per connection after each response (a way to run
--- below peak with wrk, which has no rate option; the achieved rate is measured, not assumed).
+-- Optional pacing: $BENCH_RATE requests per second in all, spread evenly over the threads. Each thread sends on
+-- a fixed schedule (LuaJIT's ffi reads the monotonic clock), whichever of its connections is free; a connection
+-- still waiting for its answer delays only itself. Behind schedule, requests go out at once (at most 1 s of
+-- backlog is caught up). The achieved rate is measured, not assumed.
 local threads = {}
 local counter = 0
 
@@ -10,9 +12,27 @@ function setup(thread)
   table.insert(threads, thread)
 end
 
-local delay_ms = tonumber(os.getenv("BENCH_DELAY_MS") or "0")
-if delay_ms > 0 then
-  function delay() return delay_ms end
+local rate = tonumber(os.getenv("BENCH_RATE") or "0")
+if rate > 0 then
+  local ffi = require("ffi")
+  ffi.cdef [[
+    typedef struct { long tv_sec; long tv_nsec; } bench_timespec;
+    int clock_gettime(int clk_id, bench_timespec *tp);
+  ]]
+  local ts = ffi.new("bench_timespec")
+  local function now_ms()
+    ffi.C.clock_gettime(1, ts) -- CLOCK_MONOTONIC
+    return tonumber(ts.tv_sec) * 1000 + tonumber(ts.tv_nsec) / 1e6
+  end
+  local interval = 1000 * tonumber(os.getenv("BENCH_THREADS") or "2") / rate
+  local next_ms = nil
+  function delay()
+    local now = now_ms()
+    if next_ms == nil or next_ms < now - 1000 then next_ms = now end
+    local wait = next_ms - now
+    next_ms = next_ms + interval
+    return wait > 0 and math.floor(wait) or 0
+  end
 end
 
 bad = 0
