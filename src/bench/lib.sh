@@ -71,9 +71,9 @@ app_jar() {
 # Without -Xmx the JVM sizes its heap from the machine's RAM (a quarter of 23 GB here) and RSS grows with it.
 # A bounded heap, the serial collector (2 cores), C1 only (no C2 compiler threads competing for the 2 cores, a
 # smaller code cache) keep RSS under 300 MB and cut startup CPU; measured in src/bench/results/*c1-96m*. The heap
-# is 128 MB from the start: with 96 MB growing from 64 MB, collections took a third of a trend read's CPU and
-# slowed startup by about a second (src/bench/results/session-3/heap.txt); C2 reached 300 MB RSS.
-JAVA_OPTS=${JAVA_OPTS:-"-Xmx128m -Xms128m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -Xss512k -XX:TieredStopAtLevel=1"}
+# is 112 MB from the start: 96 MB growing from 64 MB cost throughput in collections and slowed startup, 128 MB
+# reached 308 MB RSS and C2 300 MB (src/bench/results/session-3/heap.txt, rss.txt).
+JAVA_OPTS=${JAVA_OPTS:-"-Xmx112m -Xms112m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -Xss512k -XX:TieredStopAtLevel=1"}
 app_start() {
   local logf=${1:-$OUT_DIR/app.log}; shift || true
   local jar; jar=$(app_jar)

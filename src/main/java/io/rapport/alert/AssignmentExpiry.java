@@ -21,6 +21,10 @@ public class AssignmentExpiry {
 
     private static final Logger LOG = Logger.getLogger(AssignmentExpiry.class);
 
+    /** Pairs with open assignments past their expiry (index {@code assignment_open_expiry_idx}). */
+    static final String DUE = "select distinct s.organization_id, s.pair_id from assignment a"
+            + " join session s on s.id = a.session_id where a.status = 'open' and a.expires_at <= now()";
+
     private final EntityManager em;
     private final Outbox outbox;
     private final TrendAlerts trendAlerts;
@@ -44,9 +48,7 @@ public class AssignmentExpiry {
     /** Returns how many pairs had assignments expired. */
     @SuppressWarnings("unchecked")
     public int expireDue() {
-        List<Object[]> due = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "select distinct s.organization_id, s.pair_id from assignment a join session s on s.id = a.session_id"
-                        + " where a.status = 'open' and a.expires_at <= now()")
+        List<Object[]> due = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(DUE)
                 .setMaxResults(config.expiryBatchSize())
                 .getResultList());
         for (Object[] row : due) {
