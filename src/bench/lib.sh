@@ -6,6 +6,7 @@ REPO_DIR=$(cd "$BENCH_DIR/../.." && pwd)
 OUT_DIR=${OUT_DIR:-$REPO_DIR/target/bench}
 PG_PORT=${PG_PORT:-55432}
 APP_PORT=${APP_PORT:-18080}
+PG_DB=${PG_DB:-rapport}
 PG_BIN=${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}
 API_KEY=bench-admin-key-0123456789abcdef
 APP_PID=
@@ -56,7 +57,7 @@ CONF
 pg_stop() { [ -n "$PG_DATA" ] && as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w -t 60 stop >/dev/null 2>&1 || true; }
 
 psql_q() { "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -X -q -v ON_ERROR_STOP=1 "$@"; }
-sql() { psql_q -d rapport -At -c "$1"; }
+sql() { psql_q -d "$PG_DB" -At -c "$1"; }
 
 app_jar() {
   local jar=$REPO_DIR/target/quarkus-app/quarkus-run.jar
@@ -78,7 +79,7 @@ app_start() {
   local logf=${1:-$OUT_DIR/app.log}; shift || true
   local jar; jar=$(app_jar)
   local t0; t0=$(date +%s%N)
-  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/rapport" \
+  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$PG_DB" \
   QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=bench \
   QUARKUS_HTTP_PORT=$APP_PORT QUARKUS_HTTP_HOST=127.0.0.1 \
   RAPPORT_PUBLIC_URL="http://127.0.0.1:$APP_PORT" \

@@ -28,7 +28,7 @@ public class AuditLog {
     /** The head of an organization's chain. */
     static final String LAST = "SELECT hash FROM audit_event WHERE chain = ? AND organization_id = ?"
             + " ORDER BY seq DESC LIMIT 1";
-    /** The head of a chain of operator-level rows (no organization). */
+    /** The head of a chain of operator-level rows (no organization; index audit_event_operator_chain_idx). */
     static final String LAST_OPERATOR = "SELECT hash FROM audit_event WHERE chain = ?"
             + " AND organization_id IS NULL ORDER BY seq DESC LIMIT 1";
 
