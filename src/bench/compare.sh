@@ -49,7 +49,7 @@ APP_PID=
 for n in 10k 1m; do
   port=$([ $n = 10k ] && echo $PORT_10K || echo $PORT_1M)
   log "steady state on $n: one submission per pair"
-  python3 "$BENCH_DIR/submitter.py" "http://127.0.0.1:$port" 1 19999 900 "$RES/settle-$n" 8 > "$RES/settle-$n-summary.json"
+  steady_state "http://127.0.0.1:$port" "$RES/settle-$n"
 done
 
 # run NAME DATASET SCRIPT [ENV...]
@@ -60,7 +60,7 @@ run() {
     "http://127.0.0.1:$port" > "$RES/$name-$n.wrk.txt"
   log "$name on $n: $(tr -d '\n' < "$RES/$name-$n.json" | cut -c1-110)"
 }
-TOKEN=21000
+TOKEN=$FIRST_MEASURED_TOKEN
 for round in 0 1 2; do   # round 0 warms both services up and is not counted
   for n in 10k 1m; do
     run submit-r$round $n submit.lua TOKEN_BASE=$(( TOKEN + round * 20000 ))

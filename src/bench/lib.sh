@@ -104,6 +104,17 @@ app_start() {
   die "service not ready after 30 s; see $logf"
 }
 
+# Steady state: the SQL dataset (dataset.sql) has the scores but not what the service raises from them (alerts,
+# outbox events). One submission per pair through the service (tokens bench-1 .. bench-$SETTLE_TOKENS, one on
+# each of pairs 2..20000) raises each pair's history once, as production would have at the time; otherwise every
+# measured submission would be a pair's first and raise its whole history. Measured phases take tokens from
+# $FIRST_MEASURED_TOKEN on.
+SETTLE_TOKENS=19999
+FIRST_MEASURED_TOKEN=21000
+steady_state() { # BASE_URL OUT_PREFIX: writes OUT_PREFIX.json (per second) and OUT_PREFIX-summary.json
+  python3 "$BENCH_DIR/submitter.py" "$1" 1 $SETTLE_TOKENS 900 "$2" 8 > "$2-summary.json"
+}
+
 app_stop() { # [seconds to wait before kill -9, default 10]
   [ -n "$APP_PID" ] || return 0
   kill "$APP_PID" 2>/dev/null || true

@@ -67,13 +67,10 @@ fi
 app_start "$RES/app.log" $([ -f "$CDS" ] && echo -XX:SharedArchiveFile="$CDS")
 SERVICE_PID=$APP_PID
 
-# 3b. Steady state: the SQL dataset has the scores but not what the service raises from them (alerts, outbox
-# events). One submission per pair through the service (tokens bench-1 .. bench-19999, pairs 2..20000) raises
-# each pair's history once, as production would have at the time; otherwise every measured submission would be a
-# pair's first and raise its whole history. Not measured.
-log "steady state: one submission per pair through the service (19,999)"
+# 3b. Steady state (lib.sh), not measured.
+log "steady state: one submission per pair through the service ($SETTLE_TOKENS)"
 t0=$(date +%s%N)
-python3 "$BENCH_DIR/submitter.py" "$BASE_URL" 1 19999 900 "$RES/settle" 8 > "$RES/settle-summary.json"
+steady_state "$BASE_URL" "$RES/settle"
 SETTLE_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
 SETTLE_ALERTS=$(sql "select count(*) from alert")
 log "steady state reached in $SETTLE_MS ms: $(cut -c1-120 "$RES/settle-summary.json"); $SETTLE_ALERTS alerts"
@@ -86,7 +83,7 @@ sample_rss() {
 }
 
 # phase NAME SCRIPT [ENV...]: one wrk run; writes $RES/NAME.json (+ rss_max_kb).
-TOKEN_NEXT=21000
+TOKEN_NEXT=$FIRST_MEASURED_TOKEN
 phase() {
   local name=$1 script=$2; shift 2
   log "phase $name"
