@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.test.junit.QuarkusTest;
+import io.rapport.QueryPlans;
 import io.rapport.TestDatabase;
 
 /**
@@ -41,20 +38,11 @@ class AssignmentExpiryScanTest {
 
     private static List<String> assignmentScans(Statement st) throws Exception {
         try (ResultSet rs = st.executeQuery("explain (format json) " + AssignmentExpiry.DUE)) {
-            rs.next();
-            List<String> scans = new ArrayList<>();
-            collect(new ObjectMapper().readTree(rs.getString(1)).get(0).get("Plan"), scans);
-            return scans;
-        }
-    }
-
-    private static void collect(JsonNode node, List<String> scans) {
-        if ("assignment".equals(node.path("Relation Name").asText())) {
-            scans.add(node.get("Node Type").asText() + " " + node.path("Index Name").asText() + " "
-                    + node.path("Index Cond").asText());
-        }
-        for (JsonNode child : node.path("Plans")) {
-            collect(child, scans);
+            return QueryPlans.nodes(rs).stream()
+                    .filter(node -> "assignment".equals(node.path("Relation Name").asText()))
+                    .map(node -> node.get("Node Type").asText() + " " + node.path("Index Name").asText() + " "
+                            + node.path("Index Cond").asText())
+                    .toList();
         }
     }
 }

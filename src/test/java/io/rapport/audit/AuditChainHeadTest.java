@@ -6,16 +6,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.test.junit.QuarkusTest;
+import io.rapport.QueryPlans;
 import io.rapport.TestDatabase;
 
 /**
@@ -79,18 +76,10 @@ class AuditChainHeadTest {
                 q.setObject(2, org);
             }
             try (ResultSet rs = q.executeQuery()) {
-                rs.next();
-                List<Long> rows = new ArrayList<>();
-                collect(new ObjectMapper().readTree(rs.getString(1)).get(0).get("Plan"), rows);
-                return rows;
+                return QueryPlans.nodes(rs).stream()
+                        .map(node -> node.get("Actual Rows").asLong() + node.path("Rows Removed by Filter").asLong())
+                        .toList();
             }
-        }
-    }
-
-    private static void collect(JsonNode node, List<Long> rows) {
-        rows.add(node.get("Actual Rows").asLong() + node.path("Rows Removed by Filter").asLong());
-        for (JsonNode child : node.path("Plans")) {
-            collect(child, rows);
         }
     }
 
