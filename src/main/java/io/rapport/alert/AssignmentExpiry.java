@@ -61,10 +61,14 @@ public class AssignmentExpiry {
 
     private void expire(UUID organizationId, UUID pairId) {
         outbox.lockPair(organizationId, pairId);
-        em.createNativeQuery("update assignment set status = 'expired' where organization_id = ?1"
-                + " and status = 'open' and expires_at <= now()"
-                + " and session_id in (select id from session where organization_id = ?1 and pair_id = ?2)")
-                .setParameter(1, organizationId).setParameter(2, pairId).executeUpdate();
-        trendAlerts.raise(organizationId, pairId);
+        List<?> expiredSessions = em.createNativeQuery("update assignment a set status = 'expired' from session s"
+                + " where a.organization_id = ?1 and a.status = 'open' and a.expires_at <= now()"
+                + " and s.organization_id = ?1 and s.id = a.session_id and s.pair_id = ?2 returning s.session_number")
+                .setParameter(1, organizationId).setParameter(2, pairId).getResultList();
+        // What an expiry can change (no-response, an unrepaired window closing) starts at the earliest expired one.
+        int from = expiredSessions.stream().mapToInt(n -> ((Number) n).intValue()).min().orElse(Integer.MAX_VALUE);
+        if (from != Integer.MAX_VALUE) {
+            trendAlerts.raise(organizationId, pairId, from);
+        }
     }
 }

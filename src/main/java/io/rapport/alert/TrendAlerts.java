@@ -19,7 +19,9 @@ import io.rapport.trend.api.TrendService;
 /**
  * Turns a pair's trend events into alerts and outbox events, in the transaction of the data that caused them.
  * Alerts are unique per pair, questionnaire, type and session, so recomputing the whole history raises only
- * what is new.
+ * what is new. Only events at or after the session the new data belongs to are raised: when the constants change
+ * (new local norms, published constants), old sessions may gain events, and those are shown in the trend but must
+ * not flood therapists and webhooks with alerts about the past.
  */
 @ApplicationScoped
 public class TrendAlerts {
@@ -42,16 +44,16 @@ public class TrendAlerts {
         data.put("sessionId", recorded.sessionId());
         data.put("questionnaireId", recorded.questionnaireId());
         outbox.enqueue(recorded.organizationId(), recorded.pairId(), EventTypes.RESPONSE_COMPLETED, data);
-        raise(recorded.organizationId(), recorded.pairId(), recorded.questionnaireId());
+        raise(recorded.organizationId(), recorded.pairId(), recorded.questionnaireId(), recorded.sessionNumber());
     }
 
-    /** Raises every event of the pair's current trends that has not been raised yet. */
+    /** Raises every event at or after {@code fromSession} of the pair's current trends not raised yet. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void raise(UUID organizationId, UUID pairId) {
-        raise(organizationId, pairId, null);
+    public void raise(UUID organizationId, UUID pairId, int fromSession) {
+        raise(organizationId, pairId, null, fromSession);
     }
 
-    private void raise(UUID organizationId, UUID pairId, String onlyQuestionnaireId) {
+    private void raise(UUID organizationId, UUID pairId, String onlyQuestionnaireId, int fromSession) {
         outbox.lockPair(organizationId, pairId);
         // The whole history is recomputed; one read of what was raised before spares a statement per old event.
         Set<String> raised = alerts.raisedKeys(organizationId, pairId);
@@ -62,7 +64,8 @@ public class TrendAlerts {
                 events.addAll(trend.splitAlliance().events());
             }
             for (TrendEvent event : events) {
-                if (!raised.contains(Alerts.key(questionnaireId, event.type(), event.sessionNumber()))) {
+                if (event.sessionNumber() >= fromSession
+                        && !raised.contains(Alerts.key(questionnaireId, event.type(), event.sessionNumber()))) {
                     alerts.raise(organizationId, pairId, questionnaireId, event);
                 }
             }

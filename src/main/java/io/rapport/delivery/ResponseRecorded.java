@@ -4,8 +4,9 @@ import java.util.UUID;
 
 /**
  * Fired synchronously, inside the transaction that stored a response, so that whatever observers derive from it
- * (alerts, outbox events) commits or rolls back with the response itself.
+ * (alerts, outbox events) commits or rolls back with the response itself. {@code sessionNumber} is the answered
+ * session's number in the pair: what the response can change starts there.
  */
-public record ResponseRecorded(UUID organizationId, UUID pairId, UUID sessionId, UUID assignmentId,
+public record ResponseRecorded(UUID organizationId, UUID pairId, UUID sessionId, int sessionNumber, UUID assignmentId,
         UUID responseId, String questionnaireId) {
 }

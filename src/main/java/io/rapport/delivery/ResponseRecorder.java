@@ -83,8 +83,11 @@ public class ResponseRecorder {
         requireOpen(a, s.submittedAt());
         QuestionnaireDefinition d = definition(a);
         ScoreResult score = engine.score(d, s.answers());
-        UUID pairId = (UUID) em.createNativeQuery("select pair_id from session where organization_id = ?1 and id = ?2")
+        Object[] session = (Object[]) em.createNativeQuery(
+                "select pair_id, session_number from session where organization_id = ?1 and id = ?2")
                 .setParameter(1, a.organizationId).setParameter(2, a.sessionId).getSingleResult();
+        UUID pairId = (UUID) session[0];
+        int sessionNumber = ((Number) session[1]).intValue();
         // Every writer of a pair's data takes the pair lock before any other row lock, so they cannot deadlock.
         pairs.lockById(a.organizationId, pairId);
         claim(a, s.submittedAt());
@@ -113,7 +116,8 @@ public class ResponseRecorder {
         r.language = s.language();
         responses.persist(r);
         em.flush();
-        recorded.fire(new ResponseRecorded(a.organizationId, pairId, a.sessionId, a.id, r.id, a.questionnaireId));
+        recorded.fire(new ResponseRecorded(a.organizationId, pairId, a.sessionId, sessionNumber, a.id, r.id,
+                a.questionnaireId));
         return score;
     }
 

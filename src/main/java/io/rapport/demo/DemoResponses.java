@@ -1,6 +1,5 @@
 package io.rapport.demo;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -18,7 +17,7 @@ import io.rapport.delivery.Assignment;
 import io.rapport.delivery.AssignmentRepository;
 import io.rapport.delivery.ResponseRecorder;
 import io.rapport.delivery.StoredResponse;
-import io.rapport.questionnaire.Item;
+import io.rapport.norms.NormsJob;
 import io.rapport.questionnaire.QuestionnaireCatalog;
 import io.rapport.questionnaire.QuestionnaireDefinition;
 
@@ -26,7 +25,10 @@ import io.rapport.questionnaire.QuestionnaireDefinition;
  * Answers for the demo pairs through the real scoring path ({@link ResponseRecorder}, which also raises alerts),
  * so the charts, the caseload and the alerts show what a real practice would see: steady and rising alliances,
  * ruptures with and without repair, a client who stops answering, a couple seen jointly (each client with their
- * own pair) and an empathy measure on some sessions.
+ * own pair) and an empathy measure on some sessions. Answers come from {@link AllianceModel}, the measurement model
+ * of the rupture simulation, at its noise of {@value #NOISE} points on a 0–40 total; the pairs after the twelve
+ * designed ones are steady, so the organization has enough pairs for local norms. Once every answer is in, the
+ * norms are computed and each pair's alerts are raised against them.
  */
 @ApplicationScoped
 public class DemoResponses implements DemoContributor {
@@ -34,6 +36,8 @@ public class DemoResponses implements DemoContributor {
     static final String SESSION_RATING = "session-rating-4";
     static final String WAI_SR = "wai-sr";
     static final String EMPATHY = "patient-empathy-5";
+    /** Session-to-session noise of the demo's answers, as the SD of a 0–40 total. */
+    static final double NOISE = 1.5;
     /** The couple: these two pairs share their sessions. */
     static final int COUPLE_A = 5;
     static final int COUPLE_B = 6;
@@ -58,14 +62,16 @@ public class DemoResponses implements DemoContributor {
     private final AssignmentRepository assignments;
     private final QuestionnaireCatalog catalog;
     private final TrendAlerts alerts;
+    private final NormsJob norms;
     private final EntityManager em;
 
     public DemoResponses(ResponseRecorder recorder, AssignmentRepository assignments, QuestionnaireCatalog catalog,
-            TrendAlerts alerts, EntityManager em) {
+            TrendAlerts alerts, NormsJob norms, EntityManager em) {
         this.recorder = recorder;
         this.assignments = assignments;
         this.catalog = catalog;
         this.alerts = alerts;
+        this.norms = norms;
         this.em = em;
     }
 
@@ -78,15 +84,17 @@ public class DemoResponses implements DemoContributor {
         Instant now = Instant.now();
         for (int i = 0; i < pairs.size(); i++) {
             DemoData.DemoPair pair = pairs.get(i);
-            Course course = Course.values()[i % Course.values().length];
+            Course course = i < Course.values().length ? Course.values()[i] : Course.STEADY;
             Random random = new Random(1000L + i);
+            // Steady background pairs sit at their own level, as clients do.
+            double level = i < Course.values().length ? 0 : 0.86 + 0.11 * random.nextDouble() - 0.95;
             int count = pair.sessionIds().size();
             for (int n = 1; n <= count; n++) {
                 TherapySession session = em.find(TherapySession.class, pair.sessionIds().get(n - 1));
                 // The newest session of every third pair is still open, to try the link and QR code in the room.
                 boolean pending = n == count && i % 3 == 0 && course != Course.STOPPED;
                 boolean silent = course == Course.STOPPED && n > count - 4;
-                double share = share(course, n, count);
+                double share = share(course, n, count) + level;
                 // The session rating is answered last, so it is the caseload's most recent alliance score.
                 if (n % 3 == 0 && count >= 9) {
                     answer(data.organizationId(), session, WAI_SR, share - 0.05, random, now, silent, 50);
@@ -97,7 +105,10 @@ public class DemoResponses implements DemoContributor {
                 }
                 answer(data.organizationId(), session, SESSION_RATING, share, random, now, pending || silent, 60);
             }
-            alerts.raise(data.organizationId(), pair.pairId());
+        }
+        norms.computeInCurrentTransaction(data.organizationId());
+        for (DemoData.DemoPair pair : pairs) {
+            alerts.raise(data.organizationId(), pair.pairId(), 1);
         }
     }
 
@@ -159,27 +170,9 @@ public class DemoResponses implements DemoContributor {
         if (unanswered) {
             return;
         }
-        Map<String, Object> answers = new HashMap<>();
-        for (Item item : d.items()) {
-            answers.put(item.id(), value(item, share, random));
-        }
+        Map<String, Object> answers = new HashMap<>(new AllianceModel(d, NOISE, random).answers(share));
         Instant submitted = session.occurredAt.plus(Duration.ofMinutes(minutesAfter)).plusSeconds(random.nextInt(240));
         recorder.record(new ResponseRecorder.Submission(a, answers, submitted.minus(Duration.ofSeconds(
                 20L * d.items().size())), submitted, StoredResponse.Channel.form, "en", d.items().size()));
-    }
-
-    /** An answer near {@code share} of the item's range, on the item's step, reversed where the item is. */
-    static BigDecimal value(Item item, double share, Random random) {
-        double min = item.min().doubleValue();
-        double max = item.max().doubleValue();
-        double step = item.step() == null ? 0.1 : item.step().doubleValue();
-        double noise = random.nextGaussian() * (max - min) * 0.035;
-        double raw = Math.max(min, Math.min(max, min + Math.max(0, Math.min(1, share)) * (max - min) + noise));
-        if (item.reverse()) {
-            raw = min + max - raw;
-        }
-        BigDecimal steps = BigDecimal.valueOf(Math.round((raw - min) / step));
-        BigDecimal value = item.min().add(steps.multiply(item.step() == null ? new BigDecimal("0.1") : item.step()));
-        return value.min(item.max()).max(item.min());
     }
 }

@@ -32,8 +32,9 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * Seeds a demo organization: a therapist login ({@value #THERAPIST_USERNAME} / {@value #THERAPIST_PASSWORD}), an
- * admin login ({@value #ADMIN_USERNAME} / {@value #ADMIN_PASSWORD}), and 12 pairs with 3 to 40 weekly sessions.
- * Runs once: an existing demo organization is left alone.
+ * admin login ({@value #ADMIN_USERNAME} / {@value #ADMIN_PASSWORD}), 12 designed pairs with 3 to 40 weekly sessions
+ * and {@value #BACKGROUND_PAIRS} steady pairs of a colleague with 6 to 14, so the organization has enough pairs for
+ * local norms. Runs once: an existing demo organization is left alone.
  */
 @ApplicationScoped
 public class DemoSeeder {
@@ -46,6 +47,8 @@ public class DemoSeeder {
     static final int PAIRS = 12;
     static final int MIN_SESSIONS = 3;
     static final int MAX_SESSIONS = 40;
+    /** Steady pairs of the colleague after the designed ones: local norms need 30 pairs by default. */
+    static final int BACKGROUND_PAIRS = 24;
     /** The demo therapist treats the first eight clients; a colleague the rest, so visibility can be seen. */
     static final int DEMO_THERAPIST_PAIRS = 8;
     private static final String[] CLIENT_NAMES = { "Alex M.", "Blair K.", "Casey R.", "Devon L.", "Emery S.",
@@ -121,13 +124,13 @@ public class DemoSeeder {
 
         Instant lastWeek = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofDays(3));
         List<DemoData.DemoPair> created = new ArrayList<>();
-        for (int i = 0; i < PAIRS; i++) {
+        for (int i = 0; i < PAIRS + BACKGROUND_PAIRS; i++) {
             String clientId = String.format("C-DEMO-%02d", i + 1);
-            UUID client = people.putClient(org.id, clientId, new ClientRequest(CLIENT_NAMES[i], null, "en"))
-                    .view().id();
+            String name = i < PAIRS ? CLIENT_NAMES[i] : null;
+            UUID client = people.putClient(org.id, clientId, new ClientRequest(name, null, "en")).view().id();
             UUID therapist = i < DEMO_THERAPIST_PAIRS ? demoTherapist : colleague;
             UUID pair = pairs.ensure(org.id, client, therapist).id;
-            int count = MIN_SESSIONS + i * (MAX_SESSIONS - MIN_SESSIONS) / (PAIRS - 1);
+            int count = i < PAIRS ? MIN_SESSIONS + i * (MAX_SESSIONS - MIN_SESSIONS) / (PAIRS - 1) : 6 + i % 9;
             List<UUID> sessionIds = new ArrayList<>();
             for (int n = 1; n <= count; n++) {
                 TherapySession s = new TherapySession();

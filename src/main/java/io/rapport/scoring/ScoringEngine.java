@@ -61,6 +61,16 @@ public final class ScoringEngine {
                 true, flags);
     }
 
+    /**
+     * The reverse-keyed values of the answered items (reverse = min + max − value), in item order; missing and
+     * not-applicable items are left out. For statistics over items, such as Cronbach's alpha.
+     *
+     * @throws InvalidAnswersException when an answer is invalid
+     */
+    public Map<String, BigDecimal> keyedItems(QuestionnaireDefinition d, Map<String, Object> answers) {
+        return keyed(d, AnswerReader.read(d, answers, false).values());
+    }
+
     /** Applies reverse keying: reverse = min + max − value. */
     private static Map<String, BigDecimal> keyed(QuestionnaireDefinition d, Map<String, BigDecimal> raw) {
         Map<String, BigDecimal> keyed = new LinkedHashMap<>();

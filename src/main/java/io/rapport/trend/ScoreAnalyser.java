@@ -12,12 +12,15 @@ final class ScoreAnalyser {
     private final Direction direction;
     private final ScoreConstants constants;
     private final Double rciThreshold;
+    /** The noise drops are judged against; null turns the drop rules off. */
+    private final Double errorSd;
 
     ScoreAnalyser(Thresholds thresholds, Direction direction, ScoreConstants constants) {
         this.thresholds = thresholds;
         this.direction = direction;
         this.constants = constants;
         this.rciThreshold = constants.reliableChangeThreshold(thresholds.rciZ());
+        this.errorSd = constants.errorSd();
     }
 
     /** A rupture awaiting repair: mutable, but local to one call of {@link #analyse}. */
@@ -25,12 +28,14 @@ final class ScoreAnalyser {
         final int ruptureSession;
         final int windowEnd;
         final double reference;
+        final double margin;
         boolean awaitingAnswer;
 
-        Episode(int ruptureSession, int windowEnd, double reference) {
+        Episode(int ruptureSession, int windowEnd, double reference, double margin) {
             this.ruptureSession = ruptureSession;
             this.windowEnd = windowEnd;
             this.reference = reference;
+            this.margin = margin;
         }
     }
 
@@ -49,9 +54,11 @@ final class ScoreAnalyser {
                 continue;
             }
             int sessionNumber = session.sessionNumber();
-            if (detectRuptures(sessionNumber, value, latest, stats, events)) {
-                Double reference = latest != null ? latest : constants.cutoff();
-                episodes.add(new Episode(sessionNumber, sessionNumber + thresholds.repairWindow(), reference));
+            belowCutoff(sessionNumber, value, latest, events);
+            if (detectDrops(sessionNumber, value, latest, stats, events)) {
+                // Repaired once the score is back within rciZ error SDs of the level before the rupture.
+                episodes.add(new Episode(sessionNumber, sessionNumber + thresholds.repairWindow(), stats.mean(),
+                        thresholds.rciZ() * errorSd));
             }
             stats.add(value);
             trend.add(sessionNumber, value);
@@ -75,9 +82,9 @@ final class ScoreAnalyser {
         for (Iterator<Episode> it = episodes.iterator(); it.hasNext();) {
             Episode episode = it.next();
             if (sessionNumber <= episode.windowEnd) {
-                if (value != null && !direction.isConcerning(value, episode.reference)) {
+                if (value != null && direction.worsening(episode.reference, value) <= episode.margin + Tolerance.EPSILON) {
                     events.add(TrendEvent.of(EventType.REPAIR, sessionNumber, "score", value, "reference",
-                            episode.reference, "ruptureSession", episode.ruptureSession));
+                            episode.reference, "margin", episode.margin, "ruptureSession", episode.ruptureSession));
                     it.remove();
                     continue;
                 }
@@ -85,16 +92,15 @@ final class ScoreAnalyser {
             }
             if (sessionNumber >= episode.windowEnd && !episode.awaitingAnswer) {
                 events.add(TrendEvent.of(EventType.UNREPAIRED, sessionNumber, "reference", episode.reference,
-                        "ruptureSession", episode.ruptureSession, "windowEnd", episode.windowEnd));
+                        "margin", episode.margin, "ruptureSession", episode.ruptureSession, "windowEnd",
+                        episode.windowEnd));
                 it.remove();
             }
         }
     }
 
-    /** Adds the rupture events of this score; true when any fired, since they form one episode. */
-    private boolean detectRuptures(int sessionNumber, double value, Double previous, RunningStats earlier,
-            List<TrendEvent> events) {
-        int before = events.size();
+    /** A score crossing the cutoff is a concern about the level, not a rupture: it opens no repair window. */
+    private void belowCutoff(int sessionNumber, double value, Double previous, List<TrendEvent> events) {
         Double cutoff = constants.cutoff();
         if (cutoff != null && direction.isConcerning(value, cutoff)
                 && (previous == null || !direction.isConcerning(previous, cutoff))) {
@@ -103,23 +109,42 @@ final class ScoreAnalyser {
                     : TrendEvent.of(EventType.BELOW_CUTOFF, sessionNumber, "score", value, "previous", previous,
                             "cutoff", cutoff));
         }
-        if (previous != null && rciThreshold != null) {
+    }
+
+    /**
+     * Adds the drop events of this score; true when any fired, since they form one rupture. Both rules judge the drop
+     * against the error SD, never against the pair's own SD alone, so a pair at the ceiling with no variance does not
+     * turn a one-point dip into a rupture.
+     */
+    private boolean detectDrops(int sessionNumber, double value, Double previous, RunningStats earlier,
+            List<TrendEvent> events) {
+        if (errorSd == null) {
+            return false;
+        }
+        int before = events.size();
+        if (previous != null) {
             double drop = direction.worsening(previous, value);
-            // drop > 0 keeps a zero threshold (SD 0 or r = 1) from flagging an unchanged score.
-            if (drop > Tolerance.EPSILON && Tolerance.atLeast(drop, rciThreshold)) {
+            double threshold = thresholds.reliableDropZ() * Math.sqrt(2) * errorSd;
+            // drop > 0 keeps a zero threshold from flagging an unchanged score.
+            if (drop > Tolerance.EPSILON && Tolerance.atLeast(drop, threshold)
+                    && Tolerance.atLeast(drop, constants.step())) {
                 events.add(TrendEvent.of(EventType.RELIABLE_DROP, sessionNumber, "score", value, "previous",
-                        previous, "drop", drop, "threshold", rciThreshold));
+                        previous, "drop", drop, "threshold", threshold, "z", thresholds.reliableDropZ(), "errorSd",
+                        errorSd, "errorSdBasis", constants.errorSdBasis()));
             }
         }
         if (earlier.n() >= thresholds.personalDropMinEarlier()) {
             double mean = earlier.mean();
-            double sd = earlier.sampleSd();
+            double ownSd = earlier.sampleSd();
+            double sd = Math.max(ownSd, errorSd);
+            // The spread of one new score around a mean of n earlier ones: sd · √(1 + 1/n).
+            double margin = thresholds.personalDropSdMultiplier() * sd * Math.sqrt(1 + 1.0 / earlier.n());
             double shortfall = direction.worsening(mean, value);
-            if (shortfall > thresholds.personalDropSdMultiplier() * sd + Tolerance.EPSILON
-                    && Tolerance.atLeast(shortfall, constants.step())) {
-                events.add(TrendEvent.of(EventType.PERSONAL_DROP, sessionNumber, "score", value, "mean", mean, "sd",
-                        sd, "shortfall", shortfall, "sdMultiplier", thresholds.personalDropSdMultiplier(), "step",
-                        constants.step()));
+            if (shortfall > margin + Tolerance.EPSILON && Tolerance.atLeast(shortfall, constants.step())) {
+                events.add(TrendEvent.of(EventType.PERSONAL_DROP, sessionNumber, "score", value, "mean", mean,
+                        "earlierScores", earlier.n(), "ownSd", ownSd, "sd", sd, "margin", margin, "shortfall",
+                        shortfall, "sdMultiplier", thresholds.personalDropSdMultiplier(), "errorSd", errorSd,
+                        "errorSdBasis", constants.errorSdBasis(), "step", constants.step()));
             }
         }
         return events.size() > before;

@@ -50,8 +50,8 @@ class CutoffTest {
 
     @Test
     void shouldRaiseAgainAfterComingBackAboveCutoff() {
-        // 19 (below), 22 repairs (≥ 21 before the rupture), 18 (below again)
-        assertEquals(List.of("below-cutoff@2", "repair@3", "below-cutoff@4"),
+        // 19 (below), 22 (above again), 18 (below again); no repair: crossing the cutoff is no rupture
+        assertEquals(List.of("below-cutoff@2", "below-cutoff@4"),
                 summary(engine.analyse(cutoff20, scores(21, 19, 22, 18)).events()));
     }
 

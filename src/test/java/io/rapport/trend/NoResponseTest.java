@@ -55,7 +55,7 @@ class NoResponseTest {
 
     @Test
     void shouldHonourConfiguredNumberOfExpiries() {
-        TrendEngine strict = new TrendEngine(new Thresholds(1.96, 3, 2, 3, 3));
+        TrendEngine strict = new TrendEngine(new Thresholds(1.96, 3, 2, 3, 3, 3));
 
         assertEquals(List.of("no-response@3"),
                 summary(strict.analyse(plain, List.of(expired(1), expired(2), expired(3))).events()));

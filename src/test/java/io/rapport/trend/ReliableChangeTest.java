@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class ReliableChangeTest {
 
-    private final TrendEngine engine = new TrendEngine();
+    private final TrendEngine engine = new TrendEngine(TrendFixtures.AT_1_96);
 
     @Test
     void shouldComputeThresholdFromReferenceSdAndReliability() {

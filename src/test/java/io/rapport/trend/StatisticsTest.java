@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class StatisticsTest {
 
-    private final TrendEngine engine = new TrendEngine();
+    private final TrendEngine engine = new TrendEngine(TrendFixtures.AT_1_96);
 
     @Test
     void shouldReturnNullsForEmptySeries() {

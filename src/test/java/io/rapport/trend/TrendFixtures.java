@@ -14,6 +14,12 @@ final class TrendFixtures {
     /** SD = 5, r = 0.875: SE = 5·√0.125 ≈ 1.7678, S_diff = √2·SE = 2.5, threshold = 1.96·2.5 = 4.9. */
     static final ScoreConstants RCI_4_9 = new ScoreConstants(5.0, 0.875, null, 1);
 
+    /**
+     * Rules at z 1.96 for drops and k = 2 for personal drops, so the thresholds of these tests are the textbook
+     * Jacobson–Truax ones; the defaults are stricter (see the rupture simulation).
+     */
+    static final Thresholds AT_1_96 = new Thresholds(1.96, 3, 2, 3, 2, 1.96);
+
     private TrendFixtures() {
     }
 

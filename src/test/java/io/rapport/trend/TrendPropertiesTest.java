@@ -71,4 +71,53 @@ class TrendPropertiesTest {
         assertEquals(slope, trend.slopeCi95().get(0), 1e-6);
         assertEquals(slope, trend.slopeCi95().get(1), 1e-6);
     }
+
+    /** Session rating-like constants with an error SD, under the default thresholds. */
+    private static InstrumentConstants withErrorSd(double withinSd) {
+        return new InstrumentConstants("srs", Direction.BELOW, new ScoreConstants(2.0, 0.8, null, 0.1, withinSd),
+                Map.of());
+    }
+
+    private final TrendEngine defaults = new TrendEngine(Thresholds.DEFAULTS);
+
+    @Property
+    void shouldNeverRaiseADropOnAConstantSeries(@ForAll @IntRange(min = 0, max = 400) int tenths,
+            @ForAll @IntRange(min = 1, max = 40) int length, @ForAll @IntRange(min = 0, max = 30) int withinTenths) {
+        double[] totals = new double[length];
+        java.util.Arrays.fill(totals, tenths / 10.0);
+
+        List<TrendEvent> events = defaults.analyse(withErrorSd(withinTenths / 10.0), TrendFixtures.scores(totals))
+                .events();
+
+        assertTrue(events.stream().noneMatch(e -> RuptureSimulation.DROPS.contains(e.type())), events::toString);
+    }
+
+    @Property
+    void shouldAlwaysRaiseADropForARuptureBeyondTheThreshold(@ForAll @IntRange(min = 200, max = 400) int tenths,
+            @ForAll @IntRange(min = 2, max = 30) int ruptureAt, @ForAll @IntRange(min = 0, max = 30) int withinTenths,
+            @ForAll @IntRange(min = 0, max = 50) int extraTenths) {
+        InstrumentConstants constants = withErrorSd(withinTenths / 10.0);
+        ScoreConstants total = constants.total();
+        double threshold = Thresholds.DEFAULTS.reliableDropZ() * Math.sqrt(2) * total.errorSd();
+        double level = tenths / 10.0;
+        double drop = Math.max(threshold, total.step()) + extraTenths / 10.0;
+        double[] totals = new double[ruptureAt + 2];
+        java.util.Arrays.fill(totals, level);
+        totals[ruptureAt - 1] = level - drop;
+
+        List<TrendEvent> events = defaults.analyse(constants, TrendFixtures.scores(totals)).events();
+
+        assertTrue(events.stream().anyMatch(e -> e.type().equals("reliable-drop") && e.sessionNumber() == ruptureAt),
+                events::toString);
+    }
+
+    @Property
+    void shouldGiveTheSameEventsWhateverOrderTheResponsesArriveIn(@ForAll("series") List<SessionObservation> sessions,
+            @ForAll java.util.Random random) {
+        List<SessionObservation> shuffled = new ArrayList<>(sessions);
+        java.util.Collections.shuffle(shuffled, random);
+        InstrumentConstants constants = withErrorSd(1.5);
+
+        assertEquals(defaults.analyse(constants, sessions).events(), defaults.analyse(constants, shuffled).events());
+    }
 }

@@ -17,12 +17,12 @@ import io.rapport.trend.InstrumentConstants;
 import io.rapport.trend.ScoreConstants;
 
 /** Reads the trend engine's constants off an instrument's published definition. */
-final class InstrumentConstantsMapper {
+public final class InstrumentConstantsMapper {
 
     private InstrumentConstantsMapper() {
     }
 
-    static InstrumentConstants of(QuestionnaireDefinition d) {
+    public static InstrumentConstants of(QuestionnaireDefinition d) {
         Direction concern = d.interpretation().stream()
                 .filter(c -> QuestionnaireDefinition.TOTAL.equals(c.scale()))
                 .findFirst()

@@ -10,7 +10,8 @@ import jakarta.validation.constraints.NotNull;
 
 /**
  * The rules for trend events, as read and written through {@code /api/v1/trend-settings}. {@code custom} is false
- * while the organization uses the defaults.
+ * while the organization uses the defaults. {@code reliableDropZ} may be left out of a PUT: it then keeps the
+ * configured default.
  */
 public record ThresholdsView(
         @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("10") BigDecimal rciZ,
@@ -18,5 +19,6 @@ public record ThresholdsView(
         @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("10") BigDecimal personalDropSdMultiplier,
         @NotNull @Min(1) @Max(50) Integer repairWindow,
         @NotNull @Min(1) @Max(50) Integer noResponseExpiries,
+        @DecimalMin(value = "0", inclusive = false) @DecimalMax("10") BigDecimal reliableDropZ,
         Boolean custom) {
 }

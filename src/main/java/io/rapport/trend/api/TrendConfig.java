@@ -15,9 +15,20 @@ public interface TrendConfig {
     @WithDefault("3")
     int personalDropMinEarlier();
 
-    /** How many SDs of the pair's earlier scores a score must fall below their mean to count as a personal drop. */
-    @WithDefault("2")
+    /**
+     * How many error SDs (the larger of the pair's own SD and the organization's error SD) a score must fall below
+     * the mean of the pair's earlier scores to count as a personal drop; the default is what the rupture simulation
+     * supports.
+     */
+    @WithDefault("3")
     double personalDropSdMultiplier();
+
+    /**
+     * z a drop from the previous score must reach, in units of √2 · error SD, to count as a reliable drop; above
+     * {@code rci-z} because every session is tested. The default is what the rupture simulation supports.
+     */
+    @WithDefault("3")
+    double reliableDropZ();
 
     /** Sessions after a rupture within which a repair is looked for. */
     @WithDefault("3")

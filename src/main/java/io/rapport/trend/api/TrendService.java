@@ -17,6 +17,8 @@ import jakarta.transaction.Transactional;
 
 import io.rapport.care.PairRepository;
 import io.rapport.common.error.ApiException;
+import io.rapport.norms.NormsService;
+import io.rapport.norms.OrganizationConstants;
 import io.rapport.questionnaire.QuestionnaireCatalog;
 import io.rapport.questionnaire.QuestionnaireDefinition;
 import io.rapport.trend.InstrumentConstants;
@@ -38,14 +40,16 @@ public class TrendService {
     private final PairHistory history;
     private final QuestionnaireCatalog catalog;
     private final TrendSettingsService settings;
+    private final NormsService norms;
     private final EntityManager em;
 
     public TrendService(PairRepository pairs, PairHistory history, QuestionnaireCatalog catalog,
-            TrendSettingsService settings, EntityManager em) {
+            TrendSettingsService settings, NormsService norms, EntityManager em) {
         this.pairs = pairs;
         this.history = history;
         this.catalog = catalog;
         this.settings = settings;
+        this.norms = norms;
         this.em = em;
     }
 
@@ -70,16 +74,20 @@ public class TrendService {
         Instant now = Instant.now();
         List<SessionRow> rows = history.load(organizationId, pairId, now);
         TrendEngine engine = new TrendEngine(settings.thresholds(organizationId));
+        OrganizationConstants organizationConstants = norms.constants(organizationId);
         List<InstrumentTrend> result = new ArrayList<>();
         for (String questionnaireId : questionnaires(rows)) {
             if (onlyQuestionnaireId != null && !onlyQuestionnaireId.equals(questionnaireId)) {
                 continue;
             }
             QuestionnaireDefinition definition = definition(rows, questionnaireId);
-            InstrumentConstants constants = InstrumentConstantsMapper.of(definition);
-            PairTrend trend = engine.analyse(constants, series(rows, questionnaireId));
-            SplitAlliance split = split(engine, constants, organizationId, pairId, rows, questionnaireId, now);
-            result.add(new InstrumentTrend(trend, definition.version(), split));
+            ConstantsResolver.Resolved resolved = ConstantsResolver.resolve(definition, organizationConstants);
+            InstrumentConstants constants = resolved.instrument();
+            PairTrend trend = Explanations.explain(engine.analyse(constants, series(rows, questionnaireId)),
+                    resolved.total());
+            SplitAlliance split = Explanations.explain(
+                    split(engine, constants, organizationId, pairId, rows, questionnaireId, now), resolved.total());
+            result.add(new InstrumentTrend(trend, definition.version(), split, resolved.used()));
         }
         return result;
     }

@@ -27,6 +27,8 @@ public class TrendSettings {
     public int repairWindow;
     @Column(name = "no_response_expiries")
     public int noResponseExpiries;
+    @Column(name = "reliable_drop_z")
+    public BigDecimal reliableDropZ;
     @Column(name = "updated_at")
     public Instant updatedAt;
 }

@@ -27,10 +27,12 @@ public class TrendSettingsService {
         TrendSettings s = settings.findById(organizationId);
         if (s == null) {
             return new Thresholds(defaults.rciZ(), defaults.personalDropMinEarlier(),
-                    defaults.personalDropSdMultiplier(), defaults.repairWindow(), defaults.noResponseExpiries());
+                    defaults.personalDropSdMultiplier(), defaults.repairWindow(), defaults.noResponseExpiries(),
+                    defaults.reliableDropZ());
         }
         return new Thresholds(s.rciZ.doubleValue(), s.personalDropMinEarlier, s.personalDropSdMultiplier.doubleValue(),
-                s.repairWindow, s.noResponseExpiries);
+                s.repairWindow, s.noResponseExpiries,
+                s.reliableDropZ == null ? defaults.reliableDropZ() : s.reliableDropZ.doubleValue());
     }
 
     @Transactional
@@ -54,6 +56,7 @@ public class TrendSettingsService {
         s.personalDropSdMultiplier = request.personalDropSdMultiplier();
         s.repairWindow = request.repairWindow();
         s.noResponseExpiries = request.noResponseExpiries();
+        s.reliableDropZ = request.reliableDropZ();
         s.updatedAt = Instant.now();
         settings.persist(s);
         return get(organizationId);
@@ -68,6 +71,7 @@ public class TrendSettingsService {
 
     private static ThresholdsView view(Thresholds t, boolean custom) {
         return new ThresholdsView(BigDecimal.valueOf(t.rciZ()), t.personalDropMinEarlier(),
-                BigDecimal.valueOf(t.personalDropSdMultiplier()), t.repairWindow(), t.noResponseExpiries(), custom);
+                BigDecimal.valueOf(t.personalDropSdMultiplier()), t.repairWindow(), t.noResponseExpiries(),
+                BigDecimal.valueOf(t.reliableDropZ()), custom);
     }
 }

@@ -1,0 +1,59 @@
+package io.rapport.delivery;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/** Scored responses read in bulk, for statistics over an organization's data (local norms). */
+@ApplicationScoped
+public class ScoredResponses {
+
+    /** An instrument version an organization has scored responses for. */
+    public record Version(String questionnaireId, String version) {
+    }
+
+    /** One scored response: raw answers and the stored score, as JSON text. */
+    public record Row(UUID pairId, int sessionNumber, String answersJson, String scoreJson) {
+    }
+
+    private final EntityManager em;
+
+    public ScoredResponses(EntityManager em) {
+        this.em = em;
+    }
+
+    /** Organizations with at least one scored response. */
+    @Transactional
+    public List<UUID> organizations() {
+        return em.createNativeQuery("select distinct organization_id from response where scored", UUID.class)
+                .getResultList().stream().map(UUID.class::cast).toList();
+    }
+
+    @Transactional
+    public List<Version> versions(UUID organizationId) {
+        List<?> rows = em.createNativeQuery("""
+                select distinct questionnaire_id, questionnaire_version from response
+                where organization_id = :org and scored order by 1, 2""")
+                .setParameter("org", organizationId).getResultList();
+        return rows.stream().map(Object[].class::cast).map(r -> new Version((String) r[0], (String) r[1])).toList();
+    }
+
+    /** The version's scored responses, by pair and then in session order (submission order within a session). */
+    @Transactional
+    public List<Row> forVersion(UUID organizationId, Version version) {
+        List<?> rows = em.createNativeQuery("""
+                select r.pair_id, s.session_number, cast(r.answers as text), cast(r.score as text)
+                from response r
+                join session s on s.organization_id = r.organization_id and s.id = r.session_id
+                where r.organization_id = :org and r.questionnaire_id = :questionnaire
+                  and r.questionnaire_version = :version and r.scored
+                order by r.pair_id, s.session_number, r.submitted_at""")
+                .setParameter("org", organizationId).setParameter("questionnaire", version.questionnaireId())
+                .setParameter("version", version.version()).getResultList();
+        return rows.stream().map(Object[].class::cast).map(r -> new Row((UUID) r[0], ((Number) r[1]).intValue(),
+                (String) r[2], (String) r[3])).toList();
+    }
+}

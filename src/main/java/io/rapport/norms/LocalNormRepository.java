@@ -1,0 +1,76 @@
+package io.rapport.norms;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import io.rapport.common.persistence.NativeColumns;
+
+/** The {@code local_norm} table. */
+@ApplicationScoped
+public class LocalNormRepository {
+
+    private final EntityManager em;
+
+    public LocalNormRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    /** Replaces the version's norms with these, in one transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void replace(UUID organizationId, String questionnaireId, String version, List<LocalNorm> norms) {
+        em.createNativeQuery("""
+                delete from local_norm where organization_id = :org and questionnaire_id = :questionnaire
+                  and questionnaire_version = :version""")
+                .setParameter("org", organizationId).setParameter("questionnaire", questionnaireId)
+                .setParameter("version", version).executeUpdate();
+        for (LocalNorm n : norms) {
+            em.createNativeQuery("""
+                    insert into local_norm (organization_id, questionnaire_id, questionnaire_version, scale,
+                        computed_at, pairs, responses, reference_sample, mean, sd, within_sd, within_df, noise_sd,
+                        differences, alpha, alpha_lower, alpha_upper, alpha_responses, sem)
+                    values (:org, :questionnaire, :version, :scale, :computedAt, :pairs, :responses, :sample,
+                        :mean, :sd, :withinSd, :withinDf, :noiseSd, :differences, :alpha, :alphaLower, :alphaUpper, :alphaResponses, :sem)""")
+                    .setParameter("org", organizationId).setParameter("questionnaire", questionnaireId)
+                    .setParameter("version", version).setParameter("scale", n.scale())
+                    .setParameter("computedAt", n.computedAt()).setParameter("pairs", n.pairs())
+                    .setParameter("responses", n.responses()).setParameter("sample", n.referenceSample())
+                    .setParameter("mean", n.mean()).setParameter("sd", n.sd()).setParameter("withinSd", n.withinSd())
+                    .setParameter("withinDf", n.withinDf()).setParameter("noiseSd", n.noiseSd())
+                    .setParameter("differences", n.differences()).setParameter("alpha", n.alpha())
+                    .setParameter("alphaLower", n.alphaLower95()).setParameter("alphaUpper", n.alphaUpper95())
+                    .setParameter("alphaResponses", n.alphaResponses()).setParameter("sem", n.sem())
+                    .executeUpdate();
+        }
+    }
+
+    /** The organization's norms, optionally of one questionnaire. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<LocalNorm> find(UUID organizationId, String questionnaireId) {
+        List<?> rows = em.createNativeQuery("""
+                select questionnaire_id, questionnaire_version, scale, computed_at, pairs, responses,
+                       reference_sample, mean, sd, within_sd, within_df, noise_sd, differences, alpha, alpha_lower,
+                       alpha_upper, alpha_responses, sem
+                from local_norm where organization_id = :org
+                  and (cast(:questionnaire as varchar) is null or questionnaire_id = :questionnaire)
+                order by questionnaire_id, questionnaire_version, scale""")
+                .setParameter("org", organizationId).setParameter("questionnaire", questionnaireId)
+                .getResultList();
+        return rows.stream().map(Object[].class::cast).map(LocalNormRepository::row).toList();
+    }
+
+    private static LocalNorm row(Object[] r) {
+        return new LocalNorm((String) r[0], (String) r[1], (String) r[2], NativeColumns.instant(r[3]),
+                ((Number) r[4]).intValue(), ((Number) r[5]).intValue(), (String) r[6], number(r[7]), number(r[8]),
+                number(r[9]), ((Number) r[10]).intValue(), number(r[11]), ((Number) r[12]).intValue(), number(r[13]),
+                number(r[14]), number(r[15]), r[16] == null ? null : ((Number) r[16]).intValue(), number(r[17]));
+    }
+
+    private static Double number(Object value) {
+        return value == null ? null : ((Number) value).doubleValue();
+    }
+}
