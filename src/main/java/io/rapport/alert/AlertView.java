@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
+/**
+ * An alert. {@code explanation} says why it was raised: the rule, the values compared, the threshold; where the
+ * numbers came from is in {@code detail.constants}. Alerts raised before explanations existed have none (null).
+ */
 public record AlertView(UUID id, UUID pairId, String questionnaireId, String type, int sessionNumber,
-        Map<String, Object> detail, String status, Instant createdAt, String acknowledgedBy,
+        String explanation, Map<String, Object> detail, String status, Instant createdAt, String acknowledgedBy,
         Instant acknowledgedAt) {
 }

@@ -143,7 +143,10 @@ public class Alerts {
     }
 
     private AlertView view(Alert a) {
-        return new AlertView(a.id, a.pairId, a.questionnaireId, a.type, a.sessionNumber, fromJson(a.detail),
+        Map<String, Object> detail = fromJson(a.detail);
+        Object explanation = detail.get("explanation");
+        return new AlertView(a.id, a.pairId, a.questionnaireId, a.type, a.sessionNumber,
+                explanation == null ? null : explanation.toString(), detail,
                 a.status, a.createdAt, a.acknowledgedBy, a.acknowledgedAt);
     }
 

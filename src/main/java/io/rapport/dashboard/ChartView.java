@@ -26,7 +26,12 @@ import io.rapport.trend.api.InstrumentTrend;
  * scripts.
  */
 public record ChartView(String questionnaireId, String version, String title, Double cutoff, Double mean, Double sd,
-        Double slope, List<Double> slopeCi95, List<String> subscales, List<Row> rows, String data) {
+        Double slope, List<Double> slopeCi95, List<String> subscales, List<Row> rows, String data,
+        List<Explained> explained, String rulesText) {
+
+    /** An event with the sentence that explains it and where its numbers came from. */
+    public record Explained(int sessionNumber, String type, String text, String source) {
+    }
 
     /** Event types drawn as ruptures; repair has its own marker and no-response has no score to mark. */
     static final Set<String> RUPTURES = Set.of("below-cutoff", "reliable-drop", "personal-drop", "unrepaired");
@@ -105,9 +110,50 @@ public record ChartView(String questionnaireId, String version, String title, Do
         data.put("points", chartPoints);
         data.put("subscales", chartSubscales);
         data.put("markers", markers);
+        List<Explained> explained = allEvents.stream()
+                .sorted(java.util.Comparator.comparingInt(TrendEvent::sessionNumber))
+                .map(e -> new Explained(e.sessionNumber(), e.type(), String.valueOf(e.detail().getOrDefault(
+                        "explanation", e.type())), source(e)))
+                .toList();
         return new ChartView(trend.questionnaireId(), instrument.version(),
                 definition == null ? trend.questionnaireId() : definition.title(), cutoff, trend.mean(), trend.sd(),
-                trend.slope(), trend.slopeCi95(), subscales, rows, write(json, data));
+                trend.slope(), trend.slopeCi95(), subscales, rows, write(json, data), explained,
+                rulesText(instrument));
+    }
+
+    /** Whether the drop rules run for the total, and on which numbers. */
+    private static String rulesText(InstrumentTrend instrument) {
+        if (instrument.constants() == null) {
+            return "";
+        }
+        return instrument.constants().stream().filter(c -> QuestionnaireDefinition.TOTAL.equals(c.scale()))
+                .findFirst().map(c -> c.errorSd() == null ? c.status()
+                        : "Drop rules on: error SD " + format(c.errorSd()) + " ("
+                                + ("within-pair-sd".equals(c.errorSdBasis()) ? "session-to-session SD of "
+                                        + c.withinSdDetail() : "SEM from " + c.source() + ": " + c.sourceDetail())
+                                + ")")
+                .orElse("");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String source(TrendEvent e) {
+        Object constants = e.detail().get("constants");
+        if (!(constants instanceof Map<?, ?> m) || m.isEmpty()) {
+            return "";
+        }
+        Map<String, Object> c = (Map<String, Object>) m;
+        if (c.containsKey("cutoffSource")) {
+            return "Cutoff from the questionnaire file.";
+        }
+        StringBuilder text = new StringBuilder();
+        if (c.get("withinSdDetail") != null) {
+            text.append("Session-to-session SD from ").append(c.get("withinSdDetail")).append(". ");
+        }
+        if (c.get("referenceSdSource") != null) {
+            text.append("Reference SD and reliability from ").append(c.get("referenceSdSource")).append(": ")
+                    .append(c.get("referenceSdDetail")).append('.');
+        }
+        return text.toString().strip();
     }
 
     private static String write(ObjectMapper json, Map<String, Object> data) {

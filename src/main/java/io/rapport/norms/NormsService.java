@@ -44,6 +44,11 @@ public class NormsService {
                 .map(n -> NormView.of(n, config.minPairs())).toList();
     }
 
+    /** Pairs an instrument version needs before its local norms are used. */
+    public int minPairs() {
+        return config.minPairs();
+    }
+
     /** What trends read: joins the caller's transaction. */
     @Transactional
     public OrganizationConstants constants(UUID organizationId) {

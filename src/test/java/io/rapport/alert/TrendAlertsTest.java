@@ -42,18 +42,22 @@ class TrendAlertsTest {
 
     @Test
     void shouldRaiseABelowCutoffAlertWhenAScoreFallsUnderTheCutoff() throws Exception {
+        // SD 2 and reliability 0.75: SEM 1, so drops are judged against an error SD of 1.
+        as(key).body("{\"citation\":\"Test (2026)\",\"scales\":{\"total\":{\"referenceSd\":2,"
+                + "\"reliability\":0.75}}}").put("/api/v1/published-constants/session-rating-4/1.0.0").then()
+                .statusCode(200);
         String pairId = answer("c-1", "9.5", "9");
-        // 38, 36, 36 (at the cutoff: no concern), then 30: under the cutoff, and also more than 2 SDs
-        // (2 × 1.155) under the earlier mean of 36.67, so a personal drop too.
+        // 38, 36, 36 (at the cutoff: no concern), then 30: under the cutoff; 6 down from 36, at least 3·√2·1 =
+        // 4.24; and 6.67 under the earlier mean of 36.67, more than 3 × 1.155 (own SD > 1) × √(4/3) = 4.0.
         answerAgain("c-1", "9");
         answerAgain("c-1", "7.5");
         as(key).queryParam("pairId", pairId).get("/api/v1/alerts").then().statusCode(200)
-                .body("items.type", containsInAnyOrder("below-cutoff", "personal-drop"))
-                .body("items.sessionNumber", contains(4, 4));
+                .body("items.type", containsInAnyOrder("below-cutoff", "reliable-drop", "personal-drop"))
+                .body("items.sessionNumber", contains(4, 4, 4));
         List<String> types = outboxTypes(pairId);
         assertThat(types.subList(0, 4)).containsOnly("response.completed");
         assertThat(types.subList(4, types.size())).containsExactlyInAnyOrder("alert.below-cutoff",
-                "alert.personal-drop");
+                "alert.reliable-drop", "alert.personal-drop");
     }
 
     @Test

@@ -93,6 +93,28 @@ class PairChartsBrowserTest {
     }
 
     @Test
+    void shouldExplainEachEventWithItsRuleValuesThresholdAndSource() {
+        as(adminKey).body("{\"citation\":\"Browser test source (2026)\",\"scales\":{\"total\":"
+                + "{\"referenceSd\":2,\"reliability\":0.75}}}")
+                .put("/api/v1/published-constants/session-rating-4/1.0.0").then().statusCode(200);
+        signIn(username, PASSWORD);
+        page.navigate("/app/pairs/" + pairId);
+
+        Locator chart = page.locator("section.chart-block").filter(new Locator.FilterOptions()
+                .setHasText("session-rating-4"));
+        assertThat(chart.locator(".chart-rules")).containsText("Drop rules on: error SD 1");
+        Locator drop = chart.locator("ul.explanations li[data-event=reliable-drop][data-session='4']");
+        assertThat(drop).isVisible();
+        // 38.4 → 30: the values compared, the threshold 3 · √2 · 1 and where the SD and reliability came from
+        assertThat(drop).containsText("fell from 38.40 to 30.00");
+        assertThat(drop).containsText("at least 4.24");
+        assertThat(drop).containsText("Browser test source (2026)");
+        assertThat(chart.locator("ul.explanations li[data-event=below-cutoff]").first())
+                .containsText("under the clinical cutoff of 36");
+        shot("pair-explanations");
+    }
+
+    @Test
     void shouldShowScoresChartsTablesExportAndReport() throws IOException {
         signIn(username, PASSWORD);
         Locator row = page.locator("table.caseload tbody tr").filter(new Locator.FilterOptions()

@@ -90,6 +90,17 @@ class AuthorizationMatrixTest {
             row("GET",    "/api/v1/trend-settings",                      401, 403, 200, 200, 200, 403, 200, 401),
             row("PUT",    "/api/v1/trend-settings",                      401, 403, 200, 403, 403, 403, 200, 401),
             row("DELETE", "/api/v1/trend-settings",                      401, 403, 200, 403, 403, 403, 200, 401),
+            row("GET",    "/api/v1/norms",                               401, 403, 200, 200, 200, 403, 200, 401),
+            row("POST",   "/api/v1/norms/recompute",                     401, 403, 200, 403, 403, 403, 200, 401),
+            row("GET",    "/api/v1/published-constants",                 401, 403, 200, 200, 200, 403, 200, 401),
+            row("GET",    "/api/v1/published-constants/{questionnaireId}/{version}/revisions",
+                                                                         401, 403, 200, 200, 200, 403, 200, 401),
+            // Each organization sets its own constants; the DELETE row runs after this one, so there is a set to
+            // withdraw, once: the second admin call of the row finds it withdrawn.
+            row("PUT",    "/api/v1/published-constants/{questionnaireId}/{version}",
+                                                                         401, 403, 200, 403, 403, 403, 200, 401),
+            row("DELETE", "/api/v1/published-constants/{questionnaireId}/{version}",
+                                                                         401, 403, 200, 403, 403, 403, 200, 401),
             row("POST",   "/api/v1/sessions",                            401, 403, 201, 201, 403, 201, 201, 401),
             row("GET",    "/api/v1/pairs",                               401, 403, 200, 200, 200, 403, 200, 401),
             row("GET",    "/api/v1/pairs/{pairId}",                      401, 403, 200, 200, 200, 403, 404, 401),
@@ -218,6 +229,8 @@ class AuthorizationMatrixTest {
         values.put("{pairId}", () -> a.pairId);
         values.put("{alertId}", () -> a.alertId);
         values.put("{accountId}", () -> a.accountId);
+        values.put("{questionnaireId}", () -> "session-rating-4");
+        values.put("{version}", () -> "1.0.0");
         values.put("{externalId}", () -> "x-" + UUID.randomUUID());
         values.put("{webhookId}", () -> r.method().equals("DELETE") ? a.newWebhook() : a.webhookId);
         values.put("{token}", () -> as == As.ANONYMOUS ? Secrets.newToken() : a.freshToken());

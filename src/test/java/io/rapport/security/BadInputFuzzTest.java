@@ -51,7 +51,7 @@ class BadInputFuzzTest {
     /** Every table a write endpoint could touch. */
     private static final List<String> TABLES = List.of("organization", "api_key", "therapist", "client", "pair",
             "session", "assignment", "idempotency_key", "schedule_rule", "assignment_link", "response", "outbox",
-            "webhook_endpoint", "alert", "user_account");
+            "webhook_endpoint", "alert", "user_account", "published_constants_revision", "published_constant");
 
     /** A bad body and whether it must be refused whatever the endpoint (false: it may also be valid input). */
     record Bad(String kind, byte[] body, boolean mustFail) {
@@ -109,7 +109,9 @@ class BadInputFuzzTest {
         return endpoint.substring(endpoint.indexOf(' ') + 1)
                 .replace("{token}", fixtures.pendingToken)
                 .replace("{externalId}", "fuzz-1")
-                .replace("{id}", "session-rating-4");
+                .replace("{id}", "session-rating-4")
+                .replace("{questionnaireId}", "session-rating-4")
+                .replace("{version}", "1.0.0");
     }
 
     static Arbitrary<Bad> badBodies(String valid) {

@@ -90,6 +90,9 @@ final class MatrixFixtures {
             case "POST /api/v1/accounts" -> "{\"username\":\"m-" + unique + "\",\"password\":\"" + PASSWORD
                     + "\",\"role\":\"therapist\",\"therapistId\":\"T-1\"}";
             case "POST /f" -> "csrf=x&1=9";
+            case "PUT /api/v1/published-constants/{questionnaireId}/{version}" -> "{\"citation\":\"Matrix (2026)\","
+                    + "\"link\":\"https://example.org/matrix\","
+                    + "\"scales\":{\"total\":{\"referenceSd\":5.0,\"reliability\":0.8}}}";
             case "PUT /api/v1/trend-settings" -> "{\"rciZ\":1.96,\"personalDropMinEarlier\":3,"
                     + "\"personalDropSdMultiplier\":2,\"repairWindow\":3,\"noResponseExpiries\":2}";
             default -> null;

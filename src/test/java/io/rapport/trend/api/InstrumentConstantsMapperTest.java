@@ -46,7 +46,8 @@ class InstrumentConstantsMapperTest {
     @TempDir
     Path dir;
 
-    private final TrendEngine engine = new TrendEngine();
+    /** Drops at z 1.96, so a file's constants give the textbook Jacobson–Truax threshold. */
+    private final TrendEngine engine = new TrendEngine(new io.rapport.trend.Thresholds(1.96, 3, 2, 3, 2, 1.96));
 
     @BeforeEach
     void copySchema() throws IOException {

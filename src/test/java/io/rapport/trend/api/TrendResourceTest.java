@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,9 +49,13 @@ class TrendResourceTest {
                 .body("[0].reliableChange.fromPrevious", closeTo(9.0, 1e-9))
                 // The instrument file carries no verified reference SD and reliability.
                 .body("[0].reliableChange.threshold", nullValue())
-                // 30 < 36 after two scores at or above it; 39 ≥ 37, the last score before, one session later.
-                .body("[0].events.type", contains("below-cutoff", "repair"))
-                .body("[0].events.sessionNumber", contains(3, 4));
+                // 30 < 36 after two scores at or above it. Without constants or local norms no drop rule runs, so
+                // nothing is a rupture and nothing is repaired; the trend says why.
+                .body("[0].events.type", contains("below-cutoff"))
+                .body("[0].events.sessionNumber", contains(3))
+                .body("[0].events[0].detail.explanation", equalTo(
+                        "Below the cutoff: the score 30.00 is under the clinical cutoff of 36.00 (previous score 37.00)."))
+                .body("[0].constants[0].status", startsWith("drop rules off"));
     }
 
     @Test

@@ -37,7 +37,8 @@ class TrendSettingsResourceTest {
         as(key).get("/api/v1/trend-settings").then().statusCode(200)
                 .body("rciZ", equalTo(1.96f))
                 .body("personalDropMinEarlier", equalTo(3))
-                .body("personalDropSdMultiplier", equalTo(2.0f))
+                .body("personalDropSdMultiplier", equalTo(3.0f))
+                .body("reliableDropZ", equalTo(3.0f))
                 .body("repairWindow", equalTo(3))
                 .body("noResponseExpiries", equalTo(2))
                 .body("custom", equalTo(false));
