@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,7 @@ import io.restassured.response.ValidatableResponse;
 class NormsResourceTest {
 
     static final String PATH = "/api/v1/published-constants/session-rating-4/1.0.0";
+    static final String ROUTE = "/api/v1/published-constants/{questionnaireId}/{version}";
     /** SD 2 and reliability 0.75 give SEM 1: drop threshold 3·√2 = 4.24, personal margin 3·√(4/3) = 3.46. */
     static final String SEM_ONE = "{\"citation\":\"Test source (2026). A made-up table for this test.\","
             + "\"link\":\"10.1234/test.5678\",\"scales\":{\"total\":{\"referenceSd\":2,\"reliability\":0.75}}}";
@@ -58,9 +60,13 @@ class NormsResourceTest {
         as(key).get(PATH + "/revisions").then().body("revision", contains(3, 2, 1));
         as(key).delete(PATH).then().statusCode(404);
 
+        // Newest first: the refused second withdrawal is on the trail too.
         as(key).get("/api/v1/audit?objectType=published-constants").then().statusCode(200)
-                .body("items", hasSize(3)).body("items.action", contains("update", "update", "update"))
-                .body("items.objectId", hasItem("session-rating-4"));
+                .body("items", hasSize(4)).body("items.outcome", contains("denied", "allowed", "allowed", "allowed"))
+                .body("items.status", contains(404, 200, 200, 200))
+                .body("items.route", contains("DELETE " + ROUTE, "DELETE " + ROUTE, "PUT " + ROUTE, "PUT " + ROUTE))
+                .body("items.objectId", hasItem("session-rating-4"))
+                .body("items.actor", hasItem(startsWith("api-key:")));
     }
 
     @Test
