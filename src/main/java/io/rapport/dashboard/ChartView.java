@@ -127,7 +127,8 @@ public record ChartView(String questionnaireId, String version, String title, Do
             return "";
         }
         return instrument.constants().stream().filter(c -> QuestionnaireDefinition.TOTAL.equals(c.scale()))
-                .findFirst().map(c -> c.errorSd() == null ? c.status()
+                .findFirst().map(c -> c.errorSd() == null
+                        ? Character.toUpperCase(c.status().charAt(0)) + c.status().substring(1)
                         : "Drop rules on: error SD " + format(c.errorSd()) + " ("
                                 + ("within-pair-sd".equals(c.errorSdBasis()) ? "session-to-session SD of "
                                         + c.withinSdDetail() : "SEM from " + c.source() + ": " + c.sourceDetail())
