@@ -172,6 +172,24 @@ class NormsResourceTest {
                 .body("[0].constants[0].errorSd", closeTo(Math.max(1.0, noiseSd), 1e-9));
     }
 
+    @Test
+    void shouldFlagASplitAllianceWithThePublishedConstants() {
+        String body = "{\"clientIds\":[\"a\",\"b\"],\"therapistId\":\"t-9\",\"occurredAt\":\"2026-11-20T15:00:00Z\"}";
+        Response couple = as(key).body(body).post("/api/v1/sessions");
+        submit(couple.path("sessions[0].assignments[0].formUrl"), 10);
+        submit(couple.path("sessions[1].assignments[0].formUrl"), 7);
+        String pairA = couple.path("sessions[0].pairId");
+        // Without constants the difference of 12 is shown but not judged.
+        trends(pairA).body("[0].splitAlliance.threshold", nullValue()).body("[0].splitAlliance.events", empty());
+
+        as(key).body(SEM_ONE).put(PATH).then().statusCode(200);
+        // SEM 1: threshold 1.96 · √2 · 1 = 2.77 ≤ 12
+        trends(pairA).body("[0].splitAlliance.threshold", closeTo(1.96 * Math.sqrt(2), 1e-9))
+                .body("[0].splitAlliance.events.type", contains("split-alliance"))
+                .body("[0].splitAlliance.events[0].detail.constants.referenceSdSource", equalTo("organization"))
+                .body("[0].splitAlliance.events[0].detail.explanation", containsString("differ by 12.00"));
+    }
+
     private static RestAssuredConfig doubles() {
         return RestAssuredConfig.config()
                 .jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
@@ -187,13 +205,17 @@ class NormsResourceTest {
         for (double v : values) {
             Response s = as(key).body(session(clientId, "t-1")).post("/api/v1/sessions");
             pairId = s.path("pairId");
-            String formUrl = s.path("assignments[0].formUrl");
-            String token = formUrl.substring(formUrl.lastIndexOf('/') + 1);
-            String item = String.valueOf(Math.round(v * 10) / 10.0);
-            given().contentType(ContentType.JSON).body("{\"answers\":{\"1\":" + item + ",\"2\":" + item + ",\"3\":"
-                    + item + ",\"4\":" + item + "}}").post("/api/v1/forms/" + token + "/responses").then()
-                    .statusCode(201);
+            submit(s.path("assignments[0].formUrl"), v);
         }
         return pairId;
+    }
+
+    /** Answers all four lines of a session rating form with the same value. */
+    private static void submit(String formUrl, double v) {
+        String token = formUrl.substring(formUrl.lastIndexOf('/') + 1);
+        String item = String.valueOf(Math.round(v * 10) / 10.0);
+        given().contentType(ContentType.JSON).body("{\"answers\":{\"1\":" + item + ",\"2\":" + item + ",\"3\":"
+                + item + ",\"4\":" + item + "}}").post("/api/v1/forms/" + token + "/responses").then()
+                .statusCode(201);
     }
 }
