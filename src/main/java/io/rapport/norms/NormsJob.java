@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
@@ -21,14 +22,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.rapport.delivery.ScoredResponses;
-import io.rapport.questionnaire.Item;
 import io.rapport.questionnaire.QuestionnaireCatalog;
 import io.rapport.questionnaire.QuestionnaireDefinition;
 import io.rapport.scoring.InvalidAnswersException;
 import io.rapport.scoring.ScoringEngine;
-import io.rapport.trend.InstrumentConstants;
 import io.rapport.trend.LocalNorms;
-import io.rapport.trend.api.InstrumentConstantsMapper;
 
 /**
  * Recomputes local norms off the request path: on a schedule, one transaction per instrument version, reading
@@ -79,7 +77,7 @@ public class NormsJob {
     }
 
     /** Recomputes the organization's norms inside the caller's transaction (the demo seeder's), failing with it. */
-    @jakarta.transaction.Transactional(jakarta.transaction.Transactional.TxType.MANDATORY)
+    @Transactional(Transactional.TxType.MANDATORY)
     public void computeInCurrentTransaction(UUID organizationId) {
         responses.versions(organizationId).forEach(version -> compute(organizationId, version));
     }
@@ -91,11 +89,11 @@ public class NormsJob {
                     version.version());
             return;
         }
-        Map<String, List<String>> scales = new LinkedHashMap<>();
-        scales.put(QuestionnaireDefinition.TOTAL, d.items().stream().map(Item::id).toList());
-        scales.putAll(d.subscales());
+        List<String> scales = new ArrayList<>();
+        scales.add(QuestionnaireDefinition.TOTAL);
+        scales.addAll(d.subscales().keySet());
         Map<String, List<List<LocalNorms.Observation>>> byScale = new LinkedHashMap<>();
-        scales.keySet().forEach(s -> byScale.put(s, new ArrayList<>()));
+        scales.forEach(s -> byScale.put(s, new ArrayList<>()));
         UUID currentPair = null;
         for (ScoredResponses.Row row : responses.forVersion(organizationId, version)) {
             if (!row.pairId().equals(currentPair)) {
@@ -104,20 +102,18 @@ public class NormsJob {
             }
             Map<String, BigDecimal> keyed = keyed(d, row.answersJson());
             Map<String, Double> scores = scores(row.scoreJson());
-            for (Map.Entry<String, List<String>> scale : scales.entrySet()) {
-                Double score = scores.get(scale.getKey());
+            for (String scale : scales) {
+                Double score = scores.get(scale);
                 if (score != null) {
-                    List<List<LocalNorms.Observation>> pairs = byScale.get(scale.getKey());
-                    pairs.get(pairs.size() - 1).add(new LocalNorms.Observation(score, items(keyed, scale.getValue())));
+                    List<List<LocalNorms.Observation>> pairs = byScale.get(scale);
+                    pairs.get(pairs.size() - 1).add(new LocalNorms.Observation(score, items(keyed, d.scaleItems(scale))));
                 }
             }
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         List<LocalNorm> result = new ArrayList<>();
-        InstrumentConstants steps = InstrumentConstantsMapper.of(d);
         byScale.forEach((scale, pairs) -> result.add(LocalNorm.of(d.id(), d.version(), scale, now,
-                LocalNorms.estimate(pairs, QuestionnaireDefinition.TOTAL.equals(scale) ? steps.total().step()
-                        : steps.subscales().get(scale).step()))));
+                LocalNorms.estimate(pairs, d.scaleStep(scale)))));
         norms.replace(organizationId, d.id(), d.version(), result);
     }
 

@@ -55,6 +55,22 @@ public record QuestionnaireDefinition(
         return items.stream().filter(i -> i.id().equals(itemId)).findFirst();
     }
 
+    /** The item ids of a scale: every item for {@link #TOTAL}, a subscale's members, or none for an unknown scale. */
+    public List<String> scaleItems(String scale) {
+        return TOTAL.equals(scale) ? items.stream().map(Item::id).toList() : subscales.getOrDefault(scale, List.of());
+    }
+
+    /** The smallest change a scale's score can show: one item step on a sum, a share of it on a mean. */
+    public double scaleStep(String scale) {
+        List<String> ids = scaleItems(scale);
+        List<Item> members = items.stream().filter(i -> ids.contains(i.id())).toList();
+        BigDecimal itemStep = members.stream().map(Item::step).min(BigDecimal::compareTo).orElse(BigDecimal.ONE);
+        if (scoring.method() == ScoringMethod.MEAN && !members.isEmpty()) {
+            return itemStep.divide(BigDecimal.valueOf(members.size()), MathContext.DECIMAL64).doubleValue();
+        }
+        return itemStep.doubleValue();
+    }
+
     /** Lowest possible total; reverse scoring maps the item range onto itself, so it does not matter here. */
     @JsonIgnore
     public BigDecimal totalMin() {

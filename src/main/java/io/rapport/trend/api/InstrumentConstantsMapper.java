@@ -1,17 +1,13 @@
 package io.rapport.trend.api;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import io.rapport.questionnaire.Cutoff;
-import io.rapport.questionnaire.Item;
 import io.rapport.questionnaire.QuestionnaireDefinition;
 import io.rapport.questionnaire.ReliableChange;
-import io.rapport.questionnaire.ScoringMethod;
 import io.rapport.trend.Direction;
 import io.rapport.trend.InstrumentConstants;
 import io.rapport.trend.ScoreConstants;
@@ -30,26 +26,15 @@ public final class InstrumentConstantsMapper {
                 // Alliance, empathy and these outcome measures all read higher as better.
                 .orElse(Direction.BELOW);
         Map<String, ScoreConstants> subscales = new HashMap<>();
-        d.subscales().forEach((name, itemIds) -> subscales.put(name,
-                constants(d, name, d.items().stream().filter(i -> itemIds.contains(i.id())).toList())));
-        return new InstrumentConstants(d.id(), concern, constants(d, QuestionnaireDefinition.TOTAL, d.items()),
-                subscales);
+        d.subscales().keySet().forEach(name -> subscales.put(name, constants(d, name)));
+        return new InstrumentConstants(d.id(), concern, constants(d, QuestionnaireDefinition.TOTAL), subscales);
     }
 
-    private static ScoreConstants constants(QuestionnaireDefinition d, String scale, List<Item> items) {
+    private static ScoreConstants constants(QuestionnaireDefinition d, String scale) {
         Optional<ReliableChange> rc = d.reliableChange().stream().filter(r -> scale.equals(r.scale())).findFirst();
         Double cutoff = d.interpretation().stream().filter(c -> scale.equals(c.scale())).findFirst()
                 .map(Cutoff::value).map(BigDecimal::doubleValue).orElse(null);
         return new ScoreConstants(rc.map(r -> r.sd().doubleValue()).orElse(null),
-                rc.map(r -> r.reliability().doubleValue()).orElse(null), cutoff, step(d, items));
-    }
-
-    /** The smallest change the score can show: one item step on a sum, a share of it on a mean. */
-    static double step(QuestionnaireDefinition d, List<Item> items) {
-        BigDecimal itemStep = items.stream().map(Item::step).min(BigDecimal::compareTo).orElse(BigDecimal.ONE);
-        if (d.scoring().method() == ScoringMethod.MEAN && !items.isEmpty()) {
-            return itemStep.divide(BigDecimal.valueOf(items.size()), MathContext.DECIMAL64).doubleValue();
-        }
-        return itemStep.doubleValue();
+                rc.map(r -> r.reliability().doubleValue()).orElse(null), cutoff, d.scaleStep(scale));
     }
 }
