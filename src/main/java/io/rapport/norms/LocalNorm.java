@@ -3,6 +3,7 @@ package io.rapport.norms;
 import java.time.Instant;
 
 import io.rapport.trend.LocalNorms;
+import io.rapport.trend.Reliability;
 
 /**
  * An instrument version's local norms for one scale, as stored by the norms job.
@@ -32,6 +33,6 @@ public record LocalNorm(String questionnaireId, String version, String scale, In
 
     /** Reliability for the reliable change index: alpha clipped to [0, 1], or null. */
     public Double reliability() {
-        return alpha == null ? null : Math.max(0, Math.min(1, alpha));
+        return alpha == null ? null : Reliability.asReliability(alpha);
     }
 }

@@ -92,7 +92,7 @@ public final class LocalNorms {
         Double withinSd = withinDf == 0 ? null : Math.sqrt(squaredDeviations / withinDf);
         Reliability.Alpha alpha = sameLength(referenceItems) ? Reliability.cronbach(referenceItems) : null;
         Double sd = reference.sampleSd();
-        Double sem = alpha == null || sd == null ? null : sd * Math.sqrt(1 - Math.max(0, Math.min(1, alpha.alpha())));
+        Double sem = alpha == null || sd == null ? null : sd * Math.sqrt(1 - Reliability.asReliability(alpha.alpha()));
         Double noiseSd = differences.isEmpty() ? null
                 : groupedMedian(differences, step) / (Math.sqrt(2) * MEDIAN_ABSOLUTE_NORMAL);
         return new Estimate(pairCount, responses, reference.mean(), sd, withinSd, withinDf, noiseSd,

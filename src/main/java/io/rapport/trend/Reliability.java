@@ -57,6 +57,14 @@ public final class Reliability {
         return new Alpha(alpha, lower, upper, n, k);
     }
 
+    /**
+     * Alpha as the reliability of the standard error of measurement: clipped to [0, 1]. A negative alpha (items that
+     * disagree more than chance) says no more than 0.
+     */
+    public static double asReliability(double alpha) {
+        return Math.max(0, Math.min(1, alpha));
+    }
+
     /** Sample variance (n − 1). */
     static double variance(double[] values) {
         RunningStats stats = new RunningStats();

@@ -102,7 +102,7 @@ public final class RuptureSimulation {
         InstrumentConstants fromFile = InstrumentConstantsMapper.of(d);
         LocalNorms.Estimate norms = LocalNorms.estimate(all, fromFile.total().step());
         ScoreConstants total = fromFile.total();
-        double reliability = Math.max(0, Math.min(1, norms.alpha().alpha()));
+        double reliability = Reliability.asReliability(norms.alpha().alpha());
         InstrumentConstants constants = new InstrumentConstants(d.id(), fromFile.concernWhen(),
                 new ScoreConstants(norms.sd(), reliability, total.cutoff(), total.step(), norms.noiseSd()), Map.of());
         TrendEngine engine = new TrendEngine(setup.thresholds());
