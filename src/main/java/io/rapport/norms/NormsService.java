@@ -104,13 +104,15 @@ public class NormsService {
                 }
                 BigDecimal sd = c.referenceSd();
                 BigDecimal r = c.reliability();
-                if (sd == null || sd.signum() <= 0) {
+                boolean sdValid = sd != null && sd.signum() > 0;
+                boolean reliabilityValid = r != null && r.signum() > 0 && r.compareTo(BigDecimal.ONE) < 0;
+                if (!sdValid) {
                     errors.add(new FieldError(field + ".referenceSd", "must be a number greater than 0"));
                 }
-                if (r == null || r.signum() <= 0 || r.compareTo(BigDecimal.ONE) >= 0) {
+                if (!reliabilityValid) {
                     errors.add(new FieldError(field + ".reliability", "must be a number strictly between 0 and 1"));
                 }
-                if (sd != null && sd.signum() > 0 && r != null && r.signum() > 0 && r.compareTo(BigDecimal.ONE) < 0) {
+                if (sdValid && reliabilityValid) {
                     scales.put(scale, new PublishedConstants.Scale(sd.doubleValue(), r.doubleValue()));
                 }
             });

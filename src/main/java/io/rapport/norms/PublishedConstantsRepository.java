@@ -77,25 +77,35 @@ public class PublishedConstantsRepository {
                 order by r.questionnaire_id, r.questionnaire_version, r.revision desc, c.scale""")
                 .setParameter("org", organizationId).setParameter("questionnaire", questionnaireId)
                 .setParameter("version", version).getResultList();
-        Map<String, PublishedConstants> byRevision = new LinkedHashMap<>();
-        Map<String, Map<String, PublishedConstants.Scale>> scales = new LinkedHashMap<>();
+        // One row per scale (or one with no scale for a withdrawal): rows of a revision are adjacent.
+        List<PublishedConstants> result = new ArrayList<>();
+        Object[] head = null;
+        Map<String, PublishedConstants.Scale> scales = new LinkedHashMap<>();
         for (Object row : rows) {
             Object[] r = (Object[]) row;
-            String key = r[0] + "@" + r[1] + "#" + r[2];
-            Map<String, PublishedConstants.Scale> s = scales.computeIfAbsent(key, k -> new LinkedHashMap<>());
-            byRevision.computeIfAbsent(key, k -> new PublishedConstants((String) r[0], (String) r[1],
-                    ((Number) r[2]).intValue(), (Boolean) r[3], (String) r[4], (String) r[5], (String) r[6],
-                    NativeColumns.instant(r[7]), s));
+            if (head != null && !sameRevision(head, r)) {
+                result.add(revision(head, scales));
+                scales = new LinkedHashMap<>();
+            }
+            head = r;
             if (r[8] != null) {
-                s.put((String) r[8], new PublishedConstants.Scale(((Number) r[9]).doubleValue(),
+                scales.put((String) r[8], new PublishedConstants.Scale(((Number) r[9]).doubleValue(),
                         ((Number) r[10]).doubleValue()));
             }
         }
-        List<PublishedConstants> result = new ArrayList<>();
-        byRevision.forEach((key, c) -> result.add(new PublishedConstants(c.questionnaireId(), c.version(),
-                c.revision(), c.withdrawn(), c.citation(), c.link(), c.setBy(), c.setAt(),
-                Map.copyOf(scales.get(key)))));
+        if (head != null) {
+            result.add(revision(head, scales));
+        }
         return result;
+    }
+
+    private static boolean sameRevision(Object[] a, Object[] b) {
+        return a[0].equals(b[0]) && a[1].equals(b[1]) && ((Number) a[2]).intValue() == ((Number) b[2]).intValue();
+    }
+
+    private static PublishedConstants revision(Object[] r, Map<String, PublishedConstants.Scale> scales) {
+        return new PublishedConstants((String) r[0], (String) r[1], ((Number) r[2]).intValue(), (Boolean) r[3],
+                (String) r[4], (String) r[5], (String) r[6], NativeColumns.instant(r[7]), Map.copyOf(scales));
     }
 
     /** The current constants of every instrument version of the organization (withdrawn ones left out). */
