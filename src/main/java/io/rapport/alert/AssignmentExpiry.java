@@ -66,9 +66,7 @@ public class AssignmentExpiry {
                 + " and s.organization_id = ?1 and s.id = a.session_id and s.pair_id = ?2 returning s.session_number")
                 .setParameter(1, organizationId).setParameter(2, pairId).getResultList();
         // What an expiry can change (no-response, an unrepaired window closing) starts at the earliest expired one.
-        int from = expiredSessions.stream().mapToInt(n -> ((Number) n).intValue()).min().orElse(Integer.MAX_VALUE);
-        if (from != Integer.MAX_VALUE) {
-            trendAlerts.raise(organizationId, pairId, from);
-        }
+        expiredSessions.stream().mapToInt(n -> ((Number) n).intValue()).min()
+                .ifPresent(from -> trendAlerts.raise(organizationId, pairId, from));
     }
 }
