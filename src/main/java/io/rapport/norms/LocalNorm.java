@@ -16,8 +16,7 @@ import io.rapport.trend.Reliability;
  */
 public record LocalNorm(String questionnaireId, String version, String scale, Instant computedAt, int pairs,
         int responses, String referenceSample, Double mean, Double sd, Double withinSd, int withinDf, Double noiseSd,
-        int differences, Double alpha,
-        Double alphaLower95, Double alphaUpper95, Integer alphaResponses, Double sem) {
+        int differences, Double alpha, Double alphaLower95, Double alphaUpper95, Integer alphaResponses, Double sem) {
 
     /** Each pair's first scored response. */
     public static final String FIRST_RESPONSE_PER_PAIR = "first-scored-response-per-pair";

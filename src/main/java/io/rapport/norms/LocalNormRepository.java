@@ -28,13 +28,13 @@ public class LocalNormRepository {
                 .setParameter("org", organizationId).setParameter("questionnaire", questionnaireId)
                 .setParameter("version", version).executeUpdate();
         for (LocalNorm n : norms) {
-            em.createNativeQuery(
-                    """
-                            insert into local_norm (organization_id, questionnaire_id, questionnaire_version, scale,
-                                computed_at, pairs, responses, reference_sample, mean, sd, within_sd, within_df, noise_sd,
-                                differences, alpha, alpha_lower, alpha_upper, alpha_responses, sem)
-                            values (:org, :questionnaire, :version, :scale, :computedAt, :pairs, :responses, :sample,
-                                :mean, :sd, :withinSd, :withinDf, :noiseSd, :differences, :alpha, :alphaLower, :alphaUpper, :alphaResponses, :sem)""")
+            em.createNativeQuery("""
+                    insert into local_norm (organization_id, questionnaire_id, questionnaire_version, scale,
+                        computed_at, pairs, responses, reference_sample, mean, sd, within_sd, within_df, noise_sd,
+                        differences, alpha, alpha_lower, alpha_upper, alpha_responses, sem)
+                    values (:org, :questionnaire, :version, :scale, :computedAt, :pairs, :responses, :sample, :mean,
+                        :sd, :withinSd, :withinDf, :noiseSd, :differences, :alpha, :alphaLower, :alphaUpper,
+                        :alphaResponses, :sem)""")
                     .setParameter("org", organizationId).setParameter("questionnaire", questionnaireId)
                     .setParameter("version", version).setParameter("scale", n.scale())
                     .setParameter("computedAt", n.computedAt()).setParameter("pairs", n.pairs())

@@ -46,8 +46,8 @@ public class NormsResource {
     @Operation(summary = "The organization's local norms", description = """
             Per instrument version and scale, computed by a scheduled job from the organization's own scored
             responses: pairs and responses used, the reference sample (each pair's first scored response) with its
-            mean and SD, the pooled within-pair SD, Cronbach's alpha with Feldt's 95% interval, the SEM and the
-            Jacobson-Truax threshold at 95%. inUse is false, with the reason in status, until the version has
+            mean and SD, the pooled within-pair SD, the robust session-to-session SD the drop rules use (noiseSd),
+            Cronbach's alpha with Feldt's 95% interval, the SEM and the Jacobson-Truax threshold at 95%. inUse is false, with the reason in status, until the version has
             rapport.norms.min-pairs pairs.""")
     public List<NormView> norms(@QueryParam("questionnaireId") String questionnaireId) {
         return norms.norms(caller.organizationId(), questionnaireId);

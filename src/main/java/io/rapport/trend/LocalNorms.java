@@ -2,6 +2,7 @@ package io.rapport.trend;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 
 /**
  * Norms of one score computed from an organization's own pairs.
@@ -13,12 +14,12 @@ import java.util.List;
  * mean / Σ (n − 1)).
  * <p>
  * The drop rules use a robust session-to-session SD instead: the median absolute difference between consecutive
- * scores of a pair, over all pairs, divided by √2 · 0.6745. Scores lie on a grid of the scale's step, so the median
- * is the grouped one (interpolated within the class of width one step that holds it); a plain median of integer
- * differences jumps between whole steps (for normal noise, a difference has SD √2·σ and its median
- * absolute value is 0.6745 times that). Ruptures and slow trends inflate the pooled within-pair SD, which would
- * hide the very ruptures it is meant to find; they are a minority of the differences, so they barely move the
- * median (rupture simulation: 2.71 pooled against 1.5 true noise with half of the pairs ruptured).
+ * scores of a pair, over all pairs, divided by √2 · 0.6745 (for normal noise, a difference has SD √2·σ and its median
+ * absolute value is 0.6745 times that). Scores lie on a grid of the scale's step, so the median is the grouped one
+ * (interpolated within the class of width one step that holds it); a plain median of integer differences jumps
+ * between whole steps. Ruptures and slow trends inflate the pooled within-pair SD, which would hide the very
+ * ruptures it is meant to find; they are a minority of the differences, so they barely move the median (rupture
+ * simulation: 2.71 pooled against 1.5 true noise with half of the pairs ruptured).
  */
 public final class LocalNorms {
 
@@ -104,7 +105,7 @@ public final class LocalNorms {
      * [v − step/2, v + step/2), and 0 for [0, step/2).
      */
     static double groupedMedian(List<Double> values, double step) {
-        java.util.TreeMap<Long, Integer> counts = new java.util.TreeMap<>();
+        TreeMap<Long, Integer> counts = new TreeMap<>();
         for (double v : values) {
             counts.merge(Math.round(v / step), 1, Integer::sum);
         }

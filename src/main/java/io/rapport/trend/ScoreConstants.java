@@ -7,7 +7,7 @@ package io.rapport.trend;
  * @param reliability reliability r (e.g. Cronbach's alpha) for the RCI, or null when unknown
  * @param cutoff clinical cutoff value, or null when none; the side of concern is the instrument's {@link Direction}
  * @param step smallest meaningful change of the score (1 for a sum of integer items, 1/k for a mean of k items)
- * @param withinSd pooled within-pair SD (session-to-session variation of one pair), or null when unknown
+ * @param withinSd session-to-session SD of one pair (the local norms' robust estimate), or null when unknown
  */
 public record ScoreConstants(Double referenceSd, Double reliability, Double cutoff, double step, Double withinSd) {
 
@@ -26,7 +26,7 @@ public record ScoreConstants(Double referenceSd, Double reliability, Double cuto
         }
     }
 
-    /** Constants without a within-pair SD. */
+    /** Constants without a session-to-session SD. */
     public ScoreConstants(Double referenceSd, Double reliability, Double cutoff, double step) {
         this(referenceSd, reliability, cutoff, step, null);
     }
@@ -48,7 +48,7 @@ public record ScoreConstants(Double referenceSd, Double reliability, Double cuto
 
     /**
      * The noise a drop of one pair is judged against: the larger of the standard error of measurement and the
-     * within-pair SD, since a pair's scores vary by both; null when neither is known, and then no drop rule runs.
+     * session-to-session SD, since a pair's scores vary by both; null when neither is known, and then no drop rule runs.
      */
     public Double errorSd() {
         Double sem = standardError();

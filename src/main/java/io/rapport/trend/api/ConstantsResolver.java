@@ -16,8 +16,8 @@ import io.rapport.trend.ScoreConstants;
 
 /**
  * Chooses the constants of each scale. Reference SD and reliability: the organization's published constants, then
- * the questionnaire file's, then the local norms once they are in use, then none. The within-pair SD exists only in
- * local norms; it is used whenever they are in use, whatever the source of the SEM.
+ * the questionnaire file's, then the local norms once they are in use, then none. The session-to-session SD exists
+ * only in local norms; it is used whenever they are in use, whatever the source of the SEM.
  */
 final class ConstantsResolver {
 
@@ -80,7 +80,7 @@ final class ConstantsResolver {
         ScoreConstants constants = new ScoreConstants(sd, reliability, file.cutoff(), file.step(), withinSd);
         String status = constants.errorSd() != null ? "drop rules on"
                 : "drop rules off: no published constants for " + d.key() + " and "
-                        + local.map(n -> n.status()).orElse("no local norms computed yet");
+                        + local.map(NormView::status).orElse("no local norms computed yet");
         used.add(new ConstantsUsed(scale, source, detail, sd, reliability, constants.standardError(), withinSd,
                 localInUse ? localDetail(local.get()) : null, constants.errorSd(), constants.errorSdBasis(),
                 status));

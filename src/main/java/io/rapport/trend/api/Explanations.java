@@ -1,5 +1,6 @@
 package io.rapport.trend.api;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,7 +37,7 @@ final class Explanations {
         Map<String, Object> detail = new LinkedHashMap<>(e.detail());
         detail.put("explanation", sentence(e.type(), e.detail(), c));
         detail.put("constants", source(e.type(), c));
-        return new TrendEvent(e.type(), e.sessionNumber(), java.util.Collections.unmodifiableMap(detail));
+        return new TrendEvent(e.type(), e.sessionNumber(), Collections.unmodifiableMap(detail));
     }
 
     private static String sentence(String type, Map<String, Object> d, ConstantsUsed c) {
@@ -67,7 +68,7 @@ final class Explanations {
     }
 
     private static String basis(Map<String, Object> d) {
-        return "within-pair-sd".equals(d.get("errorSdBasis")) ? "organization's within-pair SD"
+        return "within-pair-sd".equals(d.get("errorSdBasis")) ? "organization's session-to-session SD"
                 : "standard error of measurement";
     }
 
