@@ -2,7 +2,6 @@ package io.rapport.alert;
 
 import static io.rapport.Api.as;
 import static io.rapport.Api.session;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -20,8 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.Api;
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
+import io.rapport.ScoredPairs;
 
 /** Submissions and expiries raise alerts and outbox events in the same transaction as their cause. */
 @QuarkusTest
@@ -46,11 +44,10 @@ class TrendAlertsTest {
         as(key).body("{\"citation\":\"Test (2026)\",\"scales\":{\"total\":{\"referenceSd\":2,"
                 + "\"reliability\":0.75}}}").put("/api/v1/published-constants/session-rating-4/1.0.0").then()
                 .statusCode(200);
-        String pairId = answer("c-1", "9.5", "9");
+        String pairId = ScoredPairs.answered(key, "c-1", "t-1", ScoredPairs.same(9.5), ScoredPairs.same(9));
         // 38, 36, 36 (at the cutoff: no concern), then 30: under the cutoff; 6 down from 36, at least 3·√2·1 =
         // 4.24; and 6.67 under the earlier mean of 36.67, more than 3 × 1.155 (own SD > 1) × √(4/3) = 4.0.
-        answerAgain("c-1", "9");
-        answerAgain("c-1", "7.5");
+        ScoredPairs.answered(key, "c-1", "t-1", ScoredPairs.same(9), ScoredPairs.same(7.5));
         as(key).queryParam("pairId", pairId).get("/api/v1/alerts").then().statusCode(200)
                 .body("items.type", containsInAnyOrder("below-cutoff", "reliable-drop", "personal-drop"))
                 .body("items.sessionNumber", contains(4, 4, 4));
@@ -75,25 +72,6 @@ class TrendAlertsTest {
         // A second scan finds nothing new to raise.
         expiry.expireDue();
         assertThat(outboxTypes(pairId)).containsExactly("alert.no-response");
-    }
-
-    private String answer(String clientId, String... values) {
-        String pairId = null;
-        for (String v : values) {
-            pairId = answerAgain(clientId, v);
-        }
-        return pairId;
-    }
-
-    /** A new session whose four items are all answered with one value. */
-    private String answerAgain(String clientId, String value) {
-        Response s = as(key).body(session(clientId, "t-1")).post("/api/v1/sessions");
-        String url = s.path("assignments[0].formUrl");
-        given().contentType(ContentType.JSON)
-                .body("{\"answers\":{\"1\":" + value + ",\"2\":" + value + ",\"3\":" + value + ",\"4\":" + value + "}}")
-                .post("/api/v1/forms/" + url.substring(url.lastIndexOf('/') + 1) + "/responses")
-                .then().statusCode(201);
-        return s.path("pairId");
     }
 
     private List<String> outboxTypes(String pairId) throws Exception {

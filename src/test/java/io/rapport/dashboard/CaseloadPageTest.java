@@ -2,7 +2,7 @@ package io.rapport.dashboard;
 
 import static io.rapport.Api.as;
 import static io.rapport.Api.session;
-import static io.rapport.dashboard.ScoredPairs.total;
+import static io.rapport.ScoredPairs.total;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.Api;
+import io.rapport.ScoredPairs;
 import io.rapport.Web;
 
 @QuarkusTest

@@ -29,6 +29,7 @@ import com.microsoft.playwright.options.AriaRole;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.Api;
+import io.rapport.ScoredPairs;
 import io.rapport.Chromium;
 import io.rapport.Web;
 import io.rapport.demo.DemoSeeder;

@@ -2,8 +2,8 @@ package io.rapport.dashboard;
 
 import static io.rapport.Api.as;
 import static io.rapport.Api.session;
-import static io.rapport.dashboard.ScoredPairs.answered;
-import static io.rapport.dashboard.ScoredPairs.total;
+import static io.rapport.ScoredPairs.answered;
+import static io.rapport.ScoredPairs.total;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;

@@ -2,7 +2,6 @@ package io.rapport.norms;
 
 import static io.rapport.Api.as;
 import static io.rapport.Api.session;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -15,14 +14,16 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.util.Arrays;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.Api;
+import io.rapport.ScoredPairs;
 import io.restassured.config.JsonConfig;
 import io.restassured.config.RestAssuredConfig;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
@@ -148,8 +149,9 @@ class NormsResourceTest {
         trends(pairId).body("[0].constants[0].status", containsString("not enough data yet: 1 of 30 pairs"));
 
         for (int p = 1; p < 30; p++) {
-            double level = 8.5 + (p % 6) * 0.25;
-            answer("c-" + p, level, level + 0.1 * (p % 3 - 1), level + 0.2 * (p % 2));
+            // In tenths, so every value lies on the lines' 0.1 step.
+            int level = 85 + (p % 6) * 2;
+            answer("c-" + p, level / 10.0, (level + p % 3 - 1) / 10.0, (level + 2 * (p % 2)) / 10.0);
         }
         as(key).post("/api/v1/norms/recompute").then().statusCode(200);
         ValidatableResponse norms = as(key).config(doubles()).get("/api/v1/norms?questionnaireId=session-rating-4")
@@ -176,8 +178,8 @@ class NormsResourceTest {
     void shouldFlagASplitAllianceWithThePublishedConstants() {
         String body = "{\"clientIds\":[\"a\",\"b\"],\"therapistId\":\"t-9\",\"occurredAt\":\"2026-11-20T15:00:00Z\"}";
         Response couple = as(key).body(body).post("/api/v1/sessions");
-        submit(couple.path("sessions[0].assignments[0].formUrl"), 10);
-        submit(couple.path("sessions[1].assignments[0].formUrl"), 7);
+        ScoredPairs.submit(couple.path("sessions[0].assignments[0].formUrl"), ScoredPairs.same(10));
+        ScoredPairs.submit(couple.path("sessions[1].assignments[0].formUrl"), ScoredPairs.same(7));
         String pairA = couple.path("sessions[0].pairId");
         // Without constants the difference of 12 is shown but not judged.
         trends(pairA).body("[0].splitAlliance.threshold", nullValue()).body("[0].splitAlliance.events", empty());
@@ -201,21 +203,7 @@ class NormsResourceTest {
 
     /** One session per value, each answered with all four lines at that value; returns the pair id. */
     private String answer(String clientId, double... values) {
-        String pairId = null;
-        for (double v : values) {
-            Response s = as(key).body(session(clientId, "t-1")).post("/api/v1/sessions");
-            pairId = s.path("pairId");
-            submit(s.path("assignments[0].formUrl"), v);
-        }
-        return pairId;
-    }
-
-    /** Answers all four lines of a session rating form with the same value. */
-    private static void submit(String formUrl, double v) {
-        String token = formUrl.substring(formUrl.lastIndexOf('/') + 1);
-        String item = String.valueOf(Math.round(v * 10) / 10.0);
-        given().contentType(ContentType.JSON).body("{\"answers\":{\"1\":" + item + ",\"2\":" + item + ",\"3\":"
-                + item + ",\"4\":" + item + "}}").post("/api/v1/forms/" + token + "/responses").then()
-                .statusCode(201);
+        return ScoredPairs.answered(key, clientId, "t-1",
+                Arrays.stream(values).mapToObj(ScoredPairs::same).toArray(double[][]::new));
     }
 }

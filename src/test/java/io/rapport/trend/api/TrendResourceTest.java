@@ -2,7 +2,6 @@ package io.rapport.trend.api;
 
 import static io.rapport.Api.as;
 import static io.rapport.Api.session;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -15,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.Api;
-import io.restassured.http.ContentType;
+import io.rapport.ScoredPairs;
 import io.restassured.response.Response;
 
 /** Trends of pairs whose clients answered the default session rating (four 0–10 lines, cutoff 36). */
@@ -32,7 +31,8 @@ class TrendResourceTest {
     @Test
     void shouldComputeTheTrendOfAPairAsPublished() {
         // Totals 38, 37, 30, 39 at sessions 1–4.
-        String pairId = answer("c-1", "[9.5,9.5,9.5,9.5]", "[9,9,9,10]", "[7.5,7.5,7.5,7.5]", "[10,10,10,9]");
+        String pairId = ScoredPairs.answered(key, "c-1", "t-1", ScoredPairs.same(9.5), new double[] { 9, 9, 9, 10 },
+                ScoredPairs.same(7.5), new double[] { 10, 10, 10, 9 });
         // mean = 144/4 = 36; deviations 2, 1, -6, 3 → SD = √(50/3) = 4.0825
         // slope = Σ(x−x̄)(y−ȳ)/Σ(x−x̄)² = (−3 −0.5 −3 +4.5)/5 = −0.4
         trends(pairId)
@@ -77,7 +77,7 @@ class TrendResourceTest {
 
     @Test
     void shouldHideAnotherOrganizationsPair() {
-        String pairId = answer("c-3", "[9,9,9,9]");
+        String pairId = ScoredPairs.answered(key, "c-3", "t-1", ScoredPairs.same(9));
         as(Api.newOrganization()).get("/api/v1/pairs/" + pairId + "/trends").then().statusCode(404);
         as(key).get("/api/v1/pairs/not-a-pair/trends").then().statusCode(404);
     }
@@ -86,8 +86,8 @@ class TrendResourceTest {
     void shouldReportTheSplitOfACoupleSeenTogether() {
         String body = "{\"clientIds\":[\"a\",\"b\"],\"therapistId\":\"t-9\",\"occurredAt\":\"2026-11-20T15:00:00Z\"}";
         Response couple = as(key).body(body).post("/api/v1/sessions");
-        submit(couple.path("sessions[0].assignments[0].formUrl"), "[10,10,10,10]");
-        submit(couple.path("sessions[1].assignments[0].formUrl"), "[7,7,7,7]");
+        ScoredPairs.submit(couple.path("sessions[0].assignments[0].formUrl"), ScoredPairs.same(10));
+        ScoredPairs.submit(couple.path("sessions[1].assignments[0].formUrl"), ScoredPairs.same(7));
         String pairA = couple.path("sessions[0].pairId");
         // 40 − 28 = 12 at the one joint session.
         trends(pairA)
@@ -101,25 +101,5 @@ class TrendResourceTest {
                 io.restassured.config.JsonConfig.jsonConfig()
                         .numberReturnType(io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE)))
                 .get("/api/v1/pairs/" + pairId + "/trends").then().statusCode(200);
-    }
-
-    /** One session per answer set, each answered through its form link; returns the pair id. */
-    private String answer(String clientId, String... itemValues) {
-        String pairId = null;
-        for (String values : itemValues) {
-            Response s = as(key).body(session(clientId, "t-1")).post("/api/v1/sessions");
-            pairId = s.path("pairId");
-            submit(s.path("assignments[0].formUrl"), values);
-        }
-        return pairId;
-    }
-
-    private static void submit(String formUrl, String values) {
-        String token = formUrl.substring(formUrl.lastIndexOf('/') + 1);
-        String[] v = values.substring(1, values.length() - 1).split(",");
-        given().contentType(ContentType.JSON)
-                .body("{\"answers\":{\"1\":" + v[0] + ",\"2\":" + v[1] + ",\"3\":" + v[2] + ",\"4\":" + v[3] + "}}")
-                .post("/api/v1/forms/" + token + "/responses")
-                .then().statusCode(201);
     }
 }

@@ -1,4 +1,4 @@
-package io.rapport.dashboard;
+package io.rapport;
 
 import static io.rapport.Api.as;
 import static io.rapport.Api.session;
@@ -7,8 +7,8 @@ import static io.restassured.RestAssured.given;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
-/** Pairs with session-rating answers given through the real form endpoint, for the page tests. */
-final class ScoredPairs {
+/** Pairs with session-rating answers given through the real form endpoint. */
+public final class ScoredPairs {
 
     private ScoredPairs() {
     }
@@ -17,7 +17,7 @@ final class ScoredPairs {
      * One session per entry of {@code items}, each answered with the four item values given (a session with
      * {@code null} is left unanswered); returns the pair id.
      */
-    static String answered(String key, String clientId, String therapistId, double[]... items) {
+    public static String answered(String key, String clientId, String therapistId, double[]... items) {
         String pairId = null;
         for (double[] values : items) {
             Response s = as(key).body(session(clientId, therapistId)).post("/api/v1/sessions");
@@ -31,17 +31,22 @@ final class ScoredPairs {
     }
 
     /** Four equal items summing to {@code total}. */
-    static double[] total(double total) {
+    public static double[] total(double total) {
         double item = total / 4;
         return new double[] { item, item, item, item };
     }
 
-    static void submit(String formUrl, double[] v) {
+    /** Four items all answered {@code value}. */
+    public static double[] same(double value) {
+        return new double[] { value, value, value, value };
+    }
+
+    public static void submit(String formUrl, double[] v) {
         submitAnswers(formUrl, "{\"1\":" + v[0] + ",\"2\":" + v[1] + ",\"3\":" + v[2] + ",\"4\":" + v[3] + "}");
     }
 
     /** {@code answers}: the JSON object of item id to value. */
-    static void submitAnswers(String formUrl, String answers) {
+    public static void submitAnswers(String formUrl, String answers) {
         String token = formUrl.substring(formUrl.lastIndexOf('/') + 1);
         given().contentType(ContentType.JSON).body("{\"answers\":" + answers + "}")
                 .post("/api/v1/forms/" + token + "/responses")
