@@ -68,7 +68,7 @@ public class NormsPageResource {
         List<ConstantRow> constants = norms.current(caller.organizationId(), null).stream()
                 .flatMap(c -> c.scales().entrySet().stream().map(e -> row(c, e.getKey(), e.getValue()))).toList();
         return Templates.norms(PageContext.of(caller), views.stream().map(NormRow::of).toList(), constants,
-                views.isEmpty() ? norms.minPairs() : views.get(0).minPairs());
+                norms.minPairs());
     }
 
     private static ConstantRow row(PublishedConstants c, String scale, PublishedConstants.Scale s) {

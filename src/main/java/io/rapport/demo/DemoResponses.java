@@ -2,7 +2,6 @@ package io.rapport.demo;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -86,15 +85,15 @@ public class DemoResponses implements DemoContributor {
             DemoData.DemoPair pair = pairs.get(i);
             Course course = i < Course.values().length ? Course.values()[i] : Course.STEADY;
             Random random = new Random(1000L + i);
-            // Steady background pairs sit at their own level, as clients do.
-            double level = i < Course.values().length ? 0 : 0.86 + 0.11 * random.nextDouble() - 0.95;
+            // Steady background pairs sit at a level of their own, 86–97 % of the range, as clients do.
+            double offset = i < Course.values().length ? 0 : 0.86 + 0.11 * random.nextDouble() - share(course, 1, 1);
             int count = pair.sessionIds().size();
             for (int n = 1; n <= count; n++) {
                 TherapySession session = em.find(TherapySession.class, pair.sessionIds().get(n - 1));
                 // The newest session of every third pair is still open, to try the link and QR code in the room.
                 boolean pending = n == count && i % 3 == 0 && course != Course.STOPPED;
                 boolean silent = course == Course.STOPPED && n > count - 4;
-                double share = share(course, n, count) + level;
+                double share = share(course, n, count) + offset;
                 // The session rating is answered last, so it is the caseload's most recent alliance score.
                 if (n % 3 == 0 && count >= 9) {
                     answer(data.organizationId(), session, WAI_SR, share - 0.05, random, now, silent, 50);
@@ -170,7 +169,7 @@ public class DemoResponses implements DemoContributor {
         if (unanswered) {
             return;
         }
-        Map<String, Object> answers = new HashMap<>(new AllianceModel(d, NOISE, random).answers(share));
+        Map<String, Object> answers = new AllianceModel(d, NOISE, random).answers(share);
         Instant submitted = session.occurredAt.plus(Duration.ofMinutes(minutesAfter)).plusSeconds(random.nextInt(240));
         recorder.record(new ResponseRecorder.Submission(a, answers, submitted.minus(Duration.ofSeconds(
                 20L * d.items().size())), submitted, StoredResponse.Channel.form, "en", d.items().size()));
