@@ -30,6 +30,19 @@ public final class ScoredPairs {
         return pairId;
     }
 
+    /**
+     * A couple seen together once by therapist t-9, clients "a" and "b" each answering in their own pair; returns
+     * the pair id of "a".
+     */
+    public static String coupleSeenOnce(String key, double[] a, double[] b) {
+        Response couple = as(key).body("{\"clientIds\":[\"a\",\"b\"],\"therapistId\":\"t-9\","
+                + "\"occurredAt\":\"2026-11-20T15:00:00Z\"}").post("/api/v1/sessions");
+        couple.then().statusCode(201);
+        submit(couple.path("sessions[0].assignments[0].formUrl"), a);
+        submit(couple.path("sessions[1].assignments[0].formUrl"), b);
+        return couple.path("sessions[0].pairId");
+    }
+
     /** Four equal items summing to {@code total}. */
     public static double[] total(double total) {
         double item = total / 4;

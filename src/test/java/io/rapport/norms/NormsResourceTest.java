@@ -25,7 +25,6 @@ import io.rapport.ScoredPairs;
 import io.restassured.config.JsonConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.path.json.config.JsonPathConfig;
-import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 
 @QuarkusTest
@@ -176,11 +175,7 @@ class NormsResourceTest {
 
     @Test
     void shouldFlagASplitAllianceWithThePublishedConstants() {
-        String body = "{\"clientIds\":[\"a\",\"b\"],\"therapistId\":\"t-9\",\"occurredAt\":\"2026-11-20T15:00:00Z\"}";
-        Response couple = as(key).body(body).post("/api/v1/sessions");
-        ScoredPairs.submit(couple.path("sessions[0].assignments[0].formUrl"), ScoredPairs.same(10));
-        ScoredPairs.submit(couple.path("sessions[1].assignments[0].formUrl"), ScoredPairs.same(7));
-        String pairA = couple.path("sessions[0].pairId");
+        String pairA = ScoredPairs.coupleSeenOnce(key, ScoredPairs.same(10), ScoredPairs.same(7));
         // Without constants the difference of 12 is shown but not judged.
         trends(pairA).body("[0].splitAlliance.threshold", nullValue()).body("[0].splitAlliance.events", empty());
 

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.Api;
 import io.rapport.ScoredPairs;
-import io.restassured.response.Response;
 
 /** Trends of pairs whose clients answered the default session rating (four 0–10 lines, cutoff 36). */
 @QuarkusTest
@@ -84,11 +83,7 @@ class TrendResourceTest {
 
     @Test
     void shouldReportTheSplitOfACoupleSeenTogether() {
-        String body = "{\"clientIds\":[\"a\",\"b\"],\"therapistId\":\"t-9\",\"occurredAt\":\"2026-11-20T15:00:00Z\"}";
-        Response couple = as(key).body(body).post("/api/v1/sessions");
-        ScoredPairs.submit(couple.path("sessions[0].assignments[0].formUrl"), ScoredPairs.same(10));
-        ScoredPairs.submit(couple.path("sessions[1].assignments[0].formUrl"), ScoredPairs.same(7));
-        String pairA = couple.path("sessions[0].pairId");
+        String pairA = ScoredPairs.coupleSeenOnce(key, ScoredPairs.same(10), ScoredPairs.same(7));
         // 40 − 28 = 12 at the one joint session.
         trends(pairA)
                 .body("[0].splitAlliance.points", hasSize(1))
