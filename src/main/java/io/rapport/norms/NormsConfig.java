@@ -1,7 +1,5 @@
 package io.rapport.norms;
 
-import java.time.Duration;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -16,7 +14,10 @@ public interface NormsConfig {
     @WithDefault("30")
     int minPairs();
 
-    /** How often the norms job recomputes every organization's norms, off the request path. */
+    /**
+     * How often the norms job recomputes every organization's norms, off the request path; {@code off} disables the
+     * job (admins can still run it through {@code POST /api/v1/norms/recompute}).
+     */
     @WithDefault("10m")
-    Duration interval();
+    String interval();
 }
