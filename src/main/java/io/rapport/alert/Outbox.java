@@ -11,7 +11,7 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.rapport.care.PairRepository;
+import io.rapport.tenancy.PairLocks;
 
 /**
  * Records events in the caller's transaction, so an event commits exactly when the data that caused it does.
@@ -22,9 +22,9 @@ public class Outbox {
 
     private final EntityManager em;
     private final ObjectMapper json;
-    private final PairRepository pairs;
+    private final PairLocks pairs;
 
-    public Outbox(EntityManager em, ObjectMapper json, PairRepository pairs) {
+    public Outbox(EntityManager em, ObjectMapper json, PairLocks pairs) {
         this.em = em;
         this.json = json;
         this.pairs = pairs;

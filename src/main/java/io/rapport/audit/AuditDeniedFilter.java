@@ -13,7 +13,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.rapport.common.web.RequestIdFilter;
-import io.rapport.security.ApiKeyIdentityProvider;
+import io.rapport.security.IdentityAttributes;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
@@ -48,7 +48,7 @@ public class AuditDeniedFilter {
         }
         // A refused credential leaves the identity anonymous: its row has no organization.
         boolean anonymous = response.getStatus() == 401 || toLogin || identity.isAnonymous();
-        UUID organizationId = anonymous ? null : identity.getAttribute(ApiKeyIdentityProvider.ORGANIZATION_ATTRIBUTE);
+        UUID organizationId = anonymous ? null : identity.getAttribute(IdentityAttributes.ORGANIZATION);
         String actor = anonymous ? "anonymous" : identity.getPrincipal().getName();
         String objectId = first(request, audited.idParam());
         AuditEntry entry = new AuditEntry(organizationId, actor, audited.action(), AuditRoutes.of(method),

@@ -74,7 +74,8 @@ public class AuditInterceptor {
         return onMethod != null ? onMethod : method.getDeclaringClass().getAnnotation(Audited.class);
     }
 
-    static String requestId() {
+    /** The request id of the current request, as the request-id filter put it in the log context. */
+    public static String requestId() {
         Object id = MDC.get("requestId");
         return id == null ? null : id.toString();
     }

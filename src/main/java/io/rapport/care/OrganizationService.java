@@ -7,8 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.rapport.common.error.ApiException;
-import io.rapport.security.ApiKeyService;
 import io.rapport.security.Roles;
+import io.rapport.security.apikey.ApiKeyService;
+import io.rapport.tenancy.Organization;
+import io.rapport.tenancy.OrganizationRepository;
 
 @ApplicationScoped
 public class OrganizationService {

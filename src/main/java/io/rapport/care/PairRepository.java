@@ -10,9 +10,10 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import io.rapport.common.persistence.NativeUpsert;
 import io.rapport.common.persistence.OrganizationScoped;
+import io.rapport.tenancy.PairLocks;
 
 @ApplicationScoped
-public class PairRepository implements OrganizationScoped<Pair> {
+public class PairRepository implements OrganizationScoped<Pair>, PairLocks {
 
     private final TransactionSynchronizationRegistry registry;
 
@@ -40,7 +41,7 @@ public class PairRepository implements OrganizationScoped<Pair> {
         return findByMembers(organizationId, clientId, therapistId).orElseThrow();
     }
 
-    /** Locks a pair by id, for writers that start from another row of the pair. */
+    @Override
     public void lockById(UUID organizationId, UUID pairId) {
         getEntityManager().createNativeQuery("select id from pair where organization_id = ?1 and id = ?2 for update")
                 .setParameter(1, organizationId).setParameter(2, pairId).getResultList();
@@ -54,6 +55,7 @@ public class PairRepository implements OrganizationScoped<Pair> {
      *
      * @return whether the pair exists in the organization
      */
+    @Override
     public boolean lockForEvents(UUID organizationId, UUID pairId) {
         if (registry.getTransactionKey() != null && registry.getResource(lockKey(pairId)) != null) {
             return true;

@@ -21,6 +21,7 @@ import io.rapport.delivery.AssignmentIssuer;
 import io.rapport.delivery.AssignmentRepository;
 import io.rapport.delivery.AssignmentView;
 import io.rapport.security.Secrets;
+import io.rapport.tenancy.OrganizationRepository;
 
 /**
  * Creates sessions for EHR systems. A retried request, by {@code Idempotency-Key} or by encounter id, returns

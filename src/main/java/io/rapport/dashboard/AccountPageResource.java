@@ -23,15 +23,15 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
+import io.rapport.account.AccountRequest;
+import io.rapport.account.AccountService;
+import io.rapport.account.AccountView;
 import io.rapport.common.error.ApiException;
 import io.rapport.common.web.Ids;
 import io.rapport.common.web.Page;
-import io.rapport.security.AccountRequest;
-import io.rapport.security.AccountService;
-import io.rapport.security.AccountView;
 import io.rapport.security.Caller;
 import io.rapport.security.Roles;
-import io.rapport.security.WebCookies;
+import io.rapport.security.web.WebCookies;
 
 /** Organization admins create and deactivate sign-in accounts here; the same rules as the API apply. */
 @Path("/app/accounts")

@@ -25,7 +25,7 @@ import io.rapport.audit.Audited;
 import io.rapport.common.web.Ids;
 import io.rapport.security.Caller;
 import io.rapport.security.Roles;
-import io.rapport.security.WebCookies;
+import io.rapport.security.web.WebCookies;
 
 /** The caseload and pair pages, a pair's report and export. Without a session the browser is sent to the login page. */
 @Path("/app")

@@ -1,15 +1,13 @@
 package io.rapport.delivery;
 
 import java.time.Clock;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.rapport.common.error.ApiException;
+import io.rapport.common.ratelimit.RateLimiter;
 
 /**
  * Slows down link-token guessing: after too many unknown tokens from one client address within a minute, every
@@ -20,25 +18,9 @@ import io.rapport.common.error.ApiException;
 @ApplicationScoped
 public class LinkGuessLimiter {
 
-    private static final long WINDOW_MS = 60_000;
-    private static final int PRUNE_ABOVE = 10_000;
+    private static final Duration WINDOW = Duration.ofMinutes(1);
 
-    /** Thrown when an address is over the limit; {@code retryAfterSeconds} is for the Retry-After header. */
-    public static class TooManyGuesses extends ApiException {
-
-        TooManyGuesses(long retryAfterSeconds) {
-            super(429, "too-many-requests", "Too Many Requests",
-                    "Too many unknown links from this address; retry after " + retryAfterSeconds + " seconds",
-                    List.of(), retryAfterSeconds);
-        }
-    }
-
-    private record Window(long startMs, int count) {
-    }
-
-    private final Map<String, Window> windows = new ConcurrentHashMap<>();
-    private final int limit;
-    private final Clock clock;
+    private final RateLimiter unknownLinks;
 
     @Inject
     public LinkGuessLimiter(DeliveryConfig config) {
@@ -46,29 +28,19 @@ public class LinkGuessLimiter {
     }
 
     LinkGuessLimiter(int limit, Clock clock) {
-        this.limit = limit;
-        this.clock = clock;
+        this.unknownLinks = RateLimiter.window(limit, WINDOW, () -> clock.millis() * 1_000_000L);
     }
 
-    /** @throws TooManyGuesses when {@code address} used up its unknown-token attempts this minute */
+    /** @throws ApiException 429 with Retry-After when {@code address} used up its unknown-token attempts this minute */
     public void check(String address) {
-        long now = clock.millis();
-        Window w = windows.get(address);
-        if (w != null && now - w.startMs() < WINDOW_MS && w.count() >= limit) {
-            throw new TooManyGuesses(Math.max(1, (w.startMs() + WINDOW_MS - now + 999) / 1000));
-        }
+        unknownLinks.waitFor(address).ifPresent(wait -> {
+            long seconds = RateLimiter.seconds(wait);
+            throw ApiException.tooManyRequests(
+                    "Too many unknown links from this address; retry after " + seconds + " seconds", seconds);
+        });
     }
 
     public void recordUnknown(String address) {
-        long now = clock.millis();
-        windows.compute(address, (k, w) -> w == null || now - w.startMs() >= WINDOW_MS ? new Window(now, 1)
-                : new Window(w.startMs(), w.count() + 1));
-        if (windows.size() > PRUNE_ABOVE) {
-            for (Iterator<Window> it = windows.values().iterator(); it.hasNext();) {
-                if (now - it.next().startMs() >= WINDOW_MS) {
-                    it.remove();
-                }
-            }
-        }
+        unknownLinks.count(address);
     }
 }

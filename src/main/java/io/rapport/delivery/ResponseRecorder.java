@@ -16,13 +16,13 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.rapport.care.PairRepository;
 import io.rapport.common.error.ApiException;
 import io.rapport.common.error.Problem.FieldError;
 import io.rapport.questionnaire.QuestionnaireCatalog;
 import io.rapport.questionnaire.QuestionnaireDefinition;
 import io.rapport.scoring.ScoreResult;
 import io.rapport.scoring.ScoringEngine;
+import io.rapport.tenancy.PairLocks;
 
 /**
  * Stores one response: scores it, consumes the assignment with a conditional UPDATE and inserts the row, in the
@@ -43,11 +43,11 @@ public class ResponseRecorder {
     private final ObjectMapper json;
     private final QualityCheck quality;
     private final ScoringEngine engine = new ScoringEngine();
-    private final PairRepository pairs;
+    private final PairLocks pairs;
     private final Event<ResponseRecorded> recorded;
 
     public ResponseRecorder(QuestionnaireCatalog catalog, ResponseRepository responses, EntityManager em,
-            ObjectMapper json, DeliveryConfig config, PairRepository pairs, Event<ResponseRecorded> recorded) {
+            ObjectMapper json, DeliveryConfig config, PairLocks pairs, Event<ResponseRecorded> recorded) {
         this.pairs = pairs;
         this.recorded = recorded;
         this.catalog = catalog;

@@ -2,7 +2,6 @@ package io.rapport.delivery;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,9 +13,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.rapport.common.error.ApiException;
-import io.rapport.common.error.Problem.FieldError;
 import io.rapport.common.web.Page;
-import io.rapport.scoring.InvalidAnswersException;
 import io.rapport.scoring.ScoreResult;
 
 /**
@@ -61,15 +58,9 @@ public class ResponseService {
         }
         StoredResponse.Channel channel = "in-session".equals(link.channel()) ? StoredResponse.Channel.inSession
                 : StoredResponse.Channel.api;
-        try {
-            return recorder.record(new ResponseRecorder.Submission(link.assignment(), request.answers(),
-                    request.startedAt(), now, channel, null, request.answers().size()));
-        } catch (InvalidAnswersException e) {
-            List<FieldError> errors = new ArrayList<>();
-            e.problems().forEach(p -> errors.add(new FieldError("answers." + p.itemId(), p.message())));
-            throw new ApiException(422, "invalid-answers", "Unprocessable Content",
-                    errors.size() + " answer(s) cannot be accepted", errors);
-        }
+        // Invalid answers leave as InvalidAnswersException, for the API's one mapper of it.
+        return recorder.record(new ResponseRecorder.Submission(link.assignment(), request.answers(),
+                request.startedAt(), now, channel, null, request.answers().size()));
     }
 
     @Transactional

@@ -16,18 +16,18 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
+import io.rapport.account.AccountRequest;
+import io.rapport.account.AccountService;
+import io.rapport.account.UserAccountRepository;
 import io.rapport.care.ClientRequest;
-import io.rapport.care.Organization;
-import io.rapport.care.OrganizationRepository;
 import io.rapport.care.PairRepository;
 import io.rapport.care.PeopleService;
 import io.rapport.care.TherapistRequest;
 import io.rapport.care.TherapySession;
 import io.rapport.care.TherapySessionRepository;
-import io.rapport.security.AccountRequest;
-import io.rapport.security.AccountService;
 import io.rapport.security.Roles;
-import io.rapport.security.UserAccountRepository;
+import io.rapport.tenancy.Organization;
+import io.rapport.tenancy.OrganizationRepository;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**

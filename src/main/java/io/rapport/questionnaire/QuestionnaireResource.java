@@ -3,11 +3,8 @@ package io.rapport.questionnaire;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -21,8 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.rapport.scoring.ScoreResult;
-import io.rapport.security.ReadScope;
 import io.rapport.security.Roles;
 
 @Path("/api/v1/questionnaires")
@@ -32,7 +27,7 @@ import io.rapport.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 public class QuestionnaireResource {
 
-    private static final String VERSION_DOC = "A version such as 1.0.0; without it the latest released version, or the latest version of an instrument that has none released yet.";
+    public static final String VERSION_DOC = "A version such as 1.0.0; without it the latest released version, or the latest version of an instrument that has none released yet.";
 
     private final QuestionnaireService questionnaires;
 
@@ -61,18 +56,5 @@ public class QuestionnaireResource {
         QuestionnaireDetail detail = questionnaires.detail(id, version, headers.getAcceptableLanguages());
         return Response.ok(detail).header(HttpHeaders.CONTENT_LANGUAGE, detail.language())
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).build();
-    }
-
-    @POST
-    @Path("/{id}/score")
-    @Operation(summary = "Score answers without storing them", description = """
-            Body: {"answers": {"1": 4, "2": "na"}}. Items left out count as missing; "na" is accepted only where
-            allowNotApplicable is true. Too many missing items give scored: false. Invalid answers give 422 with
-            every problem in errors, each named answers.<itemId>.""")
-    @ReadScope
-    public ScoreResult score(@PathParam("id") String id,
-            @QueryParam("version") @Parameter(description = VERSION_DOC) String version,
-            @NotNull @Valid ScoreRequest body) {
-        return questionnaires.score(id, version, body.answers());
     }
 }

@@ -3,22 +3,17 @@ package io.rapport.questionnaire;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.rapport.common.error.ApiException;
 import io.rapport.common.error.Problem.FieldError;
-import io.rapport.scoring.InvalidAnswersException;
-import io.rapport.scoring.ScoreResult;
-import io.rapport.scoring.ScoringEngine;
 
-/** Read-only access to the catalog for the API, and scoring without storing anything. */
+/** Read-only access to the catalog for the API. */
 @ApplicationScoped
 public class QuestionnaireService {
 
     private final QuestionnaireCatalog catalog;
-    private final ScoringEngine engine = new ScoringEngine();
 
     public QuestionnaireService(QuestionnaireCatalog catalog) {
         this.catalog = catalog;
@@ -45,23 +40,11 @@ public class QuestionnaireService {
         return QuestionnaireDetail.of(catalog, d, text);
     }
 
-    public ScoreResult score(String id, String version, Map<String, Object> answers) {
-        QuestionnaireDefinition d = definition(id, version);
-        try {
-            return engine.score(d, answers);
-        } catch (InvalidAnswersException e) {
-            List<FieldError> errors = e.problems().stream()
-                    .map(p -> new FieldError("answers." + p.itemId(), p.message())).toList();
-            throw new ApiException(422, "invalid-answers", "Unprocessable Content",
-                    errors.size() + " answer(s) cannot be scored by " + d.key(), errors);
-        }
-    }
-
     /**
      * The named version, else the latest released one; an instrument with no released version yet is served in
      * its latest version, marked {@code released: false}, so it can be previewed.
      */
-    QuestionnaireDefinition definition(String id, String version) {
+    public QuestionnaireDefinition definition(String id, String version) {
         if (version != null) {
             return catalog.get(id, version).orElseThrow(() -> catalog.latest(id).isPresent()
                     ? notFound("version", "no version " + version + " of questionnaire " + id)

@@ -20,7 +20,7 @@ public class Caller {
 
     /** The caller's organization; an identity without one (the operator) may not touch organization data. */
     public UUID organizationId() {
-        UUID org = identity.getAttribute(ApiKeyIdentityProvider.ORGANIZATION_ATTRIBUTE);
+        UUID org = identity.getAttribute(IdentityAttributes.ORGANIZATION);
         if (org == null) {
             throw new ForbiddenException();
         }
@@ -37,11 +37,11 @@ public class Caller {
 
     /** The therapist the caller acts as, present for therapists signed in to the pages. */
     public Optional<UUID> therapistId() {
-        return Optional.ofNullable(identity.getAttribute(WebSessionIdentityProvider.THERAPIST_ATTRIBUTE));
+        return Optional.ofNullable(identity.getAttribute(IdentityAttributes.THERAPIST));
     }
 
     /** The web session of a page request; empty for API keys. */
     public Optional<SignedIn> signedIn() {
-        return Optional.ofNullable(identity.getAttribute(WebSessionIdentityProvider.SIGNED_IN_ATTRIBUTE));
+        return Optional.ofNullable(identity.getAttribute(IdentityAttributes.SIGNED_IN));
     }
 }

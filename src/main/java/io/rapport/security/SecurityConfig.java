@@ -33,7 +33,8 @@ public interface SecurityConfig {
     double apiBurst();
 
     /**
-     * How long an instance trusts an API key it has looked up without looking again. A key revoked in the database
+     * How long an instance trusts an API key it has looked up without looking again (the {@code api-keys} cache). A key revoked
+     * in the database
      * keeps working on an instance for at most this long; {@code 0S} looks every key up on every request.
      */
     @WithDefault("5S")

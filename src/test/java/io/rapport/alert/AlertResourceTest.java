@@ -24,8 +24,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.Api;
 import io.rapport.care.PairRepository;
-import io.rapport.security.ApiKeyService;
 import io.rapport.security.Roles;
+import io.rapport.security.apikey.ApiKeyService;
 import io.restassured.response.Response;
 
 @QuarkusTest

@@ -30,9 +30,9 @@ import io.rapport.Api;
 import io.rapport.TestDatabase;
 import io.rapport.Web;
 import io.rapport.delivery.FormFixtures;
-import io.rapport.security.ApiKeyService;
 import io.rapport.security.Roles;
 import io.rapport.security.Secrets;
+import io.rapport.security.apikey.ApiKeyService;
 
 @QuarkusTest
 class AuditTrailTest {

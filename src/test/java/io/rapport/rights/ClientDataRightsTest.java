@@ -23,8 +23,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.Api;
 import io.rapport.audit.AuditChain;
 import io.rapport.delivery.FormFixtures;
-import io.rapport.security.ApiKeyService;
 import io.rapport.security.Roles;
+import io.rapport.security.apikey.ApiKeyService;
 
 @QuarkusTest
 class ClientDataRightsTest {

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.Api;
-import io.rapport.security.ApiKeyService;
 import io.rapport.security.Roles;
+import io.rapport.security.apikey.ApiKeyService;
 import io.restassured.http.ContentType;
 
 @QuarkusTest

@@ -26,6 +26,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.Api;
 import io.rapport.Web;
 import io.rapport.alert.Alerts;
+import io.rapport.security.apikey.ApiKeyService;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;

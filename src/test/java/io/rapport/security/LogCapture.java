@@ -10,11 +10,11 @@ import java.util.logging.LogRecord;
 import org.jboss.logmanager.ExtLogRecord;
 
 /** A log handler that keeps each record as one line: message, parameters and stack trace. */
-final class LogCapture extends Handler {
+public final class LogCapture extends Handler {
 
     private final List<String> lines;
 
-    LogCapture(List<String> lines) {
+    public LogCapture(List<String> lines) {
         this.lines = lines;
         setLevel(Level.ALL);
     }

@@ -11,6 +11,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.rapport.Api;
 import io.rapport.Web;
 import io.rapport.alert.Alerts;
+import io.rapport.security.apikey.ApiKeyService;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 

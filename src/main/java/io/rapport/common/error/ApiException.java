@@ -4,7 +4,7 @@ import java.util.List;
 
 import io.rapport.common.error.Problem.FieldError;
 
-/** A failure the client can act on; rendered as problem details by {@link ProblemMapper}. */
+/** A failure the client can act on; rendered as problem details by the web layer's {@code ProblemMapper}. */
 public class ApiException extends RuntimeException {
 
     private final int status;

@@ -21,6 +21,7 @@ import jakarta.transaction.Transactional;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.scheduler.Scheduled;
 import io.rapport.audit.AuditLog;
+import io.rapport.common.error.ApiException;
 import io.rapport.common.persistence.NativeColumns;
 import io.rapport.delivery.Assignment;
 import io.rapport.delivery.AssignmentRepository;
@@ -93,7 +94,7 @@ public class FormVisits {
     public Outcome open(String token, String address, String acceptLanguage) {
         try {
             limiter.check(address);
-        } catch (LinkGuessLimiter.TooManyGuesses e) {
+        } catch (ApiException e) { // only a 429 can come from the limiter
             return new Message(429, message(FormTexts.choose(null, acceptLanguage), "limited", false),
                     e.retryAfterSeconds());
         }

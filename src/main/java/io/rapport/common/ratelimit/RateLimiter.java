@@ -1,0 +1,112 @@
+package io.rapport.common.ratelimit;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
+
+/**
+ * Rapport's one rate limiter: Bucket4j token buckets by key, in this instance's memory. It serves both kinds of
+ * limit: a steady rate with bursts (API keys) and at most N events per window counted from the first (failed
+ * logins, unknown links). Buckets sit in a bounded Caffeine cache and drop out once they would be full again, so a
+ * flood of keys cannot exhaust memory. Each instance limits on its own.
+ */
+public final class RateLimiter {
+
+    /** More keys than this are evicted, least recently used first: a reset count, never a refused caller. */
+    private static final long MAX_KEYS = 100_000;
+
+    private final Bandwidth limit;
+    private final TimeMeter time;
+    private final Cache<String, Bucket> buckets;
+
+    private RateLimiter(Bandwidth limit, Duration refillsIn, LongSupplier nanoTime) {
+        this.limit = limit;
+        this.time = nanoTime == null ? TimeMeter.SYSTEM_NANOTIME : new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                return nanoTime.getAsLong();
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return false;
+            }
+        };
+        this.buckets = Caffeine.newBuilder().maximumSize(MAX_KEYS).expireAfterAccess(refillsIn).build();
+    }
+
+    /** {@code perSecond} sustained, with bursts of up to {@code burst}. */
+    public static RateLimiter steady(double perSecond, double burst) {
+        return steady(perSecond, burst, null);
+    }
+
+    /** As {@link #steady(double, double)}, on the given nanosecond clock (tests). */
+    public static RateLimiter steady(double perSecond, double burst, LongSupplier nanoTime) {
+        if (perSecond <= 0 || burst < 1) {
+            throw new IllegalArgumentException("a steady limit needs a positive rate and a burst of at least 1");
+        }
+        // Bucket4j counts whole tokens per period: 0.5/s is 1 token per 2 s, 50/s is 50 tokens per second.
+        long tokens = Math.max(1, Math.round(perSecond));
+        Duration period = Duration.ofNanos(Math.round(tokens / perSecond * 1e9));
+        Bandwidth limit = Bandwidth.builder().capacity((long) burst).refillGreedy(tokens, period).build();
+        return new RateLimiter(limit, Duration.ofNanos(Math.round(burst / perSecond * 1e9)).plusSeconds(1),
+                nanoTime);
+    }
+
+    /** At most {@code max} per {@code window}; the window starts with the key's first event. */
+    public static RateLimiter window(int max, Duration window) {
+        return window(max, window, null);
+    }
+
+    /** As {@link #window(int, Duration)}, on the given nanosecond clock (tests). */
+    public static RateLimiter window(int max, Duration window, LongSupplier nanoTime) {
+        if (max < 1 || window.isNegative() || window.isZero()) {
+            throw new IllegalArgumentException("a window limit needs at least 1 event in a positive window");
+        }
+        return new RateLimiter(Bandwidth.builder().capacity(max).refillIntervally(max, window).build(), window,
+                nanoTime);
+    }
+
+    /** Takes one token: empty when allowed, else how long until one is available (nothing is taken then). */
+    public Optional<Duration> take(String key) {
+        ConsumptionProbe probe = bucket(key).tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+    }
+
+    /** How long until a token is available, or empty when one is; takes nothing. */
+    public Optional<Duration> waitFor(String key) {
+        Bucket bucket = buckets.getIfPresent(key);
+        if (bucket == null) {
+            return Optional.empty();
+        }
+        var probe = bucket.estimateAbilityToConsume(1);
+        return probe.canBeConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+    }
+
+    /** Counts one event against the key (a failure), whether or not the key is over its limit. */
+    public void count(String key) {
+        bucket(key).tryConsume(1);
+    }
+
+    /** Forgets the key's events, as after a successful login. */
+    public void forget(String key) {
+        buckets.invalidate(key);
+    }
+
+    /** Whole seconds for a Retry-After header: rounded up, at least 1. */
+    public static long seconds(Duration wait) {
+        return Math.max(1, (wait.toNanos() + 999_999_999L) / 1_000_000_000L);
+    }
+
+    private Bucket bucket(String key) {
+        return buckets.get(key, k -> Bucket.builder().addLimit(limit).withCustomTimePrecision(time).build());
+    }
+}
