@@ -3,6 +3,7 @@ package io.rapport.alert;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -25,6 +27,7 @@ import io.quarkus.panache.common.Sort;
 import io.rapport.common.error.ApiException;
 import io.rapport.common.web.Ids;
 import io.rapport.common.web.Page;
+import io.rapport.trend.EventType;
 import io.rapport.trend.TrendEvent;
 
 /** Raises alerts from trend events and lets clinicians list and acknowledge them. */
@@ -32,8 +35,8 @@ import io.rapport.trend.TrendEvent;
 public class Alerts {
 
     /** The trend event types that become alerts; the outbox type is {@code alert.<type>}. */
-    public static final Set<String> TYPES = Set.of("below-cutoff", "reliable-drop", "personal-drop", "repair",
-            "unrepaired", "no-response", "split-alliance");
+    public static final Set<String> TYPES = Arrays.stream(EventType.values()).map(EventType::code)
+            .collect(Collectors.toUnmodifiableSet());
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };

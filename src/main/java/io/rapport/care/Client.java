@@ -25,4 +25,7 @@ public class Client {
     public Instant createdAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /** Set by erasure only (native update), never written through the entity. */
+    @Column(name = "erased_at", insertable = false, updatable = false)
+    public Instant erasedAt;
 }

@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
 import io.rapport.common.persistence.NativeUpsert;
 import io.rapport.common.persistence.OrganizationScoped;
 import io.rapport.tenancy.PairLocks;
@@ -24,6 +26,12 @@ public class PairRepository implements OrganizationScoped<Pair>, PairLocks {
     public Optional<Pair> findByMembers(UUID organizationId, UUID clientId, UUID therapistId) {
         return find("organizationId = ?1 and clientId = ?2 and therapistId = ?3", organizationId, clientId,
                 therapistId).firstResultOptional();
+    }
+
+    /** A client's pairs, oldest first. */
+    public List<Pair> forClient(UUID organizationId, UUID clientId) {
+        return list("organizationId = :org and clientId = :client", Sort.by("createdAt"),
+                Parameters.with("org", organizationId).and("client", clientId));
     }
 
     /** Locks the pair so that concurrent sessions of one pair are numbered one after the other. */

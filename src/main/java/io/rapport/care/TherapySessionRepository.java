@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.rapport.common.persistence.OrganizationScoped;
 
@@ -13,6 +14,13 @@ public class TherapySessionRepository implements OrganizationScoped<TherapySessi
 
     public List<TherapySession> forPair(UUID organizationId, UUID pairId) {
         return listInOrganization(organizationId, "pairId = ?2", Sort.by("sessionNumber"), pairId);
+    }
+
+    /** The sessions of these pairs, by pair and number. */
+    public List<TherapySession> forPairs(UUID organizationId, List<UUID> pairIds) {
+        return pairIds.isEmpty() ? List.of()
+                : list("organizationId = :org and pairId in :pairs", Sort.by("pairId").and("sessionNumber"),
+                        Parameters.with("org", organizationId).and("pairs", pairIds));
     }
 
     public List<TherapySession> byEncounter(UUID organizationId, String encounterId) {

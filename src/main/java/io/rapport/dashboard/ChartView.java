@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.rapport.questionnaire.Cutoff;
 import io.rapport.questionnaire.QuestionnaireDefinition;
+import io.rapport.trend.EventType;
 import io.rapport.trend.Point;
 import io.rapport.trend.TrendEvent;
 import io.rapport.trend.api.InstrumentTrend;
@@ -34,7 +35,8 @@ public record ChartView(String questionnaireId, String version, String title, Do
     }
 
     /** Event types drawn as ruptures; repair has its own marker and no-response has no score to mark. */
-    static final Set<String> RUPTURES = Set.of("below-cutoff", "reliable-drop", "personal-drop", "unrepaired");
+    static final Set<String> RUPTURES = Set.of(EventType.BELOW_CUTOFF.code(), EventType.RELIABLE_DROP.code(),
+            EventType.PERSONAL_DROP.code(), EventType.UNREPAIRED.code());
 
     /** A row of the data table: a session with a score or an event. */
     public record Row(int sessionNumber, Instant occurredAt, Double total, List<String> subscaleValues,

@@ -85,6 +85,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void shouldLetEachFeatureEraseItsOwnTables() {
+        // Client rights ask the features (ClientDataPart); they know no feature's classes or tables.
+        noClasses().that().resideInAPackage("io.rapport.rights..")
+                .should().dependOnClassesThat(resideInAPackage("io.rapport..")
+                        .and(not(resideInAnyPackage("io.rapport.rights..", "io.rapport.common.."))))
+                .check(main);
+    }
+
+    @Test
     void shouldNeverPutAnEntityInAResourceSignature() {
         resourceMethodsWithoutEntities().check(main);
     }

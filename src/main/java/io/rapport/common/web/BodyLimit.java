@@ -1,5 +1,6 @@
 package io.rapport.common.web;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.event.Observes;
@@ -7,10 +8,12 @@ import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.rapport.common.error.Problem;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 
 /**
@@ -21,9 +24,12 @@ import io.vertx.ext.web.Router;
 public class BodyLimit {
 
     private final long maxBytes;
+    private final ObjectMapper json;
 
-    public BodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
+    public BodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
+            ObjectMapper json) {
         this.maxBytes = maxBodySize.asLongValue();
+        this.json = json;
     }
 
     void register(@Observes Router router) {
@@ -34,14 +40,20 @@ public class BodyLimit {
                 return;
             }
             String requestId = UUID.randomUUID().toString();
-            JsonObject problem = new JsonObject().put("type", "urn:rapport:problem:payload-too-large")
-                    .put("title", "Content Too Large").put("status", 413)
-                    .put("detail", "The body may be at most " + maxBytes + " bytes")
-                    .put("instance", context.request().path()).put("requestId", requestId);
+            Problem problem = new Problem("urn:rapport:problem:payload-too-large", "Content Too Large", 413,
+                    "The body may be at most " + maxBytes + " bytes", context.request().path(), requestId, List.of());
             context.response().setStatusCode(413).putHeader(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE)
                     .putHeader(RequestIdFilter.HEADER, requestId).putHeader(HttpHeaderNames.CONNECTION, "close")
-                    .end(problem.encode());
+                    .end(encode(problem));
         });
+    }
+
+    private String encode(Problem problem) {
+        try {
+            return json.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A problem record is always serializable", e);
+        }
     }
 
     private boolean tooLarge(String contentLength) {

@@ -20,9 +20,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -105,12 +103,7 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, ContainerRequestContext request) {
         if (isPage(request)) {
-            return Response.status(403).type("text/html;charset=UTF-8")
-                    .entity("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not allowed</title>"
-                            + "<link rel=\"stylesheet\" href=\"/css/rapport.css\"></head><body><main id=\"main\">"
-                            + "<h1>Not allowed</h1><p>Your account may not open this page or send this form.</p>"
-                            + "<p><a href=\"/app\">Back to the caseload</a></p></main></body></html>")
-                    .build();
+            return ForbiddenPage.response();
         }
         return problem(request, 403, "forbidden", "Forbidden", "This credential may not perform this action",
                 List.of());
@@ -140,55 +133,17 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, ContainerRequestContext request) {
-        if (isDatabaseUnavailable(e)) {
+        if (DatabaseOutage.isUnavailable(e)) {
             // The database is down or restarting: a temporary condition the client should retry, not a bug.
             LOG.warnf("Database unavailable, answering 503, request id %s: %s",
                     request == null ? "-" : RequestIdFilter.requestId(request), e.toString());
             Response r = problem(request, 503, "unavailable", "Service Unavailable",
                     "The service cannot reach its database right now; retry after the given delay", List.of());
-            return Response.fromResponse(r).header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS).build();
+            return Response.fromResponse(r).header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS).build();
         }
         LOG.errorf(e, "Unexpected failure, request id %s", RequestIdFilter.requestId(request));
         return problem(request, 500, "internal", "Internal Server Error",
                 "Something went wrong on our side; quote the request id when reporting it", List.of());
-    }
-
-    static final int DATABASE_RETRY_AFTER_SECONDS = 5;
-
-    /**
-     * True when the failure, or one of its causes, is a lost or refused database connection: Hibernate's
-     * JDBCConnectionException, the JDBC connection exception types, SQLSTATE class 08 (connection exception) or
-     * 57P01-57P03 (server shutting down or starting), Agroal's acquisition timeout, or a refused socket.
-     */
-    static boolean isDatabaseUnavailable(Throwable e) {
-        for (int depth = 0; e != null && depth < 20; depth++, e = e.getCause()) {
-            if (e instanceof org.hibernate.exception.JDBCConnectionException
-                    || e instanceof java.sql.SQLTransientConnectionException
-                    || e instanceof java.sql.SQLNonTransientConnectionException
-                    || e instanceof java.net.ConnectException) {
-                return true;
-            }
-            if (e instanceof java.sql.SQLException sql) {
-                String state = sql.getSQLState();
-                if (state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
-                        || state.equals("57P03"))) {
-                    return true;
-                }
-                String message = sql.getMessage();
-                if (message != null && message.contains("acquisition timeout")) {
-                    return true;
-                }
-            }
-            // The commit itself failed (the connection died at COMMIT); a transaction marked for rollback by
-            // our own code carries the "setRollbackOnly called from" trace as its cause instead.
-            if (e instanceof jakarta.transaction.RollbackException && e.getCause() == null) {
-                return true;
-            }
-            if (e.getCause() == e) {
-                break;
-            }
-        }
-        return false;
     }
 
     private Response badJson(JsonProcessingException e, ContainerRequestContext request) {
@@ -198,26 +153,9 @@ public class ProblemMapper {
                             + e.getLocation().getColumnNr() + ")",
                     List.of());
         }
-        String field = e instanceof JsonMappingException m ? path(m.getPath()) : "";
-        String message;
-        if (e instanceof UnrecognizedPropertyException u) {
-            field = path(u.getPath());
-            message = "is not a known field";
-        } else if (e instanceof InvalidFormatException f) {
-            message = "has an invalid value; expected " + describe(f.getTargetType());
-        } else if (e instanceof InvalidTypeIdException) {
-            message = "has an unknown type";
-        } else if (e instanceof MismatchedInputException m) {
-            message = m.getTargetType() == null ? "has the wrong type"
-                    : "has the wrong type; expected " + describe(m.getTargetType());
-        } else {
-            message = "is invalid";
-        }
-        if (field.isEmpty()) {
-            field = "body";
-        }
-        return problem(request, 400, "invalid-json", "Bad Request", field + " " + message,
-                List.of(new FieldError(field, message)));
+        FieldError error = JsonErrors.of(e);
+        return problem(request, 400, "invalid-json", "Bad Request", error.field() + " " + error.message(),
+                List.of(error));
     }
 
     /** Browser pages live outside /api; they answer with redirects and HTML instead of problem details. */
@@ -271,48 +209,5 @@ public class ProblemMapper {
             return last == null ? "body" : last;
         }
         return String.join(".", parts);
-    }
-
-    private static String path(List<JsonMappingException.Reference> refs) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference ref : refs) {
-            if (ref.getFieldName() != null) {
-                if (!sb.isEmpty()) {
-                    sb.append('.');
-                }
-                sb.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                sb.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return sb.toString();
-    }
-
-    private static String describe(Class<?> type) {
-        if (type == null) {
-            return "a different type";
-        }
-        if (type == java.time.Instant.class || type == java.time.OffsetDateTime.class) {
-            return "an ISO-8601 date-time such as 2026-11-20T15:00:00Z";
-        }
-        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
-            return "a number";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
-        }
-        if (type == String.class) {
-            return "a string";
-        }
-        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
-            return "an array";
-        }
-        if (java.util.Map.class.isAssignableFrom(type)) {
-            return "an object";
-        }
-        if (type == java.util.UUID.class) {
-            return "a UUID";
-        }
-        return "an object";
     }
 }

@@ -23,18 +23,18 @@ class DatabaseUnavailableMappingTest {
 
     @Test
     void shouldRecogniseConnectionFailuresAnywhereInTheCauseChain() {
-        assertTrue(ProblemMapper.isDatabaseUnavailable(
+        assertTrue(DatabaseOutage.isUnavailable(
                 new JDBCConnectionException("I/O error", new SQLException("broken pipe", "08006"))));
-        assertTrue(ProblemMapper.isDatabaseUnavailable(new PersistenceException("wrapped",
+        assertTrue(DatabaseOutage.isUnavailable(new PersistenceException("wrapped",
                 new RuntimeException(new SQLException("Connection refused", "08001")))));
-        assertTrue(ProblemMapper.isDatabaseUnavailable(new SQLTransientConnectionException("pool")));
-        assertTrue(ProblemMapper.isDatabaseUnavailable(new SQLException("terminating connection", "57P01")));
-        assertTrue(ProblemMapper.isDatabaseUnavailable(new SQLException("the database system is starting up",
+        assertTrue(DatabaseOutage.isUnavailable(new SQLTransientConnectionException("pool")));
+        assertTrue(DatabaseOutage.isUnavailable(new SQLException("terminating connection", "57P01")));
+        assertTrue(DatabaseOutage.isUnavailable(new SQLException("the database system is starting up",
                 "57P03")));
-        assertTrue(ProblemMapper.isDatabaseUnavailable(new SQLException("Sorry, acquisition timeout!")));
-        assertTrue(ProblemMapper.isDatabaseUnavailable(new RuntimeException(new ConnectException("refused"))));
+        assertTrue(DatabaseOutage.isUnavailable(new SQLException("Sorry, acquisition timeout!")));
+        assertTrue(DatabaseOutage.isUnavailable(new RuntimeException(new ConnectException("refused"))));
         // Seen in the outage fault test: the connection died at COMMIT and Narayana reports no cause.
-        assertTrue(ProblemMapper.isDatabaseUnavailable(new RuntimeException("Error invoking subclass method",
+        assertTrue(DatabaseOutage.isUnavailable(new RuntimeException("Error invoking subclass method",
                 new RollbackException("ARJUNA016053: Could not commit transaction."))));
     }
 
@@ -42,14 +42,14 @@ class DatabaseUnavailableMappingTest {
     void shouldNotTakeATransactionOurCodeMarkedForRollbackForAnOutage() {
         RollbackException marked = new RollbackException("ARJUNA016053: Could not commit transaction.");
         marked.initCause(new Throwable("setRollbackOnly called from:"));
-        assertFalse(ProblemMapper.isDatabaseUnavailable(new RuntimeException(marked)));
+        assertFalse(DatabaseOutage.isUnavailable(new RuntimeException(marked)));
     }
 
     @Test
     void shouldLeaveOtherFailuresAlone() {
-        assertFalse(ProblemMapper.isDatabaseUnavailable(new IllegalStateException("bug")));
-        assertFalse(ProblemMapper.isDatabaseUnavailable(new SQLException("syntax error", "42601")));
-        assertFalse(ProblemMapper.isDatabaseUnavailable(new PersistenceException("no cause")));
+        assertFalse(DatabaseOutage.isUnavailable(new IllegalStateException("bug")));
+        assertFalse(DatabaseOutage.isUnavailable(new SQLException("syntax error", "42601")));
+        assertFalse(DatabaseOutage.isUnavailable(new PersistenceException("no cause")));
     }
 
     @Test
@@ -57,7 +57,7 @@ class DatabaseUnavailableMappingTest {
         Response r = new ProblemMapper().unexpected(
                 new JDBCConnectionException("I/O error", new SQLException("broken pipe", "08006")), null);
         assertEquals(503, r.getStatus());
-        assertEquals(String.valueOf(ProblemMapper.DATABASE_RETRY_AFTER_SECONDS),
+        assertEquals(String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS),
                 String.valueOf(r.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)));
         assertEquals(Problem.MEDIA_TYPE, String.valueOf(r.getMediaType()));
     }
