@@ -15,7 +15,6 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -117,15 +116,15 @@ public class Alerts {
         if (!Alert.OPEN.equals(wanted) && !Alert.ACKNOWLEDGED.equals(wanted)) {
             throw ApiException.invalid("status", "must be open or acknowledged");
         }
-        StringBuilder query = new StringBuilder("organizationId = ?1 and status = ?2");
-        List<Object> params = new ArrayList<>(List.of(organizationId, wanted));
+        StringBuilder query = new StringBuilder("status = ?2");
+        List<Object> params = new ArrayList<>(List.of(wanted));
         if (pairId != null && !pairId.isEmpty()) {
             query.append(" and pairId = ?3");
             params.add(Ids.tryParse(pairId)
                     .orElseThrow(() -> ApiException.invalid("pairId", "must be a pair id (UUID)")));
         }
-        PanacheQuery<Alert> found = alerts.find(query.toString(), Sort.descending("createdAt", "id"),
-                params.toArray()).page(paging.page(), paging.size());
+        PanacheQuery<Alert> found = alerts.queryInOrganization(organizationId, query.toString(),
+                Sort.descending("createdAt", "id"), params.toArray()).page(paging.page(), paging.size());
         List<AlertView> items = found.list().stream().map(this::view).toList();
         return new Page<>(items, paging.page(), paging.size(), found.count());
     }
@@ -133,8 +132,7 @@ public class Alerts {
     /** Acknowledging again changes nothing and returns the first acknowledgement. */
     @Transactional
     public AlertView acknowledge(UUID organizationId, UUID alertId, String principal) {
-        Alert alert = alerts.find("organizationId = ?1 and id = ?2", organizationId, alertId)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
+        Alert alert = alerts.lockInOrganization(organizationId, alertId)
                 .orElseThrow(() -> ApiException.notFound("Alert"));
         if (Alert.OPEN.equals(alert.status)) {
             alert.status = Alert.ACKNOWLEDGED;

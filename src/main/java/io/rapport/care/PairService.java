@@ -60,7 +60,8 @@ public class PairService {
         List<TherapySession> pairSessions = sessions.forPair(organizationId, pairId);
         List<SessionView> views = SessionView.stored(pairSessions,
                 assignments.forSessions(organizationId, pairSessions.stream().map(x -> x.id).toList()), Instant.now());
-        return new PairDetail(pair.id, clients.findById(pair.clientId).externalId,
-                therapists.findById(pair.therapistId).externalId, pair.createdAt, views);
+        return new PairDetail(pair.id, clients.findInOrganization(organizationId, pair.clientId).orElseThrow().externalId,
+                therapists.findInOrganization(organizationId, pair.therapistId).orElseThrow().externalId,
+                pair.createdAt, views);
     }
 }

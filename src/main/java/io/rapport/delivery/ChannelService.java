@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -42,16 +41,16 @@ public class ChannelService {
     private final FormTexts texts;
     private final Mailer mailer;
     private final DeliveryConfig config;
-    private final EntityManager em;
+    private final SessionDirectory sessionDirectory;
 
     public ChannelService(AssignmentRepository assignments, Links links, FormTexts texts, Mailer mailer,
-            DeliveryConfig config, EntityManager em) {
+            DeliveryConfig config, SessionDirectory sessionDirectory) {
         this.assignments = assignments;
         this.links = links;
         this.texts = texts;
         this.mailer = mailer;
         this.config = config;
-        this.em = em;
+        this.sessionDirectory = sessionDirectory;
     }
 
     /**
@@ -61,7 +60,7 @@ public class ChannelService {
     @Transactional
     public IssuedLink email(UUID organizationId, UUID assignmentId) {
         Assignment a = open(organizationId, assignmentId);
-        SessionContext ctx = SessionContext.load(em, organizationId, a.sessionId);
+        SessionContext ctx = sessionDirectory.context(organizationId, a.sessionId);
         if (ctx.clientEmail() == null || ctx.clientEmail().isBlank()) {
             throw ApiException.unprocessable("client.email",
                     "is not set; set it with PUT /api/v1/clients/{externalId} first");
@@ -99,9 +98,11 @@ public class ChannelService {
     /** The link e-mail or the reminder ({@code kind}), in the client's language. */
     public Mail mail(SessionContext ctx, String kind, String url, Instant expiresAt) {
         String lang = FormTexts.choose(ctx.clientLanguage(), null);
-        String subject = texts.all(lang).get(kind + ".subject");
-        String body = texts.format(lang, kind + ".body",
-                Map.of("url", url, "expires", FormTexts.dateTime(expiresAt, lang)));
+        FormMessages m = texts.in(lang);
+        String expires = FormTexts.dateTime(expiresAt, lang);
+        boolean reminder = "reminder".equals(kind);
+        String subject = reminder ? m.reminderSubject() : m.emailSubject();
+        String body = reminder ? m.reminderBody(url, expires) : m.emailBody(url, expires);
         return Mail.withText(ctx.clientEmail(), subject, body);
     }
 

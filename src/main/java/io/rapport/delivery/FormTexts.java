@@ -1,59 +1,37 @@
 package io.rapport.delivery;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Properties;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
+
 /**
- * The fixed texts clients read, in English, Spanish and German, from {@code form-texts/<lang>.properties}. A key
- * missing in one language falls back to English, so a half-finished translation never shows a key.
+ * The client's language and the texts in it: {@link FormMessages}, Qute's message bundle in English, Spanish and
+ * German, picked by the client's stored preference, else the browser's Accept-Language (q-values included).
  */
 @ApplicationScoped
 public class FormTexts {
 
     public static final String DEFAULT_LANGUAGE = "en";
     public static final List<String> LANGUAGES = List.of("en", "es", "de");
+    private static final List<Locale> SUPPORTED = LANGUAGES.stream().map(Locale::forLanguageTag).toList();
 
-    private final Map<String, Map<String, String>> byLanguage = new HashMap<>();
-
-    public FormTexts() {
-        Map<String, String> english = load(DEFAULT_LANGUAGE);
-        for (String lang : LANGUAGES) {
-            Map<String, String> texts = new HashMap<>(english);
-            texts.putAll(load(lang));
-            byLanguage.put(lang, Map.copyOf(texts));
-        }
-    }
-
-    /** All texts of a supported language, for templates. */
-    public Map<String, String> all(String language) {
-        return byLanguage.getOrDefault(language, byLanguage.get(DEFAULT_LANGUAGE));
-    }
-
-    /** One text with its {@code {name}} placeholders replaced. */
-    public String format(String language, String key, Map<String, ?> values) {
-        String text = all(language).getOrDefault(key, key);
-        for (Map.Entry<String, ?> e : values.entrySet()) {
-            text = text.replace("{" + e.getKey() + "}", String.valueOf(e.getValue()));
-        }
-        return text;
+    /** The texts of a supported language. */
+    public FormMessages in(String language) {
+        return MessageBundles.get(FormMessages.class,
+                Localized.Literal.of(LANGUAGES.contains(language) ? language : DEFAULT_LANGUAGE));
     }
 
     /**
-     * The first supported language of the client's preference, else of the browser's Accept-Language, else
-     * English.
+     * The first supported language of the client's preference, else of the browser's Accept-Language (by the
+     * JDK's RFC 4647 lookup, so q-values and fallbacks from en-GB to en apply), else English.
      */
     public static String choose(String preferred, String acceptLanguage) {
         if (preferred != null) {
@@ -64,11 +42,9 @@ public class FormTexts {
         }
         if (acceptLanguage != null && !acceptLanguage.isBlank()) {
             try {
-                for (Locale.LanguageRange range : Locale.LanguageRange.parse(acceptLanguage)) {
-                    String primary = range.getRange().split("-")[0];
-                    if (LANGUAGES.contains(primary)) {
-                        return primary;
-                    }
+                Locale best = Locale.lookup(Locale.LanguageRange.parse(acceptLanguage), SUPPORTED);
+                if (best != null) {
+                    return best.getLanguage();
                 }
             } catch (IllegalArgumentException e) {
                 // A malformed header is ignored like an absent one.
@@ -86,21 +62,5 @@ public class FormTexts {
     public static String dateTime(Instant instant, String language) {
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
                 .withLocale(Locale.forLanguageTag(language)).format(instant.atZone(ZoneOffset.UTC));
-    }
-
-    private static Map<String, String> load(String language) {
-        String path = "form-texts/" + language + ".properties";
-        try (InputStream in = FormTexts.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing " + path);
-            }
-            Properties p = new Properties();
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            Map<String, String> texts = new HashMap<>();
-            p.stringPropertyNames().forEach(k -> texts.put(k, p.getProperty(k)));
-            return texts;
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read " + path, e);
-        }
     }
 }

@@ -41,15 +41,17 @@ public class Reminders {
     private final ChannelService channels;
     private final Mailer mailer;
     private final DeliveryConfig config;
+    private final SessionDirectory sessionDirectory;
 
     public Reminders(EntityManager em, AssignmentRepository assignments, Links links, ChannelService channels,
-            Mailer mailer, DeliveryConfig config) {
+            Mailer mailer, DeliveryConfig config, SessionDirectory sessionDirectory) {
         this.em = em;
         this.assignments = assignments;
         this.links = links;
         this.channels = channels;
         this.mailer = mailer;
         this.config = config;
+        this.sessionDirectory = sessionDirectory;
     }
 
     @Scheduled(identity = "form-reminders", every = "${rapport.delivery.reminder-scan-interval:5m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -111,7 +113,7 @@ public class Reminders {
             return Optional.empty();
         }
         Assignment a = assignments.findInOrganization(organizationId, claimed.get(0)).orElseThrow();
-        SessionContext ctx = SessionContext.load(em, organizationId, sessionId);
+        SessionContext ctx = sessionDirectory.context(organizationId, sessionId);
         // One link opens every open form of the session, so one mail suffices.
         String url = links.issue(a, "reminder", a.expiresAt);
         return Optional.of(new Claimed(sessionId, channels.mail(ctx, "reminder", url, a.expiresAt)));

@@ -44,11 +44,14 @@ public class ResponseRecorder {
     private final QualityCheck quality;
     private final ScoringEngine engine = new ScoringEngine();
     private final PairLocks pairs;
+    private final SessionDirectory sessions;
     private final Event<ResponseRecorded> recorded;
 
     public ResponseRecorder(QuestionnaireCatalog catalog, ResponseRepository responses, EntityManager em,
-            ObjectMapper json, DeliveryConfig config, PairLocks pairs, Event<ResponseRecorded> recorded) {
+            ObjectMapper json, DeliveryConfig config, PairLocks pairs, SessionDirectory sessions,
+            Event<ResponseRecorded> recorded) {
         this.pairs = pairs;
+        this.sessions = sessions;
         this.recorded = recorded;
         this.catalog = catalog;
         this.responses = responses;
@@ -83,11 +86,9 @@ public class ResponseRecorder {
         requireOpen(a, s.submittedAt());
         QuestionnaireDefinition d = definition(a);
         ScoreResult score = engine.score(d, s.answers());
-        Object[] session = (Object[]) em.createNativeQuery(
-                "select pair_id, session_number from session where organization_id = ?1 and id = ?2")
-                .setParameter(1, a.organizationId).setParameter(2, a.sessionId).getSingleResult();
-        UUID pairId = (UUID) session[0];
-        int sessionNumber = ((Number) session[1]).intValue();
+        SessionDirectory.SessionRef session = sessions.session(a.organizationId, a.sessionId);
+        UUID pairId = session.pairId();
+        int sessionNumber = session.sessionNumber();
         // Every writer of a pair's data takes the pair lock before any other row lock, so they cannot deadlock.
         pairs.lockById(a.organizationId, pairId);
         claim(a, s.submittedAt());

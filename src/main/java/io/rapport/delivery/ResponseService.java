@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -32,11 +31,11 @@ public class ResponseService {
     private final ResponseRepository responses;
     private final LinkGuessLimiter limiter;
     private final ObjectMapper json;
-    private final EntityManager em;
+    private final SessionDirectory sessions;
 
     public ResponseService(Links links, ResponseRecorder recorder, ResponseRepository responses,
-            LinkGuessLimiter limiter, ObjectMapper json, EntityManager em) {
-        this.em = em;
+            LinkGuessLimiter limiter, ObjectMapper json, SessionDirectory sessions) {
+        this.sessions = sessions;
         this.links = links;
         this.recorder = recorder;
         this.responses = responses;
@@ -65,9 +64,7 @@ public class ResponseService {
 
     @Transactional
     public Page<ResponseView> forPair(UUID organizationId, UUID pairId, Page.Request paging) {
-        long pairs = ((Number) em.createNativeQuery("select count(*) from pair where organization_id = ?1 and id = ?2")
-                .setParameter(1, organizationId).setParameter(2, pairId).getSingleResult()).longValue();
-        if (pairs == 0) {
+        if (!sessions.pairExists(organizationId, pairId)) {
             throw ApiException.notFound("Pair");
         }
         List<ResponseView> items = responses.forPair(organizationId, pairId, paging).stream().map(this::view)

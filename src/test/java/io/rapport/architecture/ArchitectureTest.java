@@ -18,6 +18,7 @@ import java.lang.reflect.Type;
 import java.lang.reflect.WildcardType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.persistence.Entity;
 import jakarta.ws.rs.DELETE;
@@ -30,14 +31,19 @@ import jakarta.ws.rs.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+
+import io.rapport.common.persistence.OrganizationScoped;
 
 /** The house rules of the README's "Architecture" table, checked on the compiled main classes. */
 class ArchitectureTest {
@@ -106,6 +112,36 @@ class ArchitectureTest {
         assertThat(annotatedIn(Fixture.class.getDeclaredMethod("clean", String.class), Stored.class)).isEmpty();
     }
 
+    @Test
+    void shouldQueryTenantRepositoriesOnlyThroughTheirOwnMethods() {
+        unscopedCallsOutsideRepositories().check(main);
+    }
+
+    @Test
+    void shouldFindAnUnscopedCallWhenThereIsOne() {
+        JavaClasses fixture = new ClassFileImporter().importClasses(Fixture.class, Fixture.Repository.class);
+        assertThat(unscopedCallsOutsideRepositories().evaluate(fixture).hasViolation()).isTrue();
+    }
+
+    /**
+     * Panache's generic finders (findById, listAll, count, find, ...) do not name the organization. Only a
+     * repository's own methods, which do, may use them; every other class asks the repository.
+     */
+    private static ArchRule unscopedCallsOutsideRepositories() {
+        Set<String> unscoped = Set.of("findById", "findByIdOptional", "findAll", "listAll", "streamAll", "count",
+                "deleteAll", "deleteById", "find", "list", "stream", "delete", "update");
+        return noClasses().that(not(JavaClass.Predicates.assignableTo(OrganizationScoped.class)))
+                .should().callMethodWhere(new DescribedPredicate<JavaMethodCall>("an unscoped Panache finder") {
+                    @Override
+                    public boolean test(JavaMethodCall call) {
+                        return call.getTargetOwner().isAssignableTo(OrganizationScoped.class)
+                                && unscoped.contains(call.getName())
+                                && !(call.getName().equals("delete") && call.getTarget().getRawParameterTypes().size() == 1
+                                        && !call.getTarget().getRawParameterTypes().get(0).isEquivalentTo(String.class));
+                    }
+                });
+    }
+
     private static ArchRule pure(String pkg) {
         return noClasses().that().resideInAPackage(pkg).should().dependOnClassesThat(resideInAnyPackage(FRAMEWORKS))
                 .because(pkg + " is a pure core, tested with plain JUnit");
@@ -165,6 +201,13 @@ class ArchitectureTest {
     }
 
     static class Fixture {
+        interface Repository extends OrganizationScoped<Object> {
+        }
+
+        long countAll(Repository repository) {
+            return repository.count();
+        }
+
         List<Leaked> leak(List<String> ids) {
             return List.of();
         }

@@ -52,7 +52,7 @@ public class WebhookService {
     @Transactional
     public Page<WebhookView> list(UUID organizationId, Page.Request paging) {
         PanacheQuery<WebhookEndpoint> found = endpoints
-                .find("organizationId = ?1", Sort.by("createdAt").and("id"), organizationId)
+                .queryInOrganization(organizationId, Sort.by("createdAt").and("id"))
                 .page(paging.page(), paging.size());
         return new Page<>(found.list().stream().map(WebhookView::of).toList(), paging.page(), paging.size(),
                 found.count());

@@ -9,6 +9,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.rapport.delivery.Assignment;
+import io.rapport.delivery.FormMessages;
 import io.rapport.delivery.FormTexts;
 import io.rapport.delivery.SessionContext;
 import io.rapport.questionnaire.Item;
@@ -46,10 +47,10 @@ public class FormPageBuilder {
      */
     public FormView build(String lang, SessionContext ctx, List<Part> parts, Map<String, String> values,
             Map<String, String> problems, String csrf) {
-        Map<String, String> t = texts.all(lang);
+        FormMessages t = texts.in(lang);
         boolean named = ctx.therapistName() != null && !ctx.therapistName().isBlank();
-        String intro = texts.format(lang, named ? "intro" : "intro.unnamed",
-                Map.of("therapist", named ? ctx.therapistName() : "", "date", FormTexts.date(ctx.occurredAt(), lang)));
+        String date = FormTexts.date(ctx.occurredAt(), lang);
+        String intro = named ? t.intro(ctx.therapistName(), date) : t.introUnnamed(date);
         List<FormView.Part> views = new ArrayList<>();
         List<FormView.ErrorLink> errors = new ArrayList<>();
         int total = 0;
@@ -59,7 +60,7 @@ public class FormPageBuilder {
             QuestionnaireDefinition d = part.definition();
             QuestionnaireText text = catalog.text(d.id(), d.version(), lang).orElseThrow();
             String label = parts.size() == 1 ? ""
-                    : texts.format(lang, "part", Map.of("n", p + 1, "total", parts.size()));
+                    : t.part(p + 1, parts.size());
             List<FormView.Question> questions = new ArrayList<>();
             for (Item item : d.items()) {
                 String name = fieldName(part.assignment(), item);
@@ -70,20 +71,21 @@ public class FormPageBuilder {
                 if (!value.isBlank()) {
                     answered++;
                 }
-                FormView.Question q = question(lang, t, text, item, name, id, value, error);
+                FormView.Question q = question(t, text, item, name, id, value, error);
                 if (error != null) {
                     errors.add(new FormView.ErrorLink("#" + q.inputId(), (label.isEmpty() ? "" : label + ", ")
-                            + t.get("question") + " " + item.id() + ": " + error));
+                            + t.question() + " " + item.id() + ": " + error));
                 }
                 questions.add(q);
             }
             views.add(new FormView.Part(label, text.language(), questions));
         }
-        String progress = texts.format(lang, "progress", Map.of("answered", answered, "total", total));
-        return new FormView(lang, t, intro, progress, total, csrf, errors, views);
+        // The script counts answers as they are given, filling the same text's placeholders.
+        return new FormView(lang, t.title(), t.errorSummary(), t.submit(), t.progress("{answered}", "{total}"), intro,
+                t.progress(answered, total), total, csrf, errors, views);
     }
 
-    private FormView.Question question(String lang, Map<String, String> t, QuestionnaireText text, Item item,
+    private FormView.Question question(FormMessages t, QuestionnaireText text, Item item,
             String name, String id, String value, String error) {
         Map<String, String> anchors = text.anchors().getOrDefault(item.id(), Map.of());
         String min = plain(item.min());
@@ -99,11 +101,10 @@ public class FormPageBuilder {
                         anchors.getOrDefault(plain, ""), plain.equals(value)));
             }
             if (item.allowNotApplicable()) {
-                options.add(new FormView.Option(id + "-na", NOT_APPLICABLE, "–", t.get("na"),
+                options.add(new FormView.Option(id + "-na", NOT_APPLICABLE, "–", t.na(),
                         NOT_APPLICABLE.equals(value)));
             }
-            String hint = texts.format(lang, "scale.hint",
-                    Map.of("min", min, "max", max, "minLabel", minLabel, "maxLabel", maxLabel));
+            String hint = t.scaleHint(minLabel, min, maxLabel, max);
             return new FormView.Question(id, name, item.id(), itemText, true, options, hint, min, max,
                     plain(item.step()), value, "", minLabel, maxLabel, "", error, options.get(0).id());
         }
@@ -111,8 +112,8 @@ public class FormPageBuilder {
                 RoundingMode.HALF_UP);
         String sliderValue = isNumber(value) ? value : plain(middle);
         return new FormView.Question(id, name, item.id(), itemText, false, List.of(),
-                texts.format(lang, "vas.hint", Map.of("min", min, "max", max)), min, max, plain(item.step()), value,
-                sliderValue, minLabel, maxLabel, texts.format(lang, "vas.number", Map.of("min", min, "max", max)),
+                t.vasHint(min, max), min, max, plain(item.step()), value,
+                sliderValue, minLabel, maxLabel, t.vasNumber(min, max),
                 error, id + "-number");
     }
 

@@ -23,6 +23,7 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.rapport.common.error.ApiException;
 import io.rapport.delivery.ClientAddress;
+import io.rapport.delivery.FormMessages;
 import io.rapport.delivery.FormTexts;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -73,9 +74,9 @@ public class FormResource {
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         if ((cookie == null || cookie.isEmpty()) && retried == null) {
             String lang = FormTexts.choose(null, acceptLanguage);
-            Map<String, String> t = texts.all(lang);
-            return secure(Response.ok(opening.data("lang", lang).data("title", t.get("opening"))
-                    .data("cont", t.get("continue")).render())).build();
+            FormMessages m = texts.in(lang);
+            return secure(Response.ok(opening.data("lang", lang).data("title", m.opening())
+                    .data("cont", m.cont()).render())).build();
         }
         return render(visits.show(cookie, acceptLanguage));
     }

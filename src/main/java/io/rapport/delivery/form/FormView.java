@@ -1,13 +1,13 @@
 package io.rapport.delivery.form;
 
 import java.util.List;
-import java.util.Map;
 
 import io.quarkus.qute.TemplateData;
 
 /** Everything the form template shows; built by {@link FormPageBuilder}, so the template only lays it out. */
 @TemplateData
-public record FormView(String lang, Map<String, String> t, String intro, String progress, int total,
+public record FormView(String lang, String title, String errorSummary, String submit, String progressTemplate,
+        String intro, String progress, int total,
         String csrf, List<ErrorLink> errors, List<Part> parts) {
 
     /** An entry of the error summary, linking to the field it is about. */

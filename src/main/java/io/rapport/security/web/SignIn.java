@@ -60,7 +60,8 @@ public class SignIn {
             return new LoginOutcome.Refused();
         }
         throttle.recordSuccess(name);
-        return new LoginOutcome.Success(QuarkusTransaction.requiringNew().call(() -> startSession(account.id)));
+        return new LoginOutcome.Success(
+                QuarkusTransaction.requiringNew().call(() -> startSession(account.organizationId, account.id)));
     }
 
     /**
@@ -75,11 +76,11 @@ public class SignIn {
         }
         return accounts.findByUsername(name)
                 .filter(a -> a.organizationId.equals(organizationId) && a.active)
-                .map(a -> startSession(a.id));
+                .map(a -> startSession(a.organizationId, a.id));
     }
 
-    private String startSession(UUID accountId) {
-        UserAccount current = accounts.findById(accountId);
+    private String startSession(UUID organizationId, UUID accountId) {
+        UserAccount current = accounts.findInOrganization(organizationId, accountId).orElseThrow();
         current.lastLoginAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return sessions.start(current);
     }

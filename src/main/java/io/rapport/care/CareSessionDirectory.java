@@ -1,0 +1,51 @@
+package io.rapport.care;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+
+import io.rapport.common.persistence.NativeColumns;
+import io.rapport.delivery.SessionContext;
+import io.rapport.delivery.SessionDirectory;
+
+/** Answers delivery's questions about sessions from care's own tables; the caller's transaction applies. */
+@ApplicationScoped
+public class CareSessionDirectory implements SessionDirectory {
+
+    private final EntityManager em;
+    private final TherapySessionRepository sessions;
+    private final PairRepository pairs;
+
+    public CareSessionDirectory(EntityManager em, TherapySessionRepository sessions, PairRepository pairs) {
+        this.em = em;
+        this.sessions = sessions;
+        this.pairs = pairs;
+    }
+
+    @Override
+    public SessionRef session(UUID organizationId, UUID sessionId) {
+        TherapySession s = sessions.findInOrganization(organizationId, sessionId).orElseThrow();
+        return new SessionRef(s.pairId, s.sessionNumber);
+    }
+
+    @Override
+    public SessionContext context(UUID organizationId, UUID sessionId) {
+        Tuple row = (Tuple) em.createNativeQuery("select s.occurred_at, t.display_name, c.preferred_language,"
+                + " c.email from session s"
+                + " join pair p on p.organization_id = s.organization_id and p.id = s.pair_id"
+                + " join client c on c.organization_id = p.organization_id and c.id = p.client_id"
+                + " join therapist t on t.organization_id = p.organization_id and t.id = p.therapist_id"
+                + " where s.organization_id = :org and s.id = :session", Tuple.class)
+                .setParameter("org", organizationId).setParameter("session", sessionId).getSingleResult();
+        return new SessionContext(organizationId, sessionId, NativeColumns.instant(row.get("occurred_at")),
+                row.get("display_name", String.class), row.get("preferred_language", String.class),
+                row.get("email", String.class));
+    }
+
+    @Override
+    public boolean pairExists(UUID organizationId, UUID pairId) {
+        return pairs.findInOrganization(organizationId, pairId).isPresent();
+    }
+}
