@@ -23,11 +23,13 @@ public class Outbox {
     private final EntityManager em;
     private final ObjectMapper json;
     private final PairLocks pairs;
+    private final EventSubscribers subscribers;
 
-    public Outbox(EntityManager em, ObjectMapper json, PairLocks pairs) {
+    public Outbox(EntityManager em, ObjectMapper json, PairLocks pairs, EventSubscribers subscribers) {
         this.em = em;
         this.json = json;
         this.pairs = pairs;
+        this.subscribers = subscribers;
     }
 
     /**
@@ -54,12 +56,7 @@ public class Outbox {
                 .setParameter(1, id).setParameter(2, organizationId).setParameter(3, pairId)
                 .setParameter(4, type).setParameter(5, toJson(payload))
                 .getSingleResult();
-        em.createNativeQuery("insert into webhook_delivery (event_id, endpoint_id, organization_id, pair_id, event_seq)"
-                + " select ?, w.id, w.organization_id, ?, ? from webhook_endpoint w"
-                + " where w.organization_id = ? and (w.event_types is null or cast(? as varchar) = any (w.event_types))")
-                .setParameter(1, id).setParameter(2, pairId).setParameter(3, seq.longValue())
-                .setParameter(4, organizationId).setParameter(5, type)
-                .executeUpdate();
+        subscribers.fanOut(organizationId, pairId, id, seq.longValue(), type);
         return id;
     }
 

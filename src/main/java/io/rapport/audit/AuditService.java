@@ -24,9 +24,11 @@ public class AuditService {
     }
 
     private final EntityManager em;
+    private final ClientIds clients;
 
-    public AuditService(EntityManager em) {
+    public AuditService(EntityManager em, ClientIds clients) {
         this.em = em;
+        this.clients = clients;
     }
 
     @Transactional
@@ -35,9 +37,8 @@ public class AuditService {
         List<Object> params = new ArrayList<>(List.of(organizationId));
         if (filter.clientId() != null) {
             // The EHR's id; an unknown one matches nothing rather than everything.
-            List<?> ids = em.createNativeQuery("SELECT id FROM client WHERE organization_id = ?1 AND external_id = ?2")
-                    .setParameter(1, organizationId).setParameter(2, filter.clientId()).getResultList();
-            add(where, params, "client_id = ?", ids.isEmpty() ? new UUID(0, 0) : ids.get(0));
+            add(where, params, "client_id = ?",
+                    clients.idOf(organizationId, filter.clientId()).orElse(new UUID(0, 0)));
         }
         if (filter.objectType() != null) {
             add(where, params, "object_type = ?", filter.objectType());

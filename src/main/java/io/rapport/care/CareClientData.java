@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.rapport.audit.ClientIds;
 import io.rapport.rights.ClientDataPart;
 import io.rapport.rights.ClientExport;
 import io.rapport.rights.ClientExportBuilder;
@@ -17,12 +18,13 @@ import io.rapport.rights.ClientRecords;
 import io.rapport.rights.ClientScope;
 
 /**
- * Care's share of a client's data: the client row, its pairs and sessions. Erasure keeps the rows (the audit
+ * Care's share of a client's data, and the client lookups other features ask for: the client row, its pairs
+ * and sessions. Erasure keeps the rows (the audit
  * trail and the therapist's other records refer to them) and blanks the client's name, e-mail and language; it
  * runs last, after every feature has removed what hangs from them.
  */
 @ApplicationScoped
-public class CareClientData implements ClientRecords, ClientDataPart {
+public class CareClientData implements ClientRecords, ClientDataPart, ClientIds {
 
     private final ClientRepository clients;
     private final PairRepository pairs;
@@ -46,6 +48,11 @@ public class CareClientData implements ClientRecords, ClientDataPart {
             List<UUID> sessionIds = sessions.forPairs(organizationId, pairIds).stream().map(s -> s.id).toList();
             return new ClientScope(organizationId, c.id, pairIds, sessionIds);
         });
+    }
+
+    @Override
+    public Optional<UUID> idOf(UUID organizationId, String externalId) {
+        return clients.findByExternalId(organizationId, externalId).map(c -> c.id);
     }
 
     @Override
