@@ -5,11 +5,13 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.rapport.common.persistence.NativeColumns;
 
 /**
  * Marks open assignments past their expiry as expired, one pair per transaction, and raises the alerts that
@@ -46,14 +48,12 @@ public class AssignmentExpiry {
     }
 
     /** Returns how many pairs had assignments expired. */
-    @SuppressWarnings("unchecked")
     public int expireDue() {
-        List<Object[]> due = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(DUE)
-                .setMaxResults(config.expiryBatchSize())
-                .getResultList());
-        for (Object[] row : due) {
-            UUID organizationId = (UUID) row[0];
-            UUID pairId = (UUID) row[1];
+        List<Tuple> due = QuarkusTransaction.requiringNew().call(() -> NativeColumns.tuples(
+                em.createNativeQuery(DUE, Tuple.class).setMaxResults(config.expiryBatchSize())));
+        for (Tuple row : due) {
+            UUID organizationId = row.get("organization_id", UUID.class);
+            UUID pairId = row.get("pair_id", UUID.class);
             QuarkusTransaction.requiringNew().run(() -> expire(organizationId, pairId));
         }
         return due.size();

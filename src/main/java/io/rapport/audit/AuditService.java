@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import io.rapport.common.error.ApiException;
@@ -59,18 +60,22 @@ public class AuditService {
         Query count = em.createNativeQuery("SELECT count(*) FROM audit_event WHERE " + condition);
         Query rows = em.createNativeQuery("SELECT seq, id, occurred_at, actor, action, route, object_type,"
                 + " object_id, client_id, outcome, status, request_id, prev_hash, hash FROM audit_event WHERE "
-                + condition + " ORDER BY seq DESC");
+                + condition + " ORDER BY seq DESC", Tuple.class);
         for (int i = 0; i < params.size(); i++) {
             count.setParameter(i + 1, params.get(i));
             rows.setParameter(i + 1, params.get(i));
         }
         long total = ((Number) count.getSingleResult()).longValue();
-        @SuppressWarnings("unchecked")
-        List<Object[]> found = rows.setFirstResult(paging.offset()).setMaxResults(paging.size()).getResultList();
-        List<AuditEventView> items = found.stream().map(r -> new AuditEventView(((Number) r[0]).longValue(),
-                (UUID) r[1], NativeColumns.instant(r[2]), (String) r[3], (String) r[4], (String) r[5], (String) r[6],
-                (String) r[7], (UUID) r[8], (String) r[9], r[10] == null ? null : ((Number) r[10]).intValue(),
-                (String) r[11], (String) r[12], (String) r[13])).toList();
+        List<Tuple> found = NativeColumns.tuples(rows.setFirstResult(paging.offset()).setMaxResults(paging.size()));
+        List<AuditEventView> items = found.stream().map(r -> {
+            Long status = NativeColumns.number(r, "status");
+            return new AuditEventView(NativeColumns.number(r, "seq"), r.get("id", UUID.class),
+                    NativeColumns.instant(r, "occurred_at"), r.get("actor", String.class), r.get("action", String.class),
+                    r.get("route", String.class), r.get("object_type", String.class), r.get("object_id", String.class),
+                    r.get("client_id", UUID.class), r.get("outcome", String.class),
+                    status == null ? null : status.intValue(), r.get("request_id", String.class),
+                    r.get("prev_hash", String.class), r.get("hash", String.class));
+        }).toList();
         return new Page<>(items, paging.page(), paging.size(), total);
     }
 

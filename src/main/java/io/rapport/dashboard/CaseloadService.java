@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import io.rapport.common.persistence.NativeColumns;
@@ -70,18 +71,16 @@ public class CaseloadService {
         if (total <= query.offset()) {
             return new CaseloadPage(List.of(), query, total);
         }
-        Query page = em.createNativeQuery("select p.id, c.display_name, c.external_id,"
-                + " coalesce(t.display_name, t.external_id), p.session_count, p.last_session_at,"
-                + " li.instrument, sp.points, al.alert_types"
+        Query page = em.createNativeQuery("select p.id as pair_id, c.display_name as client_name,"
+                + " c.external_id as client_code, coalesce(t.display_name, t.external_id) as therapist,"
+                + " p.session_count, p.last_session_at, li.instrument, sp.points, al.alert_types"
                 + FROM + LATERALS + where
                 + " order by " + query.sort().sql + (query.descending() ? " desc" : " asc") + " nulls last, p.id"
-                + " limit :limit offset :offset");
+                + " limit :limit offset :offset", Tuple.class);
         bind(page, visibility, query);
         page.setParameter("alliance", allianceInstruments());
         page.setParameter("limit", query.size()).setParameter("offset", query.offset());
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = page.getResultList();
-        return new CaseloadPage(rows.stream().map(this::row).toList(), query, total);
+        return new CaseloadPage(NativeColumns.tuples(page).stream().map(this::row).toList(), query, total);
     }
 
     /** Never empty: {@code in ()} is not SQL, and an id no instrument has matches nothing. */
@@ -113,15 +112,18 @@ public class CaseloadService {
         }
     }
 
-    private CaseloadRow row(Object[] r) {
-        String displayName = (String) r[1];
-        String code = (String) r[2];
-        String instrument = (String) r[6];
+    private CaseloadRow row(Tuple r) {
+        String displayName = r.get("client_name", String.class);
+        String code = r.get("client_code", String.class);
+        String instrument = r.get("instrument", String.class);
         Sparkline sparkline = instrument == null ? null
-                : Sparkline.of(instrument, points((String) r[7]), catalog.latest(instrument).orElse(null));
-        List<String> alerts = r[8] == null ? List.of() : Arrays.asList(((String) r[8]).split(","));
-        return new CaseloadRow((UUID) r[0], displayName == null || displayName.isBlank() ? code : displayName, code,
-                (String) r[3], ((Number) r[4]).longValue(), NativeColumns.instant(r[5]), sparkline, AlertBadge.of(alerts));
+                : Sparkline.of(instrument, points(r.get("points", String.class)),
+                        catalog.latest(instrument).orElse(null));
+        String alertTypes = r.get("alert_types", String.class);
+        List<String> alerts = alertTypes == null ? List.of() : Arrays.asList(alertTypes.split(","));
+        return new CaseloadRow(r.get("pair_id", UUID.class), displayName == null || displayName.isBlank() ? code
+                : displayName, code, r.get("therapist", String.class), NativeColumns.number(r, "session_count"),
+                NativeColumns.instant(r, "last_session_at"), sparkline, AlertBadge.of(alerts));
     }
 
     /** Parses {@code "3:31.5,4:28"}, written by the page query from integers and numerics only. */

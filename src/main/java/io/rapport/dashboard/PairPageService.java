@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -151,19 +152,20 @@ public class PairPageService {
 
     /** Answered version then quality flags, by {@code questionnaire@sessionNumber}. */
     private Map<String, List<String>> responses(UUID org, UUID pairId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select r.questionnaire_id, s.session_number, r.questionnaire_version, cast(r.quality_flags as text)
+        List<Tuple> rows = NativeColumns.tuples(em.createNativeQuery("""
+                select r.questionnaire_id, s.session_number, r.questionnaire_version,
+                       cast(r.quality_flags as text) as quality_flags
                 from response r
                 join session s on s.organization_id = r.organization_id and s.id = r.session_id
-                where r.organization_id = ?1 and r.pair_id = ?2""")
-                .setParameter(1, org).setParameter(2, pairId).getResultList();
+                where r.organization_id = :org and r.pair_id = :pair""", Tuple.class)
+                .setParameter("org", org).setParameter("pair", pairId));
         Map<String, List<String>> result = new HashMap<>();
-        for (Object[] r : rows) {
+        for (Tuple r : rows) {
             List<String> values = new ArrayList<>();
-            values.add((String) r[2]);
-            values.addAll(flags((String) r[3]));
-            result.put(r[0] + "@" + ((Number) r[1]).intValue(), values);
+            values.add(r.get("questionnaire_version", String.class));
+            values.addAll(flags(r.get("quality_flags", String.class)));
+            result.put(r.get("questionnaire_id", String.class) + "@" + NativeColumns.number(r, "session_number"),
+                    values);
         }
         return result;
     }
@@ -193,35 +195,35 @@ public class PairPageService {
 
     /** The responses of the latest session anyone answered, one per questionnaire. */
     private List<PairPage.LatestResponse> latest(UUID org, UUID pairId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        List<Tuple> rows = NativeColumns.tuples(em.createNativeQuery("""
                 select r.questionnaire_id, r.questionnaire_version, s.session_number, r.submitted_at,
-                       cast(r.answers as text), r.language
+                       cast(r.answers as text) as answers, r.language
                 from response r
                 join session s on s.organization_id = r.organization_id and s.id = r.session_id
-                where r.organization_id = ?1 and r.pair_id = ?2 and s.session_number = (
+                where r.organization_id = :org and r.pair_id = :pair and s.session_number = (
                     select max(s2.session_number) from response r2
                     join session s2 on s2.organization_id = r2.organization_id and s2.id = r2.session_id
-                    where r2.organization_id = ?1 and r2.pair_id = ?2)
-                order by r.questionnaire_id""")
-                .setParameter(1, org).setParameter(2, pairId).getResultList();
+                    where r2.organization_id = :org and r2.pair_id = :pair)
+                order by r.questionnaire_id""", Tuple.class)
+                .setParameter("org", org).setParameter("pair", pairId));
         List<PairPage.LatestResponse> result = new ArrayList<>();
-        for (Object[] r : rows) {
-            String id = (String) r[0];
-            String version = (String) r[1];
+        for (Tuple r : rows) {
+            String id = r.get("questionnaire_id", String.class);
+            String version = r.get("questionnaire_version", String.class);
             Optional<QuestionnaireDefinition> d = catalog.get(id, version);
             if (d.isEmpty()) {
                 continue;
             }
-            String language = r[5] == null ? d.get().defaultLanguage() : (String) r[5];
+            String stored = r.get("language", String.class);
+            String language = stored == null ? d.get().defaultLanguage() : stored;
             Map<String, String> texts = catalog.text(id, version, language).map(QuestionnaireText::items)
                     .orElse(Map.of());
-            Map<String, Object> answers = answers((String) r[4]);
+            Map<String, Object> answers = answers(r.get("answers", String.class));
             List<PairPage.ItemRow> items = d.get().items().stream()
                     .map(item -> itemRow(item, texts.getOrDefault(item.id(), ""), answers.get(item.id())))
                     .toList();
-            result.add(new PairPage.LatestResponse(id, version, ((Number) r[2]).intValue(),
-                    NativeColumns.instant(r[3]), items));
+            result.add(new PairPage.LatestResponse(id, version, NativeColumns.number(r, "session_number").intValue(),
+                    NativeColumns.instant(r, "submitted_at"), items));
         }
         return result;
     }

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -15,6 +16,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.scheduler.Scheduled;
+import io.rapport.common.persistence.NativeColumns;
 
 /**
  * One reminder per session whose form is still open after {@code rapport.delivery.reminder-delay}, only to clients
@@ -62,8 +64,8 @@ public class Reminders {
     /** Sends every due reminder; returns how many were sent. Safe to call concurrently, here or elsewhere. */
     public int sendDue() {
         int sent = 0;
-        for (Object[] due : due()) {
-            Optional<Claimed> claimed = claim((UUID) due[0], (UUID) due[1]);
+        for (Tuple due : due()) {
+            Optional<Claimed> claimed = claim(due.get("organization_id", UUID.class), due.get("session_id", UUID.class));
             if (claimed.isEmpty()) {
                 continue;
             }
@@ -79,21 +81,18 @@ public class Reminders {
     }
 
     @Transactional
-    List<Object[]> due() {
+    List<Tuple> due() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select distinct a.organization_id, a.session_id from assignment a"
+        return NativeColumns.tuples(em.createNativeQuery("select distinct a.organization_id, a.session_id from assignment a"
                 + " join session s on s.organization_id = a.organization_id and s.id = a.session_id"
                 + " join pair p on p.organization_id = s.organization_id and p.id = s.pair_id"
                 + " join client c on c.organization_id = p.organization_id and c.id = p.client_id"
-                + " where a.status = 'open' and a.reminder_sent_at is null and a.expires_at > ?1"
-                + " and a.created_at <= ?2 and c.email is not null and c.email <> ''"
-                + " limit ?3")
-                .setParameter(1, now)
-                .setParameter(2, now.minus(config.reminderDelay()))
-                .setParameter(3, config.reminderBatchSize())
-                .getResultList();
-        return rows;
+                + " where a.status = 'open' and a.reminder_sent_at is null and a.expires_at > :now"
+                + " and a.created_at <= :createdBefore and c.email is not null and c.email <> ''"
+                + " limit :batch", Tuple.class)
+                .setParameter("now", now)
+                .setParameter("createdBefore", now.minus(config.reminderDelay()))
+                .setParameter("batch", config.reminderBatchSize()));
     }
 
     /** Claims a session's reminder and issues its link in one transaction; empty if someone else claimed it. */

@@ -5,7 +5,10 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
+
+import io.rapport.common.persistence.NativeColumns;
 
 /** Scored responses read in bulk, for statistics over an organization's data (local norms). */
 @ApplicationScoped
@@ -34,26 +37,29 @@ public class ScoredResponses {
 
     @Transactional
     public List<Version> versions(UUID organizationId) {
-        List<?> rows = em.createNativeQuery("""
+        return NativeColumns.tuples(em.createNativeQuery("""
                 select distinct questionnaire_id, questionnaire_version from response
-                where organization_id = :org and scored order by 1, 2""")
-                .setParameter("org", organizationId).getResultList();
-        return rows.stream().map(Object[].class::cast).map(r -> new Version((String) r[0], (String) r[1])).toList();
+                where organization_id = :org and scored order by 1, 2""", Tuple.class)
+                .setParameter("org", organizationId)).stream()
+                .map(r -> new Version(r.get("questionnaire_id", String.class),
+                        r.get("questionnaire_version", String.class)))
+                .toList();
     }
 
     /** The version's scored responses, by pair and then in session order (submission order within a session). */
     @Transactional
     public List<Row> forVersion(UUID organizationId, Version version) {
-        List<?> rows = em.createNativeQuery("""
-                select r.pair_id, s.session_number, cast(r.answers as text), cast(r.score as text)
+        List<Tuple> rows = NativeColumns.tuples(em.createNativeQuery("""
+                select r.pair_id, s.session_number, cast(r.answers as text) as answers, cast(r.score as text) as score
                 from response r
                 join session s on s.organization_id = r.organization_id and s.id = r.session_id
                 where r.organization_id = :org and r.questionnaire_id = :questionnaire
                   and r.questionnaire_version = :version and r.scored
-                order by r.pair_id, s.session_number, r.submitted_at""")
+                order by r.pair_id, s.session_number, r.submitted_at""", Tuple.class)
                 .setParameter("org", organizationId).setParameter("questionnaire", version.questionnaireId())
-                .setParameter("version", version.version()).getResultList();
-        return rows.stream().map(Object[].class::cast).map(r -> new Row((UUID) r[0], ((Number) r[1]).intValue(),
-                (String) r[2], (String) r[3])).toList();
+                .setParameter("version", version.version()));
+        return rows.stream().map(r -> new Row(r.get("pair_id", UUID.class),
+                NativeColumns.number(r, "session_number").intValue(), r.get("answers", String.class),
+                r.get("score", String.class))).toList();
     }
 }

@@ -11,11 +11,13 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.rapport.common.persistence.NativeColumns;
 import io.rapport.trend.AssignmentStatus;
 import io.rapport.trend.SessionObservation;
 
@@ -39,32 +41,33 @@ public class PairHistory {
             Map<String, SessionObservation> byQuestionnaire, Map<String, String> versions) {
     }
 
-    @SuppressWarnings("unchecked")
     public List<SessionRow> load(UUID organizationId, UUID pairId, Instant now) {
-        List<Object[]> rows = em.createNativeQuery("""
-                select s.id, s.group_id, s.session_number, s.occurred_at, a.questionnaire_id, a.questionnaire_version,
-                       a.status, a.expires_at, r.total, r.scored, cast(r.score -> 'subscales' as text)
+        List<Tuple> rows = NativeColumns.tuples(em.createNativeQuery("""
+                select s.id as session_id, s.group_id, s.session_number, s.occurred_at, a.questionnaire_id,
+                       a.questionnaire_version, a.status, a.expires_at, r.total, r.scored,
+                       cast(r.score -> 'subscales' as text) as subscales
                 from session s
                 left join assignment a on a.session_id = s.id and a.status <> 'cancelled'
                 left join response r on r.assignment_id = a.id
-                where s.organization_id = ?1 and s.pair_id = ?2
-                order by s.session_number, a.questionnaire_id""")
-                .setParameter(1, organizationId).setParameter(2, pairId)
-                .getResultList();
+                where s.organization_id = :org and s.pair_id = :pair
+                order by s.session_number, a.questionnaire_id""", Tuple.class)
+                .setParameter("org", organizationId).setParameter("pair", pairId));
         Map<UUID, SessionRow> sessions = new LinkedHashMap<>();
-        for (Object[] row : rows) {
-            UUID sessionId = (UUID) row[0];
-            int number = ((Number) row[2]).intValue();
-            Instant occurredAt = (Instant) row[3];
-            SessionRow session = sessions.computeIfAbsent(sessionId,
-                    id -> new SessionRow(id, (UUID) row[1], number, occurredAt, new HashMap<>(), new HashMap<>()));
-            String questionnaireId = (String) row[4];
+        for (Tuple row : rows) {
+            UUID sessionId = row.get("session_id", UUID.class);
+            int number = NativeColumns.number(row, "session_number").intValue();
+            Instant occurredAt = NativeColumns.instant(row, "occurred_at");
+            SessionRow session = sessions.computeIfAbsent(sessionId, id -> new SessionRow(id,
+                    row.get("group_id", UUID.class), number, occurredAt, new HashMap<>(), new HashMap<>()));
+            String questionnaireId = row.get("questionnaire_id", String.class);
             if (questionnaireId == null) {
                 continue;
             }
-            session.versions().put(questionnaireId, (String) row[5]);
-            session.byQuestionnaire().put(questionnaireId, observation(number, occurredAt, (String) row[6],
-                    (Instant) row[7], (BigDecimal) row[8], (Boolean) row[9], (String) row[10], now));
+            session.versions().put(questionnaireId, row.get("questionnaire_version", String.class));
+            session.byQuestionnaire().put(questionnaireId, observation(number, occurredAt,
+                    row.get("status", String.class), NativeColumns.instant(row, "expires_at"),
+                    (BigDecimal) row.get("total"), (Boolean) row.get("scored"), row.get("subscales", String.class),
+                    now));
         }
         return new ArrayList<>(sessions.values());
     }
