@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -24,6 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import io.rapport.common.error.ApiException;
+import io.rapport.common.persistence.NativeColumns;
 import io.rapport.common.web.Ids;
 import io.rapport.common.web.Page;
 import io.rapport.trend.EventType;
@@ -93,13 +95,13 @@ public class Alerts {
     /** The {@link #key keys} of every alert raised for the pair so far. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Set<String> raisedKeys(UUID organizationId, UUID pairId) {
-        List<?> rows = em.createNativeQuery("select questionnaire_id, type, session_number from alert"
-                + " where organization_id = ?1 and pair_id = ?2")
-                .setParameter(1, organizationId).setParameter(2, pairId).getResultList();
+        List<Tuple> rows = NativeColumns.tuples(em.createNativeQuery("select questionnaire_id, type, session_number"
+                + " from alert where organization_id = :org and pair_id = :pair", Tuple.class)
+                .setParameter("org", organizationId).setParameter("pair", pairId));
         Set<String> keys = new HashSet<>();
-        for (Object row : rows) {
-            Object[] r = (Object[]) row;
-            keys.add(key((String) r[0], (String) r[1], ((Number) r[2]).intValue()));
+        for (Tuple r : rows) {
+            keys.add(key(r.get("questionnaire_id", String.class), r.get("type", String.class),
+                    NativeColumns.number(r, "session_number").intValue()));
         }
         return keys;
     }

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import io.rapport.common.persistence.NativeColumns;
@@ -54,29 +55,30 @@ public class AuditChain {
         long checked = 0;
         long after = 0;
         while (true) {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("SELECT seq, id, occurred_at, actor, action, route,"
+            List<Tuple> rows = NativeColumns.tuples(em.createNativeQuery("SELECT seq, id, occurred_at, actor, action, route,"
                     + " object_type, object_id, client_id, outcome, status, request_id, prev_hash, hash"
                     + " FROM audit_event WHERE organization_id IS NOT DISTINCT FROM cast(?1 AS uuid) AND chain = ?2"
-                    + " AND seq > ?3 ORDER BY seq LIMIT " + BATCH)
+                    + " AND seq > ?3 ORDER BY seq LIMIT " + BATCH, Tuple.class)
                     .setParameter(1, organizationId == null ? null : organizationId.toString())
                     .setParameter(2, (short) chain)
-                    .setParameter(3, after)
-                    .getResultList();
+                    .setParameter(3, after));
             if (rows.isEmpty()) {
                 return new Verification(true, checked, null, null);
             }
-            for (Object[] r : rows) {
-                long seq = ((Number) r[0]).longValue();
-                UUID id = (UUID) r[1];
-                AuditEntry e = new AuditEntry(organizationId, (String) r[3], (String) r[4], (String) r[5],
-                        (String) r[6], (String) r[7], (UUID) r[8], (String) r[9],
-                        r[10] == null ? null : ((Number) r[10]).intValue(), (String) r[11]);
-                String expected = AuditHash.of(prev, id, e, NativeColumns.instant(r[2]));
-                if (!prev.equals(r[12]) || !expected.equals(r[13])) {
+            for (Tuple r : rows) {
+                long seq = NativeColumns.number(r, "seq");
+                UUID id = r.get("id", UUID.class);
+                Long status = NativeColumns.number(r, "status");
+                AuditEntry e = new AuditEntry(organizationId, r.get("actor", String.class), r.get("action", String.class),
+                        r.get("route", String.class), r.get("object_type", String.class),
+                        r.get("object_id", String.class), r.get("client_id", UUID.class), r.get("outcome", String.class),
+                        status == null ? null : status.intValue(), r.get("request_id", String.class));
+                String expected = AuditHash.of(prev, id, e, NativeColumns.instant(r, "occurred_at"));
+                String hash = r.get("hash", String.class);
+                if (!prev.equals(r.get("prev_hash", String.class)) || !expected.equals(hash)) {
                     return new Verification(false, checked, seq, id);
                 }
-                prev = (String) r[13];
+                prev = hash;
                 checked++;
                 after = seq;
             }

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import io.rapport.common.persistence.NativeColumns;
@@ -53,16 +54,14 @@ public class Links {
         if (direct.isPresent()) {
             return Optional.of(new Resolved(direct.get(), CREATION_CHANNEL, direct.get().expiresAt));
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                "select assignment_id, organization_id, channel, expires_at from assignment_link where token_hash = ?1")
-                .setParameter(1, hash).getResultList();
+        List<Tuple> rows = NativeColumns.tuples(em.createNativeQuery("select assignment_id, organization_id, channel,"
+                + " expires_at from assignment_link where token_hash = :hash", Tuple.class).setParameter("hash", hash));
         if (rows.isEmpty()) {
             return Optional.empty();
         }
-        Object[] row = rows.get(0);
-        return assignments.findInOrganization((UUID) row[1], (UUID) row[0])
-                .map(a -> new Resolved(a, (String) row[2], NativeColumns.instant(row[3])));
+        Tuple row = rows.get(0);
+        return assignments.findInOrganization(row.get("organization_id", UUID.class), row.get("assignment_id", UUID.class))
+                .map(a -> new Resolved(a, row.get("channel", String.class), NativeColumns.instant(row, "expires_at")));
     }
 
     /** A new link for {@code channel}, valid until {@code expiresAt} or the assignment's own expiry. */

@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import io.rapport.common.persistence.NativeColumns;
@@ -51,26 +53,33 @@ public class LocalNormRepository {
     /** The organization's norms, optionally of one questionnaire. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<LocalNorm> find(UUID organizationId, String questionnaireId) {
-        List<?> rows = em.createNativeQuery("""
+        Query rows = em.createNativeQuery("""
                 select questionnaire_id, questionnaire_version, scale, computed_at, pairs, responses,
                        reference_sample, mean, sd, within_sd, within_df, noise_sd, differences, alpha, alpha_lower,
                        alpha_upper, alpha_responses, sem
                 from local_norm where organization_id = :org
                   and (cast(:questionnaire as varchar) is null or questionnaire_id = :questionnaire)
-                order by questionnaire_id, questionnaire_version, scale""")
-                .setParameter("org", organizationId).setParameter("questionnaire", questionnaireId)
-                .getResultList();
-        return rows.stream().map(Object[].class::cast).map(LocalNormRepository::row).toList();
+                order by questionnaire_id, questionnaire_version, scale""", Tuple.class)
+                .setParameter("org", organizationId).setParameter("questionnaire", questionnaireId);
+        return NativeColumns.tuples(rows).stream().map(LocalNormRepository::row).toList();
     }
 
-    private static LocalNorm row(Object[] r) {
-        return new LocalNorm((String) r[0], (String) r[1], (String) r[2], NativeColumns.instant(r[3]),
-                ((Number) r[4]).intValue(), ((Number) r[5]).intValue(), (String) r[6], number(r[7]), number(r[8]),
-                number(r[9]), ((Number) r[10]).intValue(), number(r[11]), ((Number) r[12]).intValue(), number(r[13]),
-                number(r[14]), number(r[15]), r[16] == null ? null : ((Number) r[16]).intValue(), number(r[17]));
+    private static LocalNorm row(Tuple r) {
+        Long alphaResponses = NativeColumns.number(r, "alpha_responses");
+        return new LocalNorm(r.get("questionnaire_id", String.class), r.get("questionnaire_version", String.class),
+                r.get("scale", String.class), NativeColumns.instant(r, "computed_at"), integer(r, "pairs"),
+                integer(r, "responses"), r.get("reference_sample", String.class), decimal(r, "mean"), decimal(r, "sd"),
+                decimal(r, "within_sd"), integer(r, "within_df"), decimal(r, "noise_sd"), integer(r, "differences"),
+                decimal(r, "alpha"), decimal(r, "alpha_lower"), decimal(r, "alpha_upper"),
+                alphaResponses == null ? null : alphaResponses.intValue(), decimal(r, "sem"));
     }
 
-    private static Double number(Object value) {
+    private static int integer(Tuple r, String column) {
+        return NativeColumns.number(r, column).intValue();
+    }
+
+    private static Double decimal(Tuple r, String column) {
+        Object value = r.get(column);
         return value == null ? null : ((Number) value).doubleValue();
     }
 }

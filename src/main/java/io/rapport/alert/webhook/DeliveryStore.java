@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.query.NativeQuery;
@@ -38,8 +39,8 @@ public class DeliveryStore {
             + " from due, outbox o, webhook_endpoint w"
             + " where d.event_id = due.event_id and d.endpoint_id = due.endpoint_id"
             + " and o.id = d.event_id and w.id = d.endpoint_id"
-            + " returning d.event_id, d.endpoint_id, d.attempts, o.type, cast(o.data as text), o.created_at,"
-            + " w.url, w.secret";
+            + " returning d.event_id, d.endpoint_id, d.attempts, o.type, cast(o.data as text) as data,"
+            + " o.created_at, w.url, w.secret";
 
     private final EntityManager em;
 
@@ -55,12 +56,12 @@ public class DeliveryStore {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<Claim> claim(int limit, Duration lease) {
         UUID token = UUID.randomUUID();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(CLAIM)
-                .setParameter(1, limit).setParameter(2, token).setParameter(3, seconds(lease))
-                .getResultList();
-        return rows.stream().map(r -> new Claim((UUID) r[0], (UUID) r[1], token, ((Number) r[2]).intValue(),
-                (String) r[3], (String) r[4], NativeColumns.instant(r[5]), (String) r[6], (String) r[7])).toList();
+        List<Tuple> rows = NativeColumns.tuples(em.createNativeQuery(CLAIM, Tuple.class)
+                .setParameter(1, limit).setParameter(2, token).setParameter(3, seconds(lease)));
+        return rows.stream().map(r -> new Claim(r.get("event_id", UUID.class), r.get("endpoint_id", UUID.class), token,
+                NativeColumns.number(r, "attempts").intValue(), r.get("type", String.class),
+                r.get("data", String.class), NativeColumns.instant(r, "created_at"), r.get("url", String.class),
+                r.get("secret", String.class))).toList();
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

@@ -11,11 +11,13 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.scheduler.Scheduled;
 import io.rapport.account.AccountDeactivated;
 import io.rapport.account.UserAccount;
+import io.rapport.common.persistence.NativeColumns;
 import io.rapport.security.Secrets;
 import io.rapport.security.SecurityConfig;
 
@@ -62,24 +64,23 @@ public class WebSessionService {
     public Optional<Active> touch(String token) {
         String id = Secrets.hash(token);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("update web_session w set last_seen_at = ?1"
+        List<Tuple> rows = NativeColumns.tuples(em.createNativeQuery("update web_session w set last_seen_at = ?1"
                 + " from user_account a"
                 + " where w.id = ?2 and a.organization_id = w.organization_id and a.id = w.account_id and a.active"
                 + " and w.expires_at > ?1 and w.last_seen_at > ?3"
-                + " returning a.id, a.organization_id, a.username, a.role, a.therapist_id, w.csrf_token")
+                + " returning a.id, a.organization_id, a.username, a.role, a.therapist_id, w.csrf_token", Tuple.class)
                 .setParameter(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
                 .setParameter(2, id)
                 .setParameter(3, OffsetDateTime.ofInstant(now.minus(config.web().idleTimeout()),
-                        ZoneOffset.UTC))
-                .getResultList();
+                        ZoneOffset.UTC)));
         if (rows.isEmpty()) {
             end(id);
             return Optional.empty();
         }
-        Object[] r = rows.get(0);
-        return Optional.of(new Active(id, (UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3], (UUID) r[4],
-                (String) r[5]));
+        Tuple r = rows.get(0);
+        return Optional.of(new Active(id, r.get("id", UUID.class), r.get("organization_id", UUID.class),
+                r.get("username", String.class), r.get("role", String.class), r.get("therapist_id", UUID.class),
+                r.get("csrf_token", String.class)));
     }
 
     @Transactional
