@@ -8,12 +8,16 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
 
 import io.rapport.common.web.Ids;
@@ -32,11 +36,22 @@ public class AuditLog {
     static final String LAST_OPERATOR = "SELECT hash FROM audit_event WHERE chain = ?"
             + " AND organization_id IS NULL ORDER BY seq DESC LIMIT 1";
 
+    /** assignment → session → pair → client is the longest way to a client. */
+    private static final int MAX_OWNER_STEPS = 4;
+
     private final DataSource dataSource;
     private final int chains;
+    private final Map<String, AuditSubjects> subjects = new HashMap<>();
 
-    public AuditLog(DataSource dataSource, AuditConfig config) {
+    public AuditLog(DataSource dataSource, AuditConfig config, Instance<AuditSubjects> subjects) {
         this.dataSource = dataSource;
+        for (AuditSubjects owner : subjects) {
+            owner.objectTypes().forEach(type -> {
+                if (this.subjects.put(type, owner) != null) {
+                    throw new IllegalStateException("Two features own the audited object type " + type);
+                }
+            });
+        }
         if (config.chains() < 1 || config.chains() > Short.MAX_VALUE) {
             throw new IllegalStateException("rapport.audit.chains must be between 1 and " + Short.MAX_VALUE);
         }
@@ -109,35 +124,35 @@ public class AuditLog {
                 AuditInterceptor.requestId()));
     }
 
-    /** The client a row is about, looked up within the organization from the object it names. */
+    /**
+     * The client a row is about, looked up within the organization from the object it names, by the feature that
+     * owns the object; an owned object (an alert) leads to its owner (the pair), a few steps at most.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID clientOf(UUID organizationId, String objectType, String objectId) {
         if (organizationId == null || objectId == null || objectId.isEmpty()) {
             return null;
         }
-        String sql = switch (objectType) {
-            case "client" -> "SELECT id FROM client WHERE organization_id = ? AND external_id = ?";
-            case "pair", "pair-responses", "pair-trends" ->
-                "SELECT client_id FROM pair WHERE organization_id = ? AND id = ?::uuid";
-            case "session" -> "SELECT p.client_id FROM session s JOIN pair p ON p.id = s.pair_id"
-                    + " WHERE s.organization_id = ? AND s.id = ?::uuid";
-            case "assignment" -> "SELECT p.client_id FROM assignment a JOIN session s ON s.id = a.session_id"
-                    + " JOIN pair p ON p.id = s.pair_id WHERE a.organization_id = ? AND a.id = ?::uuid";
-            case "alert" -> "SELECT p.client_id FROM alert a JOIN pair p ON p.id = a.pair_id"
-                    + " WHERE a.organization_id = ? AND a.id = ?::uuid";
-            case "response" -> "SELECT p.client_id FROM response r JOIN pair p ON p.id = r.pair_id"
-                    + " WHERE r.organization_id = ? AND r.id = ?::uuid";
-            default -> null;
-        };
-        if (sql == null || !"client".equals(objectType) && Ids.tryParse(objectId).isEmpty()) {
-            return null;
-        }
-        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
-            q.setObject(1, organizationId);
-            q.setString(2, objectId);
-            try (ResultSet rs = q.executeQuery()) {
-                return rs.next() ? rs.getObject(1, UUID.class) : null;
+        try (Connection c = dataSource.getConnection()) {
+            String type = objectType;
+            String id = objectId;
+            for (int step = 0; step < MAX_OWNER_STEPS; step++) {
+                AuditSubjects owner = subjects.get(type);
+                if (owner == null || !"client".equals(type) && Ids.tryParse(id).isEmpty()) {
+                    return null;
+                }
+                Optional<AuditSubjects.Subject> subject = owner.subjectOf(c, organizationId, type, id);
+                if (subject.isEmpty()) {
+                    return null;
+                }
+                if (subject.get() instanceof AuditSubjects.Client client) {
+                    return client.id();
+                }
+                AuditSubjects.OwnedBy next = (AuditSubjects.OwnedBy) subject.get();
+                type = next.objectType();
+                id = next.objectId();
             }
+            return null;
         } catch (SQLException e) {
             throw new AuditWriteException(e);
         }

@@ -87,6 +87,19 @@ class AuditTrailTest {
     }
 
     @Test
+    void shouldFollowAnAssignmentThroughItsSessionAndPairToItsClient() {
+        as(created.key()).post("/api/v1/assignments/" + created.assignmentId() + "/in-session").then()
+                .statusCode(201);
+
+        List<Map<String, Object>> rows = as(created.key()).queryParam("objectType", "assignment")
+                .queryParam("objectId", created.assignmentId()).get("/api/v1/audit").then().statusCode(200)
+                .extract().path("items");
+
+        assertThat(rows).singleElement().satisfies(row -> assertThat(row).containsEntry("action", "send")
+                .containsEntry("clientId", clientId("c-1").toString()));
+    }
+
+    @Test
     void shouldRecordAnotherOrganizationsObjectAsDeniedInTheCallersTrailOnly() {
         String other = Api.newOrganization();
 
