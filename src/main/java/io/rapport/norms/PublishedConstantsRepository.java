@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import io.rapport.common.persistence.NativeColumns;
@@ -71,26 +72,26 @@ public class PublishedConstantsRepository {
     /** Every revision of the organization's constants, optionally of one instrument version, newest first. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<PublishedConstants> revisions(UUID organizationId, String questionnaireId, String version) {
-        List<?> rows = em.createNativeQuery(REVISIONS + """
+        List<Tuple> rows = NativeColumns.tuples(em.createNativeQuery(REVISIONS + """
                   and (cast(:questionnaire as varchar) is null or r.questionnaire_id = :questionnaire)
                   and (cast(:version as varchar) is null or r.questionnaire_version = :version)
-                order by r.questionnaire_id, r.questionnaire_version, r.revision desc, c.scale""")
+                order by r.questionnaire_id, r.questionnaire_version, r.revision desc, c.scale""", Tuple.class)
                 .setParameter("org", organizationId).setParameter("questionnaire", questionnaireId)
-                .setParameter("version", version).getResultList();
+                .setParameter("version", version));
         // One row per scale (or one with no scale for a withdrawal): rows of a revision are adjacent.
         List<PublishedConstants> result = new ArrayList<>();
-        Object[] head = null;
+        Tuple head = null;
         Map<String, PublishedConstants.Scale> scales = new LinkedHashMap<>();
-        for (Object row : rows) {
-            Object[] r = (Object[]) row;
+        for (Tuple r : rows) {
             if (head != null && !sameRevision(head, r)) {
                 result.add(revision(head, scales));
                 scales = new LinkedHashMap<>();
             }
             head = r;
-            if (r[8] != null) {
-                scales.put((String) r[8], new PublishedConstants.Scale(((Number) r[9]).doubleValue(),
-                        ((Number) r[10]).doubleValue()));
+            String scale = r.get("scale", String.class);
+            if (scale != null) {
+                scales.put(scale, new PublishedConstants.Scale(((Number) r.get("reference_sd")).doubleValue(),
+                        ((Number) r.get("reliability")).doubleValue()));
             }
         }
         if (head != null) {
@@ -99,13 +100,17 @@ public class PublishedConstantsRepository {
         return result;
     }
 
-    private static boolean sameRevision(Object[] a, Object[] b) {
-        return a[0].equals(b[0]) && a[1].equals(b[1]) && ((Number) a[2]).intValue() == ((Number) b[2]).intValue();
+    private static boolean sameRevision(Tuple a, Tuple b) {
+        return a.get("questionnaire_id").equals(b.get("questionnaire_id"))
+                && a.get("questionnaire_version").equals(b.get("questionnaire_version"))
+                && NativeColumns.number(a, "revision").equals(NativeColumns.number(b, "revision"));
     }
 
-    private static PublishedConstants revision(Object[] r, Map<String, PublishedConstants.Scale> scales) {
-        return new PublishedConstants((String) r[0], (String) r[1], ((Number) r[2]).intValue(), (Boolean) r[3],
-                (String) r[4], (String) r[5], (String) r[6], NativeColumns.instant(r[7]), Map.copyOf(scales));
+    private static PublishedConstants revision(Tuple r, Map<String, PublishedConstants.Scale> scales) {
+        return new PublishedConstants(r.get("questionnaire_id", String.class),
+                r.get("questionnaire_version", String.class), NativeColumns.number(r, "revision").intValue(),
+                (Boolean) r.get("withdrawn"), r.get("citation", String.class), r.get("link", String.class),
+                r.get("set_by", String.class), NativeColumns.instant(r, "set_at"), Map.copyOf(scales));
     }
 
     /** The current constants of every instrument version of the organization (withdrawn ones left out). */

@@ -109,7 +109,7 @@ public class JwtIdentityProvider implements IdentityProvider<JwtCredential> {
         try {
             found = organizations.findByIdOptional(UUID.fromString(value));
         } catch (IllegalArgumentException notAUuid) {
-            found = organizations.find("slug", value).firstResultOptional();
+            found = organizations.bySlug(value);
         }
         return found.map(o -> o.id).orElse(null);
     }

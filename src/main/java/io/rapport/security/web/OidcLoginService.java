@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -26,6 +27,7 @@ import org.jose4j.jwt.JwtClaims;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.rapport.common.RapportConfig;
+import io.rapport.common.persistence.NativeColumns;
 import io.rapport.security.Secrets;
 import io.rapport.security.SecurityConfig;
 import io.rapport.security.SignedIn;
@@ -104,8 +106,8 @@ public class OidcLoginService {
         if (!providers.configured(slug)) {
             return Optional.empty();
         }
-        UUID organizationId = QuarkusTransaction.requiringNew().call(() -> organizations.find("slug", slug)
-                .firstResultOptional().map(o -> o.id).orElse(null));
+        UUID organizationId = QuarkusTransaction.requiringNew()
+                .call(() -> organizations.bySlug(slug).map(o -> o.id).orElse(null));
         if (organizationId == null) {
             LOG.warnf("An identity provider is configured for %s, but no organization has that slug", slug);
             return Optional.empty();
@@ -219,18 +221,18 @@ public class OidcLoginService {
 
     /** Deletes the sign-in in the same statement that reads it, so that a state works once however often it comes. */
     private Pending consume(String stateHash) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("delete from oidc_login l using organization o"
-                + " where l.state_hash = ?1 and o.id = l.organization_id"
-                + " returning l.organization_id, o.slug, l.browser_hash, l.nonce, l.code_verifier,"
-                + " l.expires_at > now()")
-                .setParameter(1, stateHash).getResultList();
+        List<Tuple> rows = NativeColumns.tuples(em.createNativeQuery("delete from oidc_login where state_hash = :state"
+                + " returning organization_id, browser_hash, nonce, code_verifier, expires_at > now() as live",
+                Tuple.class).setParameter("state", stateHash));
         if (rows.isEmpty()) {
             return null;
         }
-        Object[] r = rows.get(0);
-        return new Pending((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
-                Boolean.TRUE.equals(r[5]));
+        Tuple r = rows.get(0);
+        UUID organizationId = r.get("organization_id", UUID.class);
+        // The organization owns its slug; a deleted organization leaves no sign-in to finish.
+        return organizations.findByIdOptional(organizationId).map(o -> new Pending(organizationId, o.slug,
+                r.get("browser_hash", String.class), r.get("nonce", String.class),
+                r.get("code_verifier", String.class), Boolean.TRUE.equals(r.get("live")))).orElse(null);
     }
 
     private Outcome refuse(String address, String slug, String reason, String message) {
