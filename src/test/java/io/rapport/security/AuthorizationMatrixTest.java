@@ -122,6 +122,11 @@ class AuthorizationMatrixTest {
             row("POST",   "/api/v1/accounts",                            401, 403, 201, 403, 403, 403, 201, 401),
             row("GET",    "/api/v1/accounts",                            401, 403, 200, 403, 403, 403, 200, 401),
             row("POST",   "/api/v1/accounts/{accountId}/deactivate",     401, 403, 200, 403, 403, 403, 404, 401),
+            // Each organization's admin issues its own keys; revoke and rotate get a fresh key of A each call.
+            row("POST",   "/api/v1/api-keys",                            401, 403, 201, 403, 403, 403, 201, 401),
+            row("GET",    "/api/v1/api-keys",                            401, 403, 200, 403, 403, 403, 200, 401),
+            row("POST",   "/api/v1/api-keys/{keyId}/revoke",             401, 403, 200, 403, 403, 403, 404, 401),
+            row("POST",   "/api/v1/api-keys/{keyId}/rotate",             401, 403, 201, 403, 403, 403, 404, 401),
             // The client's form pages: only the link (then its cookie) counts; API keys mean nothing outside /api.
             row("GET",    "/f/{token}",                                  404, 303, 303, 303, 303, 303, 303, 303),
             row("GET",    "/f",                                          200, 200, 200, 200, 200, 200, 200, 200),
@@ -230,6 +235,7 @@ class AuthorizationMatrixTest {
         values.put("{pairId}", () -> a.pairId);
         values.put("{alertId}", () -> a.alertId);
         values.put("{accountId}", () -> a.accountId);
+        values.put("{keyId}", a::newApiKey);
         values.put("{questionnaireId}", () -> "session-rating-4");
         values.put("{version}", () -> "1.0.0");
         values.put("{externalId}", () -> "x-" + UUID.randomUUID());

@@ -88,6 +88,7 @@ final class MatrixFixtures {
             case "POST /api/v1/webhooks" -> "{\"url\":\"http://127.0.0.1:9/matrix\",\"description\":\"matrix\","
                     + "\"eventTypes\":[\"alert.below-cutoff\"]}";
             case "POST /api/v1/organizations" -> "{\"slug\":\"m-" + unique + "\",\"name\":\"Matrix\"}";
+            case "POST /api/v1/api-keys" -> "{\"name\":\"matrix " + unique + "\",\"role\":\"ehr\",\"scopes\":[\"read\"]}";
             case "POST /api/v1/accounts" -> "{\"username\":\"m-" + unique + "\",\"password\":\"" + PASSWORD
                     + "\",\"role\":\"therapist\",\"therapistId\":\"T-1\"}";
             case "POST /f" -> "csrf=x&1=9";
@@ -109,6 +110,12 @@ final class MatrixFixtures {
     /** A link nobody has used yet, for a request that consumes one. */
     String freshToken() {
         return tokenOf(newSession("c-1", "T-1"));
+    }
+
+    /** A new EHR key of organization A, for a call that revokes or rotates one. */
+    String newApiKey() {
+        return as(admin).body(validBody("POST /api/v1/api-keys")).post("/api/v1/api-keys").then().statusCode(201)
+                .extract().path("apiKey.id");
     }
 
     String newWebhook() {

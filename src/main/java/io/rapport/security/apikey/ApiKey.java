@@ -30,4 +30,18 @@ public class ApiKey {
     public Instant revokedAt;
     /** Space-separated {@link Scopes}; null for full access (keys issued before scopes existed). */
     public String scopes;
+    /** The key's first characters, for telling keys apart in lists; null for keys issued before it was kept. */
+    public String prefix;
+    @Column(name = "expires_at")
+    public Instant expiresAt;
+    @Column(name = "last_used_at")
+    public Instant lastUsedAt;
+    /** The key a rotation issued in this one's place. */
+    @Column(name = "replaced_by")
+    public UUID replacedBy;
+
+    /** Usable now: not revoked (or inside a rotation's grace period) and not past its end. */
+    public boolean usableAt(Instant now) {
+        return (revokedAt == null || revokedAt.isAfter(now)) && (expiresAt == null || expiresAt.isAfter(now));
+    }
 }

@@ -1,5 +1,7 @@
 package io.rapport.security.apikey;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,8 +61,14 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyCredential
             return Uni.createFrom().completionStage(cached);
         }
         return context.runBlocking(() -> {
-            ApiKey found = QuarkusTransaction.requiringNew()
-                    .call(() -> keys.findActiveByHash(hash).orElse(null));
+            ApiKey found = QuarkusTransaction.requiringNew().call(() -> {
+                ApiKey active = keys.findActiveByHash(hash).orElse(null);
+                if (active != null) {
+                    // Once per cache fill, so "last used" is accurate to the cache's time.
+                    keys.touch(active.id, Instant.now().truncatedTo(ChronoUnit.MICROS));
+                }
+                return active;
+            });
             if (found == null) {
                 throw new AuthenticationFailedException();
             }
