@@ -91,11 +91,9 @@ public class ApiKeyService {
     @Transactional
     public IssuedApiKey issue(UUID organizationId, ApiKeyRequest request) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        if (request.expiresAt() != null && !request.expiresAt().isAfter(now)) {
-            throw ApiException.unprocessable("expiresAt", "must lie in the future");
-        }
-        if (request.expiresAt() != null && request.expiresAt().isAfter(now.plus(MAX_LIFETIME))) {
-            throw ApiException.unprocessable("expiresAt", "must lie within 5 years");
+        Optional<String> problem = expiresAtProblem(request.expiresAt(), now);
+        if (problem.isPresent()) {
+            throw ApiException.unprocessable("expiresAt", problem.get());
         }
         String key = "rpk_" + Secrets.newToken();
         ApiKey stored = store(Secrets.hash(key), organizationId, request.role(), request.name().trim());
@@ -103,6 +101,23 @@ public class ApiKeyService {
         stored.prefix = key.substring(0, PREFIX_LENGTH);
         stored.expiresAt = request.expiresAt() == null ? null : request.expiresAt().truncatedTo(ChronoUnit.MICROS);
         return new IssuedApiKey(key, ApiKeyView.of(stored, now));
+    }
+
+    /** What is wrong with a key's chosen end, if anything; the pages check it before issuing too. */
+    public static Optional<String> expiresAtProblem(Instant expiresAt, Instant now) {
+        if (expiresAt != null && !expiresAt.isAfter(now)) {
+            return Optional.of("must lie in the future");
+        }
+        if (expiresAt != null && expiresAt.isAfter(now.plus(MAX_LIFETIME))) {
+            return Optional.of("must lie within 5 years");
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the organization has this key, revoked or not. */
+    @Transactional
+    public boolean exists(UUID organizationId, UUID keyId) {
+        return keys.find("organizationId = ?1 and id = ?2", organizationId, keyId).count() > 0;
     }
 
     @Transactional

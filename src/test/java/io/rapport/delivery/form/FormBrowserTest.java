@@ -2,11 +2,8 @@ package io.rapport.delivery.form;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -25,11 +22,11 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
-import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.rapport.Accessibility;
 import io.rapport.Chromium;
 import io.rapport.delivery.FormFixtures;
 
@@ -79,33 +76,9 @@ class FormBrowserTest {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }
 
-    /** axe-core in a CSP-bypassing context on the same cookie state; no serious or critical violations. */
+    /** axe-core on the page as the phone shows it; no serious or critical violations. */
     private void assertAccessible() {
-        String html = page.content();
-        String url = page.url();
-        try (BrowserContext audit = CHROMIUM.browser().newContext(phoneOptions().setBypassCSP(true)
-                .setStorageState(context.storageState()))) {
-            Page p = audit.newPage();
-            p.navigate("about:blank");
-            p.route(url, route -> route.fulfill(new Route.FulfillOptions()
-                    .setStatus(200).setContentType("text/html").setBody(html)));
-            p.navigate(url);
-            p.addScriptTag(new Page.AddScriptTagOptions().setContent(axe()));
-            Object result = p.evaluate("async () => (await axe.run()).violations"
-                    + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
-                    + ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))");
-            assertThat((List<?>) result).as("serious or critical accessibility violations on " + url).isEmpty();
-        }
-    }
-
-    private static String axe() {
-        try (InputStream in = FormBrowserTest.class.getClassLoader()
-                .getResourceAsStream("META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
-            assertThat(in).as("axe-core webjar").isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        Accessibility.assertAccessible(CHROMIUM.browser(), context, page, phoneOptions());
     }
 
     private void answerLikertByTouch(String fieldsetId, String value) {
