@@ -3,11 +3,14 @@ package io.rapport.dashboard;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static io.rapport.Api.as;
 import static io.rapport.Api.session;
+import static io.restassured.RestAssured.given;
 
 import java.net.URL;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +25,7 @@ import com.microsoft.playwright.options.AriaRole;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.rapport.Accessibility;
 import io.rapport.Api;
 import io.rapport.Chromium;
 import io.rapport.Web;
@@ -137,6 +141,39 @@ class DashboardBrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account")).click();
         assertThat(page.locator("table tbody")).containsText(created);
         shot("accounts");
+    }
+
+    @Test
+    void shouldLetAnAdminIssueAKeyThatWorksAndRevokeIt() {
+        String adminName = Web.username("keys-admin");
+        Web.account(adminKey, adminName, PASSWORD, "admin", null);
+        // Settings are used at a desk: 1280 px.
+        Browser.NewContextOptions desktop = new Browser.NewContextOptions().setViewportSize(1280, 900);
+        try (BrowserContext wide = CHROMIUM.browser().newContext(desktop.setBaseURL(base.toString()))) {
+            Page p = wide.newPage();
+            p.navigate("/login");
+            p.getByLabel("Username").fill(adminName);
+            p.getByLabel("Password").fill(PASSWORD);
+            p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+            p.waitForURL("**/app");
+            p.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("API keys")).click();
+            p.waitForURL("**/app/settings/keys");
+            Accessibility.assertAccessible(CHROMIUM.browser(), wide, p, desktop);
+
+            p.getByLabel("Name").fill("Practice EHR");
+            p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Issue key")).click();
+            assertThat(p.getByText("it will not be shown again")).isVisible();
+            assertThat(p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Copy"))).isVisible();
+            String key = p.locator("#new-key").textContent().trim();
+            org.assertj.core.api.Assertions.assertThat(key).startsWith("rpk_");
+            given().auth().oauth2(key).get("/api/v1/pairs").then().statusCode(200);
+            Accessibility.assertAccessible(CHROMIUM.browser(), wide, p, desktop);
+
+            p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Revoke Practice EHR")).click();
+            assertThat(p.getByRole(AriaRole.STATUS).first()).containsText("Revoked");
+            Awaitility.await("the revocation").atMost(Duration.ofSeconds(4))
+                    .until(() -> given().auth().oauth2(key).get("/api/v1/pairs").statusCode(), s -> s == 401);
+        }
     }
 
     private void signIn(String password) {
