@@ -116,8 +116,24 @@ public final class EmbeddedPostgres {
         }
     }
 
+    /** Set once the application has started: only then can requests be in flight at exit. */
+    private static volatile boolean applicationStarted;
+
+    /** Called when the application has started; until then an exit stops the server at once. */
+    public static void applicationStarted() {
+        applicationStarted = true;
+    }
+
+    /**
+     * How long the exit hook waits for the application to stop the server itself. An application that failed to
+     * start never will (it fires no shutdown event) and serves no requests, so the server stops at once.
+     */
+    static Duration drainFor(Duration drainTime) {
+        return applicationStarted ? drainTime : Duration.ZERO;
+    }
+
     private static void stopAfterDrain(Duration drainTime) {
-        long deadline = System.nanoTime() + drainTime.toNanos();
+        long deadline = System.nanoTime() + drainFor(drainTime).toNanos();
         while (running() && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(100);
