@@ -1,6 +1,8 @@
 package io.rapport.questionnaire;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -18,9 +20,12 @@ public class CatalogProducer {
     @Singleton
     @Startup
     QuestionnaireCatalog catalog(QuestionnaireConfig config) {
-        QuestionnaireCatalog catalog = QuestionnaireCatalog.load(Path.of(config.dir()),
-                config.contentPackDir().map(Path::of));
-        LOG.infof("Loaded %d questionnaire versions from %s%s", catalog.all().size(), config.dir(),
+        List<Path> dirs = new ArrayList<>();
+        dirs.add(ShippedCatalog.locate(CatalogProducer.class.getClassLoader()));
+        config.dir().map(Path::of).ifPresent(dirs::add);
+        QuestionnaireCatalog catalog = QuestionnaireCatalog.load(dirs, config.contentPackDir().map(Path::of));
+        LOG.infof("Loaded %d questionnaire versions from the shipped catalog%s%s", catalog.all().size(),
+                config.dir().map(d -> " and " + d).orElse(""),
                 catalog.unreleased().isEmpty() ? "" : "; unreleased: " + catalog.unreleased());
         return catalog;
     }

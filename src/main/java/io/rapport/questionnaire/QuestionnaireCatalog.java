@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,26 +42,44 @@ public final class QuestionnaireCatalog {
      *         that changed
      */
     public static QuestionnaireCatalog load(Path dir, Optional<Path> contentPackDir) {
-        QuestionnaireParser parser = new QuestionnaireParser(dir.resolve(SCHEMA_FILE));
-        ReleaseRegistry registry = ReleaseRegistry.load(dir.resolve(RELEASED_FILE));
+        return load(List.of(dir), contentPackDir);
+    }
+
+    /**
+     * Loads the catalogs in order, all validated against the first one's {@code schema.json}: a later folder adds
+     * instruments and replaces an earlier folder's version of the same id and version. Each folder's
+     * {@code released.json} speaks for its own files.
+     *
+     * @throws QuestionnaireLoadException listing every invalid file with field and reason, or a released version
+     *         that changed
+     */
+    public static QuestionnaireCatalog load(List<Path> dirs, Optional<Path> contentPackDir) {
+        QuestionnaireParser parser = new QuestionnaireParser(dirs.get(0).resolve(SCHEMA_FILE));
         Map<String, QuestionnaireDefinition> byKey = new HashMap<>();
         Set<String> unreleased = new TreeSet<>();
         List<LoadProblem> problems = new ArrayList<>();
-        for (Path file : yamlFiles(dir)) {
-            try {
-                QuestionnaireDefinition d = parser.parse(file);
-                String expectedName = d.id() + "-" + d.version() + ".yaml";
-                if (!file.getFileName().toString().equals(expectedName)) {
-                    problems.add(new LoadProblem(file.toString(), "/id", "file must be named " + expectedName));
-                } else if (byKey.putIfAbsent(d.key(), d) != null) {
-                    problems.add(new LoadProblem(file.toString(), "/version", "duplicate " + d.key()));
+        for (Path dir : dirs) {
+            ReleaseRegistry registry = ReleaseRegistry.load(dir.resolve(RELEASED_FILE));
+            Set<String> inThisDir = new HashSet<>();
+            for (Path file : yamlFiles(dir)) {
+                try {
+                    QuestionnaireDefinition d = parser.parse(file);
+                    String expectedName = d.id() + "-" + d.version() + ".yaml";
+                    if (!file.getFileName().toString().equals(expectedName)) {
+                        problems.add(new LoadProblem(file.toString(), "/id", "file must be named " + expectedName));
+                    } else if (!inThisDir.add(d.key())) {
+                        problems.add(new LoadProblem(file.toString(), "/version", "duplicate " + d.key()));
+                    } else {
+                        byKey.put(d.key(), d);
+                    }
+                    registry.verify(file, d);
+                    unreleased.remove(d.key());
+                    if (!registry.isReleased(d.key())) {
+                        unreleased.add(d.key());
+                    }
+                } catch (QuestionnaireLoadException e) {
+                    problems.addAll(e.problems());
                 }
-                registry.verify(file, d);
-                if (!registry.isReleased(d.key())) {
-                    unreleased.add(d.key());
-                }
-            } catch (QuestionnaireLoadException e) {
-                problems.addAll(e.problems());
             }
         }
         if (!problems.isEmpty()) {

@@ -33,8 +33,8 @@ public final class ReleaseRegistry {
         if (!Files.exists(file)) {
             return new ReleaseRegistry(file, Map.of());
         }
-        try {
-            return new ReleaseRegistry(file, JSON.readValue(file.toFile(), new TypeReference<Map<String, String>>() {
+        try (var in = Files.newInputStream(file)) {
+            return new ReleaseRegistry(file, JSON.readValue(in, new TypeReference<Map<String, String>>() {
             }));
         } catch (IOException e) {
             throw new QuestionnaireLoadException(file.toString(), "", "not a JSON object of id@version to SHA-256: "

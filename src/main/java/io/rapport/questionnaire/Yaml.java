@@ -21,7 +21,11 @@ final class Yaml {
 
     static JsonNode read(Path file) {
         try {
-            JsonNode node = MAPPER.readTree(file.toFile());
+            JsonNode node;
+            // A stream, not a File: the shipped catalog may sit inside the application's jar.
+            try (var in = java.nio.file.Files.newInputStream(file)) {
+                node = MAPPER.readTree(in);
+            }
             if (node == null || node.isMissingNode() || node.isNull()) {
                 throw new QuestionnaireLoadException(file.toString(), "", "file is empty");
             }

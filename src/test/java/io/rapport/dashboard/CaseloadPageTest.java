@@ -166,11 +166,20 @@ class CaseloadPageTest {
                 "<th scope=\"row\" class=\"num\">1</th>", "status-open");
     }
 
+    /**
+     * The fewest statements of three loads of the page. Hibernate's statistics count every thread, so a scheduled
+     * job (a purge, the webhook relay) can add one to a single load; a page that really needs more needs it every
+     * time.
+     */
     private long statementsFor(Web.Session session) {
         Statistics statistics = sessionFactory.getStatistics();
-        statistics.clear();
-        session.spec().get("/app").then().statusCode(200);
-        return statistics.getPrepareStatementCount();
+        long fewest = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            statistics.clear();
+            session.spec().get("/app").then().statusCode(200);
+            fewest = Math.min(fewest, statistics.getPrepareStatementCount());
+        }
+        return fewest;
     }
 
     private String pairId(String clientId) {
