@@ -144,7 +144,7 @@ class DashboardBrowserTest {
     }
 
     @Test
-    void shouldLetAnAdminIssueAKeyThatWorksAndRevokeIt() {
+    void shouldLetAnAdminIssueAKeyThatWorksRevokeItAndSeeAThresholdError() {
         String adminName = Web.username("keys-admin");
         Web.account(adminKey, adminName, PASSWORD, "admin", null);
         // Settings are used at a desk: 1280 px.
@@ -173,6 +173,13 @@ class DashboardBrowserTest {
             assertThat(p.getByRole(AriaRole.STATUS).first()).containsText("Revoked");
             Awaitility.await("the revocation").atMost(Duration.ofSeconds(4))
                     .until(() -> given().auth().oauth2(key).get("/api/v1/pairs").statusCode(), s -> s == 401);
+
+            p.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Thresholds")).click();
+            p.waitForURL("**/app/settings/trends");
+            p.getByLabel("Sessions a rupture has to be repaired").fill("0");
+            p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save thresholds")).click();
+            assertThat(p.locator("#repairWindow-error")).isVisible();
+            Accessibility.assertAccessible(CHROMIUM.browser(), wide, p, desktop);
         }
     }
 
