@@ -29,6 +29,18 @@ public final class Web {
     }
 
     /** A fresh username, so tests never share a login throttle or collide on the global unique username. */
+    /** An admin of a new organization, signed in to the pages: its organization's API key and its web session. */
+    public record Admin(String apiKey, Session session) {
+    }
+
+    /** A new organization with an admin account named from {@code prefix}, signed in with {@code password}. */
+    public static Admin newAdmin(String prefix, String password) {
+        String apiKey = Api.newOrganization();
+        String username = username(prefix);
+        account(apiKey, username, password, "admin", null);
+        return new Admin(apiKey, login(username, password));
+    }
+
     public static String username(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }

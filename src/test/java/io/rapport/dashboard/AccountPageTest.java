@@ -22,10 +22,9 @@ class AccountPageTest {
 
     @BeforeEach
     void signedInAdmin() {
-        adminKey = Api.newOrganization();
-        String username = Web.username("admin");
-        Web.account(adminKey, username, PASSWORD, "admin", null);
-        admin = Web.login(username, PASSWORD);
+        Web.Admin signedIn = Web.newAdmin("admin", PASSWORD);
+        adminKey = signedIn.apiKey();
+        admin = signedIn.session();
     }
 
     @Test

@@ -28,10 +28,9 @@ class ApiKeyPageTest {
 
     @BeforeEach
     void signedInAdmin() {
-        adminKey = Api.newOrganization();
-        String username = Web.username("keys");
-        Web.account(adminKey, username, PASSWORD, "admin", null);
-        admin = Web.login(username, PASSWORD);
+        Web.Admin signedIn = Web.newAdmin("keys", PASSWORD);
+        adminKey = signedIn.apiKey();
+        admin = signedIn.session();
     }
 
     private Response issue(String csrf, String nonce, String name, String expiresOn) {

@@ -22,10 +22,9 @@ class TrendSettingsPageTest {
 
     @BeforeEach
     void signedInAdmin() {
-        adminKey = Api.newOrganization();
-        String username = Web.username("trends");
-        Web.account(adminKey, username, PASSWORD, "admin", null);
-        admin = Web.login(username, PASSWORD);
+        Web.Admin signedIn = Web.newAdmin("trends", PASSWORD);
+        adminKey = signedIn.apiKey();
+        admin = signedIn.session();
     }
 
     private Response save(String csrf, Map<String, String> fields) {
