@@ -22,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.ForbiddenException;
 import io.rapport.account.AccountRequest;
 import io.rapport.account.AccountService;
 import io.rapport.account.AccountView;
@@ -31,7 +30,6 @@ import io.rapport.common.web.Ids;
 import io.rapport.common.web.Page;
 import io.rapport.security.Caller;
 import io.rapport.security.Roles;
-import io.rapport.security.web.WebCookies;
 
 /** Organization admins create and deactivate sign-in accounts here; the same rules as the API apply. */
 @Path("/app/accounts")
@@ -71,7 +69,7 @@ public class AccountPageResource {
     public Response create(@FormParam("csrf") String csrf, @FormParam("username") String username,
             @FormParam("password") String password, @FormParam("role") String role,
             @FormParam("therapistId") String therapistId) {
-        checkCsrf(csrf);
+        PageContext.checkCsrf(caller, csrf);
         Form form = new Form(orEmpty(username), orEmpty(role), orEmpty(therapistId));
         AccountRequest request = new AccountRequest(username, password, role,
                 therapistId == null || therapistId.isBlank() ? null : therapistId.strip());
@@ -94,7 +92,7 @@ public class AccountPageResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response deactivate(@PathParam("accountId") String accountId, @FormParam("csrf") String csrf) {
-        checkCsrf(csrf);
+        PageContext.checkCsrf(caller, csrf);
         Optional<UUID> id = Ids.tryParse(accountId);
         try {
             AccountView done = accounts.deactivate(caller.organizationId(),
@@ -110,13 +108,6 @@ public class AccountPageResource {
     private TemplateInstance render(Form form, List<String> errors, String notice) {
         List<AccountView> all = accounts.list(caller.organizationId(), new Page.Request(0, Page.MAX_SIZE)).items();
         return Templates.accounts(PageContext.of(caller), all, form, errors, notice);
-    }
-
-    private void checkCsrf(String csrf) {
-        String expected = caller.signedIn().orElseThrow(ForbiddenException::new).csrfToken();
-        if (!WebCookies.sameToken(expected, csrf)) {
-            throw new ForbiddenException();
-        }
     }
 
     private static String orEmpty(String value) {

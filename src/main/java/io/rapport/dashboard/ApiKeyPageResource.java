@@ -31,7 +31,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.ForbiddenException;
 import io.rapport.audit.Audited;
 import io.rapport.common.web.Ids;
 import io.rapport.common.web.Page;
@@ -42,7 +41,6 @@ import io.rapport.security.apikey.ApiKeyRequest;
 import io.rapport.security.apikey.ApiKeyService;
 import io.rapport.security.apikey.ApiKeyView;
 import io.rapport.security.apikey.IssuedApiKey;
-import io.rapport.security.web.WebCookies;
 
 /** Admins issue and revoke API keys here, with the same service and validation as {@code /api/v1/api-keys}. */
 @Path("/app/settings/keys")
@@ -95,7 +93,8 @@ public class ApiKeyPageResource {
     public Response issue(@FormParam("csrf") String csrf, @FormParam("nonce") String nonce,
             @FormParam("name") String name, @FormParam("role") String role, @FormParam("read") String read,
             @FormParam("write") String write, @FormParam("expiresOn") String expiresOn) {
-        String session = checkCsrf(csrf);
+        // The web session scopes the replay guard.
+        String session = PageContext.checkCsrf(caller, csrf).sessionId();
         Form form = new Form(orEmpty(name), orEmpty(role), read != null, write != null, orEmpty(expiresOn),
                 nonce == null || nonce.isBlank() ? Secrets.newToken() : nonce);
         String replayKey = session + ":" + form.nonce();
@@ -139,7 +138,7 @@ public class ApiKeyPageResource {
     @Audited(action = "update", objectType = "api-key", idParam = "keyId")
     @Operation(hidden = true)
     public Response revoke(@PathParam("keyId") String keyId, @FormParam("csrf") String csrf) {
-        checkCsrf(csrf);
+        PageContext.checkCsrf(caller, csrf);
         Optional<UUID> id = Ids.tryParse(keyId).filter(k -> keys.exists(caller.organizationId(), k));
         if (id.isEmpty()) {
             return Response.status(404).entity(render(Form.empty(), Map.of("keyId", "That key was not found."),
@@ -158,15 +157,6 @@ public class ApiKeyPageResource {
     private TemplateInstance render(Form form, Map<String, String> errors, IssuedApiKey issued, String notice) {
         List<ApiKeyView> all = keys.list(caller.organizationId(), new Page.Request(0, Page.MAX_SIZE)).items();
         return Templates.keys(PageContext.of(caller), all, form, errors, issued, notice);
-    }
-
-    /** @return the web session's id, which scopes the replay guard */
-    private String checkCsrf(String csrf) {
-        var signedIn = caller.signedIn().orElseThrow(ForbiddenException::new);
-        if (!WebCookies.sameToken(signedIn.csrfToken(), csrf)) {
-            throw new ForbiddenException();
-        }
-        return signedIn.sessionId();
     }
 
     private static String orEmpty(String value) {

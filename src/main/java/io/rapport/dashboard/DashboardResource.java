@@ -20,12 +20,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.ForbiddenException;
 import io.rapport.audit.Audited;
 import io.rapport.common.web.Ids;
 import io.rapport.security.Caller;
 import io.rapport.security.Roles;
-import io.rapport.security.web.WebCookies;
 
 /** The caseload and pair pages, a pair's report and export. Without a session the browser is sent to the login page. */
 @Path("/app")
@@ -123,10 +121,8 @@ public class DashboardResource {
     @Operation(hidden = true)
     public Response roomLink(@PathParam("pairId") String pairId, @PathParam("assignmentId") String assignmentId,
             @FormParam("csrf") String csrf) {
+        PageContext.checkCsrf(caller, csrf);
         PageContext ctx = PageContext.of(caller);
-        if (!WebCookies.sameToken(ctx.csrf(), csrf)) {
-            throw new ForbiddenException();
-        }
         Optional<UUID> assignment = Ids.tryParse(assignmentId);
         return Ids.tryParse(pairId)
                 .flatMap(id -> assignment.flatMap(a -> pairs.roomLink(Visibility.of(caller), id, a)))

@@ -19,10 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.ForbiddenException;
 import io.rapport.security.Caller;
 import io.rapport.security.Roles;
-import io.rapport.security.web.WebCookies;
 import io.rapport.trend.api.ThresholdsView;
 import io.rapport.trend.api.TrendSettingsService;
 
@@ -74,7 +72,7 @@ public class TrendSettingsPageResource {
             @FormParam("personalDropSdMultiplier") String personalDropSdMultiplier,
             @FormParam("repairWindow") String repairWindow, @FormParam("noResponseExpiries") String noResponseExpiries,
             @FormParam("reliableDropZ") String reliableDropZ) {
-        checkCsrf(csrf);
+        PageContext.checkCsrf(caller, csrf);
         Form form = new Form(trim(rciZ), trim(personalDropMinEarlier), trim(personalDropSdMultiplier),
                 trim(repairWindow), trim(noResponseExpiries), trim(reliableDropZ), false);
         Map<String, String> errors = new LinkedHashMap<>();
@@ -99,7 +97,7 @@ public class TrendSettingsPageResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response reset(@FormParam("csrf") String csrf) {
-        checkCsrf(csrf);
+        PageContext.checkCsrf(caller, csrf);
         ThresholdsView defaults = settings.reset(caller.organizationId());
         return Response.ok(Templates.trends(PageContext.of(caller), Form.of(defaults), Map.of(),
                 "Back to the defaults.")).build();
@@ -126,13 +124,6 @@ public class TrendSettingsPageResource {
         } catch (NumberFormatException e) {
             errors.put(field, "must be a whole number");
             return null;
-        }
-    }
-
-    private void checkCsrf(String csrf) {
-        String expected = caller.signedIn().orElseThrow(ForbiddenException::new).csrfToken();
-        if (!WebCookies.sameToken(expected, csrf)) {
-            throw new ForbiddenException();
         }
     }
 
