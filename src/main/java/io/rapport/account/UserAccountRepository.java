@@ -26,8 +26,4 @@ public class UserAccountRepository implements OrganizationScoped<UserAccount> {
         return find("organizationId", Sort.by("createdAt").and("id"), organizationId)
                 .page(Page.of(page, size)).list();
     }
-
-    public long countInOrganization(UUID organizationId) {
-        return count("organizationId", organizationId);
-    }
 }

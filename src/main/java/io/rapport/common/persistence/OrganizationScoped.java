@@ -36,6 +36,10 @@ public interface OrganizationScoped<E> extends PanacheRepositoryBase<E, UUID> {
         return find("organizationId = ?1 and (" + condition + ")", sort, withOrganization(organizationId, params));
     }
 
+    default long countInOrganization(UUID organizationId) {
+        return count("organizationId", organizationId);
+    }
+
     /** {@code condition} numbers its parameters from ?2. */
     default long countInOrganization(UUID organizationId, String condition, Object... params) {
         return count("organizationId = ?1 and (" + condition + ")", withOrganization(organizationId, params));

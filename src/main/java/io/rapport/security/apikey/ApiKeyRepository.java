@@ -6,14 +6,14 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
+import io.rapport.common.persistence.OrganizationScoped;
 
 @ApplicationScoped
-public class ApiKeyRepository implements PanacheRepositoryBase<ApiKey, UUID> {
+/** The operator's key has no organization; every other key is found only within its organization. */
+public class ApiKeyRepository implements OrganizationScoped<ApiKey> {
 
     /** The key with this hash if it is usable now: not revoked (or in a rotation's grace period), not expired. */
     public Optional<ApiKey> findActiveByHash(String keyHash) {
@@ -22,20 +22,10 @@ public class ApiKeyRepository implements PanacheRepositoryBase<ApiKey, UUID> {
                 keyHash, now).firstResultOptional();
     }
 
-    /** An organization's key, locked until the transaction ends. */
-    public Optional<ApiKey> lockInOrganization(UUID organizationId, UUID id) {
-        return find("organizationId = ?1 and id = ?2", organizationId, id).withLock(LockModeType.PESSIMISTIC_WRITE)
-                .firstResultOptional();
-    }
-
     /** A page of the organization's keys, newest first. */
     public List<ApiKey> page(UUID organizationId, int page, int size) {
         return find("organizationId = ?1", Sort.descending("createdAt").and("id"), organizationId)
                 .page(Page.of(page, size)).list();
-    }
-
-    public long countInOrganization(UUID organizationId) {
-        return count("organizationId", organizationId);
     }
 
     /** Records that an instance looked the key up; the cache makes this at most once per TTL per instance. */

@@ -117,7 +117,7 @@ public class ApiKeyService {
     /** Whether the organization has this key, revoked or not. */
     @Transactional
     public boolean exists(UUID organizationId, UUID keyId) {
-        return keys.find("organizationId = ?1 and id = ?2", organizationId, keyId).count() > 0;
+        return keys.findInOrganization(organizationId, keyId).isPresent();
     }
 
     @Transactional
