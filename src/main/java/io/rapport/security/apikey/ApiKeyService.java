@@ -158,7 +158,8 @@ public class ApiKeyService {
         }
         ApiKey old = keys.lockInOrganization(organizationId, keyId).orElseThrow(() -> ApiException.notFound("API key"));
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        if (!old.usableAt(now) || old.replacedBy != null || old.revokedAt != null) {
+        // Every revocation and every rotation sets revokedAt, so a key without it was neither.
+        if (old.revokedAt != null || !old.usableAt(now)) {
             throw ApiException.conflict("not-rotatable", "keyId", "is revoked, expired or already rotated");
         }
         String key = "rpk_" + Secrets.newToken();
