@@ -28,7 +28,7 @@ public class LinkGuessLimiter {
     }
 
     LinkGuessLimiter(int limit, Clock clock) {
-        this.unknownLinks = RateLimiter.window(limit, WINDOW, () -> clock.millis() * 1_000_000L);
+        this.unknownLinks = RateLimiter.window(limit, WINDOW, clock);
     }
 
     /** @throws ApiException 429 with Retry-After when {@code address} used up its unknown-token attempts this minute */

@@ -1,6 +1,8 @@
 package io.rapport.common.ratelimit;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 
@@ -63,7 +65,15 @@ public final class RateLimiter {
 
     /** At most {@code max} per {@code window}; the window starts with the key's first event. */
     public static RateLimiter window(int max, Duration window) {
-        return window(max, window, null);
+        return window(max, window, (LongSupplier) null);
+    }
+
+    /** As {@link #window(int, Duration)}, on the given clock (tests). */
+    public static RateLimiter window(int max, Duration window, Clock clock) {
+        return window(max, window, () -> {
+            Instant now = clock.instant();
+            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        });
     }
 
     /** As {@link #window(int, Duration)}, on the given nanosecond clock (tests). */

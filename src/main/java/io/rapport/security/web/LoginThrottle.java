@@ -3,7 +3,6 @@ package io.rapport.security.web;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.function.LongSupplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,12 +28,8 @@ public class LoginThrottle {
     }
 
     LoginThrottle(int maxPerUsername, int maxPerAddress, Duration window, Clock clock) {
-        LongSupplier nanos = () -> {
-            var now = clock.instant();
-            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-        };
-        this.byUsername = RateLimiter.window(maxPerUsername, window, nanos);
-        this.byAddress = RateLimiter.window(maxPerAddress, window, nanos);
+        this.byUsername = RateLimiter.window(maxPerUsername, window, clock);
+        this.byAddress = RateLimiter.window(maxPerAddress, window, clock);
     }
 
     /** How long to wait before the next attempt, if this username or address has failed too often. */
