@@ -65,8 +65,8 @@ public interface SecurityConfig {
         String clientId();
 
         /**
-         * The client secret, sent to the token endpoint (HTTP Basic, or in the body when the provider supports
-         * only that). Set it from the environment, never in a committed file; it is never logged. Without it
+         * The client secret, sent to the token endpoint as {@code client-authentication} says.
+         * Set it from the environment, never in a committed file; it is never logged. Without it
          * Rapport is a public client protected by PKCE alone.
          */
         Optional<String> clientSecret();
@@ -82,6 +82,26 @@ public interface SecurityConfig {
         /** Scopes requested next to {@code openid}, which is always requested. */
         @WithDefault("profile,email")
         List<String> scopes();
+
+        /**
+         * How the client secret reaches the token endpoint: {@code basic} (HTTP Basic, the OAuth default) or
+         * {@code post} (in the form body), as the provider's {@code token_endpoint_auth_methods_supported} allows.
+         */
+        @WithDefault("basic")
+        ClientAuthentication clientAuthentication();
+
+        /**
+         * The key (at least 32 characters) that encrypts the sign-in's state cookie, which holds the PKCE verifier
+         * and the nonce. Without it each process draws a random key at start, so a sign-in must come back to the
+         * instance that started it: set the same value on every instance behind a load balancer.
+         */
+        Optional<String> stateSecret();
+    }
+
+    /** Client authentication at the token endpoint (RFC 6749 2.3.1). */
+    enum ClientAuthentication {
+        BASIC,
+        POST
     }
 
     interface Jwt {

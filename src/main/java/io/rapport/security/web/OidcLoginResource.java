@@ -1,7 +1,6 @@
 package io.rapport.security.web;
 
 import java.net.URI;
-import java.util.Optional;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.CookieParam;
@@ -16,11 +15,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.jboss.logging.Logger;
 
 import io.rapport.security.Secrets;
-import io.rapport.security.SignedIn;
-import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * Sign-in through an organization's identity provider: sends the browser there and takes it back. Every failure
@@ -30,8 +27,8 @@ import io.vertx.core.http.HttpServerRequest;
 @Produces(MediaType.TEXT_HTML)
 public class OidcLoginResource {
 
-    private static final Logger LOG = Logger.getLogger(OidcLoginResource.class);
     static final String NOT_CONFIGURED = "Single sign-on is not set up for this organization.";
+    private static final String CLEARED = "=; Path=/; Secure; HttpOnly; SameSite=Lax; Max-Age=0";
 
     private final OidcLoginService oidc;
     private final WebSessionService sessions;
@@ -45,22 +42,16 @@ public class OidcLoginResource {
     @Path("{slug}")
     @PermitAll
     @Operation(hidden = true)
-    public Response start(@PathParam("slug") String slug, @CookieParam(WebCookies.OIDC_LOGIN) String browser,
-            @CookieParam(WebCookies.LOGIN_CSRF) String csrfCookie) {
-        Optional<OidcLoginService.Redirect> redirect;
-        try {
-            redirect = oidc.start(slug, browser);
-        } catch (OidcLoginException e) {
-            LOG.infof("Could not send a sign-in to the identity provider of %s: %s", slug, e.getMessage());
-            return LoginPage.render(401, csrfCookie, "", OidcLoginService.FAILED, slug).build();
+    public Response start(@PathParam("slug") String slug, @CookieParam(WebCookies.LOGIN_CSRF) String csrfCookie,
+            @Context RoutingContext context) {
+        OidcLoginService.Outcome outcome = oidc.start(slug, context);
+        if (outcome instanceof OidcLoginService.Outcome.Redirect redirect) {
+            return Response.seeOther(redirect.location()).build();
         }
-        if (redirect.isEmpty()) {
-            return LoginPage.render(404, csrfCookie, "", NOT_CONFIGURED, null).build();
+        if (outcome instanceof OidcLoginService.Outcome.Refused refused) {
+            return LoginPage.render(401, csrfCookie, "", refused.message(), refused.slug()).build();
         }
-        return Response.seeOther(redirect.get().location())
-                .header(HttpHeaders.SET_COOKIE, WebCookies.oidcLogin(redirect.get().browserToken(),
-                        OidcLoginService.LIFETIME.toSeconds()))
-                .build();
+        return LoginPage.render(404, csrfCookie, "", NOT_CONFIGURED, null).build();
     }
 
     @GET
@@ -69,10 +60,10 @@ public class OidcLoginResource {
     @Operation(hidden = true)
     public Response callback(@QueryParam("state") String state, @QueryParam("code") String code,
             @QueryParam("error") String error, @QueryParam("iss") String issuer,
-            @CookieParam(WebCookies.OIDC_LOGIN) String browser, @CookieParam(WebCookies.LOGIN_CSRF) String csrfCookie,
-            @CookieParam(WebCookies.SESSION) String previousSession, @Context HttpServerRequest request) {
-        OidcLoginService.Outcome outcome = oidc.finish(request.remoteAddress().hostAddress(), state, code, error,
-                issuer, browser);
+            @CookieParam(WebCookies.LOGIN_CSRF) String csrfCookie,
+            @CookieParam(WebCookies.SESSION) String previousSession, @Context RoutingContext context) {
+        OidcLoginService.Outcome outcome = oidc.finish(context.request().remoteAddress().hostAddress(), state, code,
+                error, issuer, context);
         if (outcome instanceof OidcLoginService.Outcome.SignedIn signedIn) {
             // As with a password: a browser that signs in again gets a new session, and the old one ends.
             if (previousSession != null && !previousSession.isEmpty()) {
@@ -80,7 +71,6 @@ public class OidcLoginResource {
             }
             return Response.seeOther(URI.create("/app"))
                     .header(HttpHeaders.SET_COOKIE, WebCookies.session(signedIn.sessionToken()))
-                    .header(HttpHeaders.SET_COOKIE, WebCookies.clearOidcLogin())
                     .build();
         }
         if (outcome instanceof OidcLoginService.Outcome.Throttled throttled) {
@@ -90,8 +80,11 @@ public class OidcLoginResource {
                     .header(HttpHeaders.RETRY_AFTER, seconds).build();
         }
         OidcLoginService.Outcome.Refused refused = (OidcLoginService.Outcome.Refused) outcome;
-        return LoginPage.render(401, csrfCookie, "", refused.message(), refused.slug())
-                .header(HttpHeaders.SET_COOKIE, WebCookies.clearOidcLogin())
-                .build();
+        Response.ResponseBuilder page = LoginPage.render(401, csrfCookie, "", refused.message(), refused.slug());
+        // A refused state is spent in this browser too (quarkus-oidc clears it when it checked it itself).
+        for (String name : oidc.stateCookies(context, state)) {
+            page.header(HttpHeaders.SET_COOKIE, name + CLEARED);
+        }
+        return page.build();
     }
 }

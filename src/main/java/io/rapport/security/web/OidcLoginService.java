@@ -1,52 +1,60 @@
 package io.rapport.security.web;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Base64;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Tuple;
-import jakarta.transaction.Transactional;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
-import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.consumer.ErrorCodes;
+import org.jose4j.jwt.consumer.InvalidJwtException;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
-import io.rapport.common.RapportConfig;
-import io.rapport.common.persistence.NativeColumns;
-import io.rapport.security.Secrets;
+import io.quarkus.oidc.OidcTenantConfig;
+import io.quarkus.oidc.runtime.OidcAuthenticationMechanism;
+import io.quarkus.oidc.runtime.OidcUtils;
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.rapport.security.SecurityConfig;
-import io.rapport.security.SignedIn;
 import io.rapport.tenancy.OrganizationRepository;
+import io.vertx.core.http.Cookie;
+import io.vertx.ext.web.RoutingContext;
 
 /**
- * Sign-in through an organization's OpenID Connect provider (authorization code flow with PKCE, state and nonce),
- * ending in the same web session as a password login. No step holds a transaction while a provider is called.
+ * Sign-in through an organization's OpenID Connect provider on quarkus-oidc (authorization code flow with PKCE,
+ * state and nonce), ending in the same web session as a password login. quarkus-oidc builds the authorization
+ * request, redeems the code and verifies the ID token; Rapport decides who that is and starts its own session.
  */
 @ApplicationScoped
 public class OidcLoginService {
 
     private static final Logger LOG = Logger.getLogger(OidcLoginService.class);
-    /** How long the browser may spend at the provider before the state is refused. */
-    static final Duration LIFETIME = Duration.ofMinutes(10);
+    /** Set on the request only while Rapport drives a sign-in; {@link OidcTenants} resolves no tenant without it. */
+    static final String SIGN_IN = OidcLoginService.class.getName() + ".sign-in";
     /** An OAuth error code as RFC 6749 allows it; anything else is logged as "invalid". */
     static final Pattern ERROR_CODE = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
-    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
+    /** quarkus-oidc's state: a UUID. */
+    private static final Pattern STATE = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final String STATE_COOKIE = OidcUtils.STATE_COOKIE_NAME + "_";
     private static final int MAX_CODE = 4096;
+    /** Discovery, the token request and the key set each have their own 5 s connect timeout; this bounds all. */
+    private static final Duration PROVIDER_TIMEOUT = Duration.ofSeconds(30);
+    private static final Map<Integer, String> ERROR_NAMES = errorNames();
 
     static final String CANCELLED = "Sign-in at your organization's identity provider was cancelled or refused.";
     static final String EXPIRED = "This sign-in has expired or was already used. Please start again.";
@@ -55,12 +63,15 @@ public class OidcLoginService {
     static final String NO_ACCOUNT = "Your identity provider signed you in, but there is no active Rapport account"
             + " for you in this organization. Please ask your organization's administrator.";
 
-    /** Where to send the browser, and the value of the cookie that binds the sign-in to it. */
-    public record Redirect(URI location, String browserToken) {
-    }
-
-    /** What a callback led to. */
+    /** What a start or a callback led to. */
     public sealed interface Outcome {
+
+        /** Off to the provider; quarkus-oidc has put the state cookie on the response. */
+        record Redirect(URI location) implements Outcome {
+        }
+
+        record NotConfigured() implements Outcome {
+        }
 
         record SignedIn(String sessionToken) implements Outcome {
         }
@@ -73,96 +84,70 @@ public class OidcLoginService {
         }
     }
 
-    private record Pending(UUID organizationId, String slug, String browserHash, String nonce, String codeVerifier,
-            boolean live) {
-    }
-
-    private final OidcProviders providers;
+    private final OidcTenants tenants;
+    private final OidcAuthenticationMechanism oidc;
+    private final IdentityProviderManager identities;
     private final OrganizationRepository organizations;
     private final SignIn signIn;
     private final LoginThrottle throttle;
-    private final EntityManager em;
-    private final String redirectUri;
 
-    public OidcLoginService(OidcProviders providers, OrganizationRepository organizations, SignIn signIn,
-            LoginThrottle throttle, EntityManager em, RapportConfig rapport) {
-        this.providers = providers;
+    public OidcLoginService(OidcTenants tenants, OidcAuthenticationMechanism oidc, IdentityProviderManager identities,
+            OrganizationRepository organizations, SignIn signIn, LoginThrottle throttle) {
+        this.tenants = tenants;
+        this.oidc = oidc;
+        this.identities = identities;
         this.organizations = organizations;
         this.signIn = signIn;
         this.throttle = throttle;
-        this.em = em;
-        this.redirectUri = rapport.publicUrl().replaceAll("/+$", "") + "/login/oidc/callback";
     }
 
     public boolean configured(String slug) {
-        return providers.configured(slug);
+        return tenants.configured(slug);
     }
 
-    /**
-     * Records a new sign-in and returns the provider's authorization URL; empty when the organization has no
-     * provider. The browser keeps its binding cookie if it has one, so sign-ins in two tabs both work.
-     */
-    public Optional<Redirect> start(String slug, String browserToken) throws OidcLoginException {
-        if (!providers.configured(slug)) {
-            return Optional.empty();
+    /** Sends the browser to the organization's provider, or says that the organization has none. */
+    public Outcome start(String slug, RoutingContext context) {
+        if (!tenants.configured(slug)) {
+            return new Outcome.NotConfigured();
         }
-        UUID organizationId = QuarkusTransaction.requiringNew()
-                .call(() -> organizations.bySlug(slug).map(o -> o.id).orElse(null));
-        if (organizationId == null) {
+        if (organization(slug).isEmpty()) {
             LOG.warnf("An identity provider is configured for %s, but no organization has that slug", slug);
-            return Optional.empty();
+            return new Outcome.NotConfigured();
         }
-        OidcProviders.Provider provider = providers.provider(slug);
-        SecurityConfig.Oidc config = providers.config(slug);
-        String browser = browserToken != null && TOKEN.matcher(browserToken).matches() ? browserToken
-                : Secrets.newToken();
-        String state = Secrets.newToken();
-        String nonce = Secrets.newToken();
-        String verifier = Secrets.newToken();
-        QuarkusTransaction.requiringNew().run(() -> {
-            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            OidcLogin login = new OidcLogin();
-            login.stateHash = Secrets.hash(state);
-            login.browserHash = Secrets.hash(browser);
-            login.organizationId = organizationId;
-            login.nonce = nonce;
-            login.codeVerifier = verifier;
-            login.createdAt = now;
-            login.expiresAt = now.plus(LIFETIME);
-            em.persist(login);
-        });
-        Map<String, String> query = new LinkedHashMap<>();
-        query.put("response_type", "code");
-        query.put("client_id", config.clientId());
-        query.put("redirect_uri", redirectUri);
-        query.put("scope", Stream.concat(Stream.of("openid"), config.scopes().stream().map(String::trim))
-                .filter(s -> !s.isEmpty()).distinct().collect(Collectors.joining(" ")));
-        query.put("state", state);
-        query.put("nonce", nonce);
-        query.put("code_challenge", challenge(verifier));
-        query.put("code_challenge_method", "S256");
-        String endpoint = provider.authorizationEndpoint().toString();
-        String location = endpoint + (provider.authorizationEndpoint().getRawQuery() == null ? "?" : "&")
-                + query.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-                        .collect(Collectors.joining("&"));
-        return Optional.of(new Redirect(URI.create(location), browser));
+        context.put(SIGN_IN, Boolean.TRUE);
+        ChallengeData challenge;
+        try {
+            challenge = oidc.getChallenge(context).await().atMost(PROVIDER_TIMEOUT);
+        } catch (RuntimeException e) {
+            LOG.infof("Could not send a sign-in to the identity provider of %s: %s", slug, reason(e));
+            return new Outcome.Refused(FAILED, slug);
+        }
+        String location = challenge == null ? null : location(challenge);
+        if (location == null) {
+            LOG.infof("Could not send a sign-in to the identity provider of %s: no authorization request", slug);
+            return new Outcome.Refused(FAILED, slug);
+        }
+        return new Outcome.Redirect(URI.create(location));
+    }
+
+    private static String location(ChallengeData challenge) {
+        return challenge.getHeaders().entrySet().stream()
+                .filter(h -> h.getKey().toString().equalsIgnoreCase("Location")).map(Map.Entry::getValue)
+                .findFirst().orElse(null);
     }
 
     /**
-     * Finishes a sign-in when the provider sends the browser back: spends the state, redeems the code, verifies the
-     * ID token and starts a web session for the existing, active account its username claim names. Every refusal
-     * is logged in one line without codes, tokens or claim values.
+     * Finishes a sign-in when the provider sends the browser back: quarkus-oidc checks the state cookie, redeems
+     * the code with the PKCE verifier and verifies the ID token; then the existing, active account its username
+     * claim names gets a web session. Every refusal is logged in one line without codes, tokens or claim values.
      */
     public Outcome finish(String address, String state, String code, String error, String issuer,
-            String browserToken) {
+            RoutingContext context) {
         Optional<Duration> wait = throttle.retryAfter(address);
         if (wait.isPresent()) {
             return new Outcome.Throttled(wait.get());
         }
-        Pending pending = state != null && TOKEN.matcher(state).matches()
-                ? QuarkusTransaction.requiringNew().call(() -> consume(Secrets.hash(state)))
-                : null;
-        String slug = pending == null ? null : pending.slug();
+        String slug = pendingSlug(context, state);
         if (error != null) {
             // The person cancelled or the provider refused them: not an attack, so not counted.
             LOG.infof("The identity provider of %s answered a sign-in from %s with error=%s",
@@ -170,19 +155,15 @@ public class OidcLoginService {
                     ERROR_CODE.matcher(error).matches() ? error : "invalid");
             return new Outcome.Refused(CANCELLED, slug);
         }
-        if (pending == null) {
-            return refuse(address, null, "unknown, malformed or already used state", EXPIRED);
+        if (slug == null) {
+            return refuse(address, null, "no sign-in with this state was started in this browser", EXPIRED);
         }
-        if (browserToken == null || !WebCookies.sameToken(pending.browserHash(), Secrets.hash(browserToken))) {
-            return refuse(address, slug, "state started in another browser", EXPIRED);
+        OidcTenantConfig tenant = tenants.tenant(slug);
+        Optional<UUID> organizationId = organization(slug);
+        if (organizationId.isEmpty()) {
+            return refuse(address, slug, "no organization has this slug any more", FAILED);
         }
-        if (!pending.live()) {
-            return refuse(address, slug, "expired state", EXPIRED);
-        }
-        if (!providers.configured(slug)) {
-            return refuse(address, slug, "the identity provider is no longer configured", FAILED);
-        }
-        SecurityConfig.Oidc config = providers.config(slug);
+        SecurityConfig.Oidc config = tenants.config(slug);
         // RFC 9207: a provider that names itself must be the one this sign-in went to.
         if (issuer != null && !issuer.equals(config.issuer())) {
             return refuse(address, slug, "the response names another issuer", FAILED);
@@ -190,20 +171,33 @@ public class OidcLoginService {
         if (code == null || code.isEmpty() || code.length() > MAX_CODE) {
             return refuse(address, slug, "no authorization code", FAILED);
         }
-        String username;
+        context.put(SIGN_IN, Boolean.TRUE);
+        // Named here, so that another organization's state cookie in the same browser is never the one used.
+        context.put(OidcUtils.TENANT_ID_ATTRIBUTE, slug);
+        SecurityIdentity identity;
         try {
-            OidcProviders.Provider provider = providers.provider(slug);
-            String idToken = providers.redeem(slug, provider, code, pending.codeVerifier(), redirectUri);
-            JwtClaims claims = providers.verify(slug, provider, idToken, pending.nonce());
-            username = username(claims, config.usernameClaim());
-        } catch (OidcLoginException e) {
-            return refuse(address, slug, e.getMessage(), FAILED);
+            identity = oidc.authenticate(context, identities).await().atMost(PROVIDER_TIMEOUT);
+        } catch (RuntimeException e) {
+            return refuse(address, slug, reason(e), FAILED);
+        } finally {
+            // Rapport keeps its own session; quarkus-oidc's session cookie, if it set one, is cleared at once.
+            removeOidcSession(context, tenant);
         }
+        if (identity == null || !(identity.getPrincipal() instanceof JsonWebToken idToken)) {
+            return refuse(address, slug, "the identity provider's answer did not sign anyone in", FAILED);
+        }
+        // OpenID Connect Core 3.1.3.7: with several audiences the authorized party must be this client.
+        String azp = text(idToken.getClaim("azp"));
+        Set<String> audiences = idToken.getAudience() == null ? Set.of() : idToken.getAudience();
+        if (azp != null ? !config.clientId().equals(azp) : audiences.size() > 1) {
+            return refuse(address, slug, "invalid ID token (azp)", FAILED);
+        }
+        String username = username(idToken, config.usernameClaim());
         if (username == null) {
             return refuse(address, slug, "the ID token has no usable " + config.usernameClaim() + " claim",
                     NO_ACCOUNT);
         }
-        Optional<String> session = signIn.loginVouchedFor(pending.organizationId(), username);
+        Optional<String> session = signIn.loginVouchedFor(organizationId.get(), username);
         if (session.isEmpty()) {
             return refuse(address, slug, "no active account of the organization has the claimed username",
                     NO_ACCOUNT);
@@ -211,28 +205,43 @@ public class OidcLoginService {
         return new Outcome.SignedIn(session.get());
     }
 
-    /** Sign-ins nobody came back from. */
-    @Scheduled(every = "10m", delayed = "1m")
-    @Transactional
-    void purge() {
-        em.createQuery("delete from OidcLogin where expiresAt <= ?1").setParameter(1, Instant.now())
-                .executeUpdate();
+    /** The names of this browser's state cookies for {@code state}, to clear after a refusal. */
+    List<String> stateCookies(RoutingContext context, String state) {
+        return context.request().cookieMap().keySet().stream()
+                .filter(name -> name.startsWith(STATE_COOKIE) && state != null && name.endsWith("_" + state))
+                .toList();
     }
 
-    /** Deletes the sign-in in the same statement that reads it, so that a state works once however often it comes. */
-    private Pending consume(String stateHash) {
-        List<Tuple> rows = NativeColumns.tuples(em.createNativeQuery("delete from oidc_login where state_hash = :state"
-                + " returning organization_id, browser_hash, nonce, code_verifier, expires_at > now() as live",
-                Tuple.class).setParameter("state", stateHash));
-        if (rows.isEmpty()) {
+    /**
+     * The organization whose sign-in with {@code state} this browser started: its state cookie is named
+     * {@code q_auth_<slug>_<state>} and its value starts with the state. Slugs have no underscore.
+     */
+    private String pendingSlug(RoutingContext context, String state) {
+        if (state == null || !STATE.matcher(state).matches()) {
             return null;
         }
-        Tuple r = rows.get(0);
-        UUID organizationId = r.get("organization_id", UUID.class);
-        // The organization owns its slug; a deleted organization leaves no sign-in to finish.
-        return organizations.findByIdOptional(organizationId).map(o -> new Pending(organizationId, o.slug,
-                r.get("browser_hash", String.class), r.get("nonce", String.class),
-                r.get("code_verifier", String.class), Boolean.TRUE.equals(r.get("live")))).orElse(null);
+        for (String name : stateCookies(context, state)) {
+            String slug = name.substring(STATE_COOKIE.length(), name.length() - state.length() - 1);
+            Cookie cookie = context.request().getCookie(name);
+            String value = cookie == null ? "" : cookie.getValue();
+            if (tenants.configured(slug) && (value.equals(state) || value.startsWith(state + "|"))) {
+                return slug;
+            }
+        }
+        return null;
+    }
+
+    private Optional<UUID> organization(String slug) {
+        return Optional.ofNullable(QuarkusTransaction.requiringNew()
+                .call(() -> organizations.bySlug(slug).map(o -> o.id).orElse(null)));
+    }
+
+    private static void removeOidcSession(RoutingContext context, OidcTenantConfig tenant) {
+        for (String name : List.copyOf(context.cookieMap().keySet())) {
+            if (name.startsWith(OidcUtils.SESSION_COOKIE_NAME)) {
+                OidcUtils.removeCookie(context, tenant, name);
+            }
+        }
     }
 
     private Outcome refuse(String address, String slug, String reason, String message) {
@@ -242,26 +251,60 @@ public class OidcLoginService {
         return new Outcome.Refused(message, slug);
     }
 
+    /**
+     * Why quarkus-oidc refused, without quoting the token: jose4j's messages include the claims, so only its
+     * error names are used; other failures by their type.
+     */
+    private static String reason(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof InvalidJwtException invalid) {
+                String names = invalid.getErrorDetails().stream()
+                        .map(d -> ERROR_NAMES.getOrDefault(d.getErrorCode(), String.valueOf(d.getErrorCode())))
+                        .distinct().collect(Collectors.joining(","));
+                return "invalid ID token (" + (names.isEmpty() ? "unreadable" : names) + ")";
+            }
+        }
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return "the identity provider's answer was refused (" + failure.getClass().getSimpleName()
+                + (root == failure ? "" : ", " + root.getClass().getSimpleName()) + ")";
+    }
+
     /** The claimed username; an e-mail address the provider says is unverified is not accepted. */
-    private static String username(JwtClaims claims, String claim) {
-        Object value = claims.getClaimValue(claim);
-        if (!(value instanceof String name) || name.isBlank()) {
+    private static String username(JsonWebToken idToken, String claim) {
+        String name = text(idToken.getClaim(claim));
+        if (name == null || name.isBlank()) {
             return null;
         }
-        Object verified = claims.getClaimValue("email_verified");
-        if ("email".equals(claim) && (Boolean.FALSE.equals(verified) || "false".equals(verified))) {
+        Object verified = idToken.getClaim("email_verified");
+        if ("email".equals(claim) && (Boolean.FALSE.equals(verified) || JsonValue.FALSE.equals(verified)
+                || "false".equals(text(verified)))) {
             return null;
         }
         return name;
     }
 
-    /** PKCE S256 (RFC 7636 4.2). */
-    private static String challenge(String verifier) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(Secrets.sha256(verifier.getBytes(StandardCharsets.US_ASCII)));
+    private static String text(Object claim) {
+        if (claim instanceof JsonString json) {
+            return json.getString();
+        }
+        return claim instanceof String s ? s : null;
     }
 
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    /** jose4j's error codes by name, for log lines that say why a token was refused without quoting it. */
+    private static Map<Integer, String> errorNames() {
+        Map<Integer, String> names = new HashMap<>();
+        for (Field field : ErrorCodes.class.getFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == int.class) {
+                try {
+                    names.putIfAbsent(field.getInt(null), field.getName().toLowerCase(Locale.ROOT));
+                } catch (IllegalAccessException e) {
+                    // A constant that cannot be read is shown by its number.
+                }
+            }
+        }
+        return Map.copyOf(names);
     }
 }

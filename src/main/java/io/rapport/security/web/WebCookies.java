@@ -12,11 +12,6 @@ public final class WebCookies {
     public static final String SESSION = "__Host-rapport-session";
     /** Double-submit token of the login form, which has no session to bind a token to yet. */
     public static final String LOGIN_CSRF = "__Host-rapport-csrf";
-    /**
-     * Binds a sign-in at an identity provider to the browser that started it. Lax, so that it comes back with the
-     * provider's cross-site redirect to the callback.
-     */
-    public static final String OIDC_LOGIN = "__Host-rapport-oidc";
     private static final String ATTRIBUTES = "; Path=/; Secure; HttpOnly; SameSite=Lax";
 
     private WebCookies() {
@@ -32,14 +27,6 @@ public final class WebCookies {
 
     public static String loginCsrf(String token) {
         return LOGIN_CSRF + "=" + token + ATTRIBUTES;
-    }
-
-    public static String oidcLogin(String token, long maxAgeSeconds) {
-        return OIDC_LOGIN + "=" + token + ATTRIBUTES + "; Max-Age=" + maxAgeSeconds;
-    }
-
-    public static String clearOidcLogin() {
-        return OIDC_LOGIN + "=" + ATTRIBUTES + "; Max-Age=0";
     }
 
     /** Compares in constant time so the comparison does not reveal how much of a token was right. */

@@ -83,6 +83,7 @@ public class MockOpenIdProvider implements QuarkusTestResourceLifecycleManager {
         config.put(post + "client-secret", CLIENT_SECRET);
         config.put(post + "username-claim", "email");
         config.put(post + "scopes", "email");
+        config.put(post + "client-authentication", "post");
         String down = "rapport.security.oidc.\"" + DOWN_SLUG + "\".";
         config.put(down + "issuer", base + "/down");
         config.put(down + "client-id", CLIENT_ID);
@@ -120,9 +121,8 @@ public class MockOpenIdProvider implements QuarkusTestResourceLifecycleManager {
         boolean authenticated = secretInBody
                 ? authorization == null && clientId.equals(form.get("client_id"))
                         && CLIENT_SECRET.equals(form.get("client_secret"))
-                : !form.containsKey("client_secret") && ("Basic " + Base64.getEncoder().encodeToString(
-                        (encode(clientId) + ":" + encode(CLIENT_SECRET)).getBytes(StandardCharsets.UTF_8)))
-                        .equals(authorization);
+                : !form.containsKey("client_secret") && (basic(encode(clientId), encode(CLIENT_SECRET))
+                        .equals(authorization) || basic(clientId, CLIENT_SECRET).equals(authorization));
         if (!authenticated) {
             json(x, 401, "{\"error\":\"invalid_client\"}");
             return;
@@ -146,6 +146,11 @@ public class MockOpenIdProvider implements QuarkusTestResourceLifecycleManager {
         }
         json(x, 200, "{\"access_token\":\"mock-access-token\",\"token_type\":\"Bearer\",\"expires_in\":300,"
                 + "\"id_token\":\"" + code.substring(split + 1) + "\"}");
+    }
+
+    /** RFC 6749 2.3.1 form-encodes both parts; quarkus-oidc, like most clients, sends them as they are. */
+    private static String basic(String id, String secret) {
+        return "Basic " + Base64.getEncoder().encodeToString((id + ":" + secret).getBytes(StandardCharsets.UTF_8));
     }
 
     static String challenge(String verifier) {

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
+import io.quarkus.oidc.common.runtime.config.OidcClientCommonConfig.Credentials.Secret;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.rapport.security.SecurityConfig;
 import io.smallrye.config.EnvConfigSource;
@@ -58,13 +58,39 @@ class OidcConfigTest {
                 .hasMessageContaining("not an organization slug");
         assertThatThrownBy(() -> providers("Acme", "https://login.acme.example", "rapport"))
                 .hasMessageContaining("not an organization slug");
+        assertThatThrownBy(() -> providers("acme", "https://login.acme.example", "rapport",
+                Map.of("state-secret", "too-short")))
+                .hasMessageContaining("state-secret must be at least 32 characters");
         assertThat(providers("acme", "http://127.0.0.1:8180/realms/test", "rapport").configured("acme")).isTrue();
     }
 
-    private static OidcProviders providers(String slug, String issuer, String clientId) {
+    @Test
+    void shouldBuildOneQuarkusOidcTenantPerSlugWithPkceNonceAndTheSharedCallback() {
+        OidcTenants tenants = providers("acme", "https://login.acme.example", "rapport",
+                Map.of("client-secret", "s3cret", "client-authentication", "post", "scopes", "openid,email, email"));
+        var tenant = tenants.tenant("acme");
+        assertThat(tenant.tenantId()).contains("acme");
+        assertThat(tenant.authServerUrl()).contains("https://login.acme.example");
+        assertThat(tenant.authentication().redirectPath()).contains("https://rapport.example/login/oidc/callback");
+        assertThat(tenant.authentication().pkceRequired()).contains(true);
+        assertThat(tenant.authentication().nonceRequired()).isTrue();
+        assertThat(tenant.authentication().scopes()).contains(List.of("email"));
+        assertThat(tenant.authentication().stateSecret()).hasValueSatisfying(s -> assertThat(s).hasSizeGreaterThan(32));
+        assertThat(tenant.credentials().clientSecret().method()).contains(Secret.Method.POST);
+        assertThat(tenant.token().issuer()).contains("https://login.acme.example");
+        assertThat(tenants.tenant("other")).isNull();
+    }
+
+    private static OidcTenants providers(String slug, String issuer, String clientId) {
+        return providers(slug, issuer, clientId, Map.of());
+    }
+
+    private static OidcTenants providers(String slug, String issuer, String clientId, Map<String, String> more) {
         String prefix = "rapport.security.oidc.\"" + slug + "\".";
-        return new OidcProviders(config(Map.of(prefix + "issuer", issuer, prefix + "client-id", clientId), Map.of()),
-                new ObjectMapper());
+        Map<String, String> properties = new java.util.HashMap<>(Map.of(prefix + "issuer", issuer,
+                prefix + "client-id", clientId));
+        more.forEach((k, v) -> properties.put(prefix + k, v));
+        return new OidcTenants(config(properties, Map.of()), "https://rapport.example/");
     }
 
     private static SecurityConfig config(Map<String, String> properties, Map<String, String> environment) {
