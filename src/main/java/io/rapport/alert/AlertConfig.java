@@ -14,17 +14,6 @@ public interface AlertConfig {
     /** Delivery of outbox events to the organizations' webhook endpoints. */
     Webhooks webhooks();
 
-    /**
-     * How often open assignments past their expiry are marked expired and their pairs' no-response alerts raised;
-     * {@code off} disables the scan.
-     */
-    @WithDefault("1m")
-    String expiryScanInterval();
-
-    /** Pairs handled per expiry scan; the rest wait for the next one. */
-    @WithDefault("200")
-    int expiryBatchSize();
-
     interface Webhooks {
 
         /** How often the relay looks for deliveries that are due. */

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
+import io.rapport.delivery.AssignmentsExpired;
 import io.rapport.delivery.ResponseRecorded;
 import io.rapport.trend.TrendEvent;
 import io.rapport.trend.api.InstrumentTrend;
@@ -45,6 +46,12 @@ public class TrendAlerts {
         data.put("questionnaireId", recorded.questionnaireId());
         outbox.enqueue(recorded.organizationId(), recorded.pairId(), EventTypes.RESPONSE_COMPLETED, data);
         raise(recorded.organizationId(), recorded.pairId(), recorded.questionnaireId(), recorded.sessionNumber());
+    }
+
+    /** Expired links can raise no-response and close repair windows. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void onExpiry(@Observes AssignmentsExpired expired) {
+        raise(expired.organizationId(), expired.pairId(), expired.fromSessionNumber());
     }
 
     /** Raises every event at or after {@code fromSession} of the pair's current trends not raised yet. */

@@ -12,6 +12,7 @@ import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import io.rapport.common.persistence.NativeColumns;
+import io.rapport.common.persistence.ReadModel;
 import io.rapport.questionnaire.QuestionnaireCatalog;
 import io.rapport.questionnaire.QuestionnaireDefinition;
 
@@ -20,6 +21,7 @@ import io.rapport.questionnaire.QuestionnaireDefinition;
  * of rows). Per-pair figures come from lateral subqueries joined to the page query, never from a query per row.
  */
 @ApplicationScoped
+@ReadModel("A page of the caseload with each pair's latest scores, sparkline and open alerts costs one statement, whatever the page size")
 public class CaseloadService {
 
     /** Sessions on a sparkline: enough to see a direction, few enough to read at a glance. */

@@ -31,6 +31,7 @@ import io.rapport.care.TherapistRepository;
 import io.rapport.care.TherapySession;
 import io.rapport.care.TherapySessionRepository;
 import io.rapport.common.persistence.NativeColumns;
+import io.rapport.common.persistence.ReadModel;
 import io.rapport.delivery.Assignment;
 import io.rapport.delivery.AssignmentRepository;
 import io.rapport.delivery.ChannelService;
@@ -43,6 +44,7 @@ import io.rapport.trend.api.TrendService;
 
 /** Reads one pair for its page, its report and its export, if the caller may see it. */
 @ApplicationScoped
+@ReadModel("The pair page's latest answers and score table are each one statement over responses and their sessions")
 public class PairPageService {
 
     /** A link and its QR code for the client in the room; {@code qrPng} is a data URI. */

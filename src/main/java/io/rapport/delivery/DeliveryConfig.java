@@ -49,4 +49,15 @@ public interface DeliveryConfig {
     /** Fewest answered Likert items with one identical value that flag a response {@code straight-lined}. */
     @WithDefault("5")
     int straightLineMinItems();
+
+    /**
+     * How often open assignments past their expiry are marked expired (which raises their pairs' no-response
+     * alerts); {@code off} disables the scan.
+     */
+    @WithDefault("1m")
+    String expiryScanInterval();
+
+    /** Sessions with expired assignments handled per expiry scan; the rest wait for the next one. */
+    @WithDefault("200")
+    int expiryBatchSize();
 }

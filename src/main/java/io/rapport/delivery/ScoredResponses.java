@@ -1,6 +1,8 @@
 package io.rapport.delivery;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,9 +25,11 @@ public class ScoredResponses {
     }
 
     private final EntityManager em;
+    private final SessionDirectory sessions;
 
-    public ScoredResponses(EntityManager em) {
+    public ScoredResponses(EntityManager em, SessionDirectory sessions) {
         this.em = em;
+        this.sessions = sessions;
     }
 
     /** Organizations with at least one scored response. */
@@ -50,16 +54,18 @@ public class ScoredResponses {
     @Transactional
     public List<Row> forVersion(UUID organizationId, Version version) {
         List<Tuple> rows = NativeColumns.tuples(em.createNativeQuery("""
-                select r.pair_id, s.session_number, cast(r.answers as text) as answers, cast(r.score as text) as score
-                from response r
-                join session s on s.organization_id = r.organization_id and s.id = r.session_id
-                where r.organization_id = :org and r.questionnaire_id = :questionnaire
-                  and r.questionnaire_version = :version and r.scored
-                order by r.pair_id, s.session_number, r.submitted_at""", Tuple.class)
+                select pair_id, session_id, cast(answers as text) as answers, cast(score as text) as score
+                from response
+                where organization_id = :org and questionnaire_id = :questionnaire
+                  and questionnaire_version = :version and scored
+                order by pair_id, submitted_at""", Tuple.class)
                 .setParameter("org", organizationId).setParameter("questionnaire", version.questionnaireId())
                 .setParameter("version", version.version()));
+        // Session numbers are care's; the sort is stable, so submission order stays within a session.
+        Map<UUID, Integer> numbers = sessions.sessionNumbers(organizationId);
         return rows.stream().map(r -> new Row(r.get("pair_id", UUID.class),
-                NativeColumns.number(r, "session_number").intValue(), r.get("answers", String.class),
-                r.get("score", String.class))).toList();
+                numbers.get(r.get("session_id", UUID.class)), r.get("answers", String.class),
+                r.get("score", String.class)))
+                .sorted(Comparator.comparing(Row::pairId).thenComparingInt(Row::sessionNumber)).toList();
     }
 }

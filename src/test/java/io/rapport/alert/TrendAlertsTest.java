@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.Api;
 import io.rapport.ScoredPairs;
+import io.rapport.delivery.AssignmentExpiry;
 
 /** Submissions and expiries raise alerts and outbox events in the same transaction as their cause. */
 @QuarkusTest

@@ -17,6 +17,7 @@ import jakarta.transaction.Transactional;
 import io.quarkus.scheduler.Scheduled;
 import io.rapport.account.AccountDeactivated;
 import io.rapport.account.UserAccount;
+import io.rapport.account.UserAccountRepository;
 import io.rapport.common.persistence.NativeColumns;
 import io.rapport.security.Secrets;
 import io.rapport.security.SecurityConfig;
@@ -27,10 +28,12 @@ public class WebSessionService {
 
     private final EntityManager em;
     private final SecurityConfig config;
+    private final UserAccountRepository accounts;
 
-    public WebSessionService(EntityManager em, SecurityConfig config) {
+    public WebSessionService(EntityManager em, SecurityConfig config, UserAccountRepository accounts) {
         this.em = em;
         this.config = config;
+        this.accounts = accounts;
     }
 
     /** A live session with its account, as the identity provider needs it. */
@@ -56,31 +59,31 @@ public class WebSessionService {
     }
 
     /**
-     * Finds the live session of this cookie token and moves its last-seen time, in one statement so that a page
-     * costs a single query for authentication. A session that is idle, past its end or of a deactivated account
-     * is deleted.
+     * Finds the live session of this cookie token and moves its last-seen time in one statement, then reads its
+     * account by primary key from the account room. A session that is idle, past its end or of a deactivated
+     * account is deleted.
      */
     @Transactional
     public Optional<Active> touch(String token) {
         String id = Secrets.hash(token);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        List<Tuple> rows = NativeColumns.tuples(em.createNativeQuery("update web_session w set last_seen_at = ?1"
-                + " from user_account a"
-                + " where w.id = ?2 and a.organization_id = w.organization_id and a.id = w.account_id and a.active"
-                + " and w.expires_at > ?1 and w.last_seen_at > ?3"
-                + " returning a.id, a.organization_id, a.username, a.role, a.therapist_id, w.csrf_token", Tuple.class)
-                .setParameter(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-                .setParameter(2, id)
-                .setParameter(3, OffsetDateTime.ofInstant(now.minus(config.web().idleTimeout()),
+        List<Tuple> rows = NativeColumns.tuples(em.createNativeQuery("update web_session set last_seen_at = :now"
+                + " where id = :id and expires_at > :now and last_seen_at > :idleSince"
+                + " returning organization_id, account_id, csrf_token", Tuple.class)
+                .setParameter("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .setParameter("id", id)
+                .setParameter("idleSince", OffsetDateTime.ofInstant(now.minus(config.web().idleTimeout()),
                         ZoneOffset.UTC)));
-        if (rows.isEmpty()) {
+        Optional<UserAccount> account = rows.isEmpty() ? Optional.empty()
+                : accounts.findInOrganization(rows.get(0).get("organization_id", UUID.class),
+                        rows.get(0).get("account_id", UUID.class)).filter(a -> a.active);
+        if (account.isEmpty()) {
             end(id);
             return Optional.empty();
         }
-        Tuple r = rows.get(0);
-        return Optional.of(new Active(id, r.get("id", UUID.class), r.get("organization_id", UUID.class),
-                r.get("username", String.class), r.get("role", String.class), r.get("therapist_id", UUID.class),
-                r.get("csrf_token", String.class)));
+        UserAccount a = account.get();
+        return Optional.of(new Active(id, a.id, a.organizationId, a.username, a.role, a.therapistId,
+                rows.get(0).get("csrf_token", String.class)));
     }
 
     @Transactional

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.rapport.common.persistence.NativeColumns;
+import io.rapport.common.persistence.ReadModel;
 import io.rapport.trend.AssignmentStatus;
 import io.rapport.trend.SessionObservation;
 
@@ -26,6 +28,7 @@ import io.rapport.trend.SessionObservation;
  * round trip whatever the number of sessions.
  */
 @ApplicationScoped
+@ReadModel("A pair's trend needs every session with its assignments and scores; one statement whatever the number of sessions")
 public class PairHistory {
 
     private final EntityManager em;
@@ -103,5 +106,14 @@ public class PairHistory {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A stored score is not valid JSON", e);
         }
+    }
+
+    /** The other pairs that shared one of these joint sessions (their clients rated the same session). */
+    public List<UUID> siblings(UUID organizationId, UUID pairId, Set<UUID> groups) {
+        return NativeColumns.tuples(em.createNativeQuery("select distinct s.pair_id from session s"
+                + " where s.organization_id = :org and s.group_id in (:groups) and s.pair_id <> :pair"
+                + " order by s.pair_id", Tuple.class).setParameter("org", organizationId)
+                .setParameter("groups", groups).setParameter("pair", pairId))
+                .stream().map(row -> row.get("pair_id", UUID.class)).toList();
     }
 }

@@ -12,7 +12,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.rapport.care.PairRepository;
@@ -41,16 +40,14 @@ public class TrendService {
     private final QuestionnaireCatalog catalog;
     private final TrendSettingsService settings;
     private final NormsService norms;
-    private final EntityManager em;
 
     public TrendService(PairRepository pairs, PairHistory history, QuestionnaireCatalog catalog,
-            TrendSettingsService settings, NormsService norms, EntityManager em) {
+            TrendSettingsService settings, NormsService norms) {
         this.pairs = pairs;
         this.history = history;
         this.catalog = catalog;
         this.settings = settings;
         this.norms = norms;
-        this.em = em;
     }
 
     @Transactional
@@ -132,7 +129,7 @@ public class TrendService {
         Map<String, List<SessionObservation>> byRater = new LinkedHashMap<>();
         byRater.put(pairId.toString(), rows.stream().filter(r -> r.groupId() != null)
                 .map(r -> r.byQuestionnaire().get(questionnaireId)).filter(o -> o != null).toList());
-        for (UUID sibling : siblings(organizationId, pairId, numberByGroup.keySet())) {
+        for (UUID sibling : history.siblings(organizationId, pairId, numberByGroup.keySet())) {
             List<SessionObservation> observations = new ArrayList<>();
             for (SessionRow row : history.load(organizationId, sibling, now)) {
                 Integer number = row.groupId() == null ? null : numberByGroup.get(row.groupId());
@@ -145,13 +142,5 @@ public class TrendService {
             byRater.put(sibling.toString(), observations);
         }
         return byRater.size() < 2 ? null : engine.split(constants, byRater);
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<UUID> siblings(UUID organizationId, UUID pairId, Set<UUID> groups) {
-        return em.createNativeQuery("select distinct s.pair_id from session s"
-                + " where s.organization_id = ?1 and s.group_id in (?2) and s.pair_id <> ?3 order by s.pair_id")
-                .setParameter(1, organizationId).setParameter(2, groups).setParameter(3, pairId)
-                .getResultList();
     }
 }

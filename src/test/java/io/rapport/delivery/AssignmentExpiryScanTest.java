@@ -1,4 +1,4 @@
-package io.rapport.alert;
+package io.rapport.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
