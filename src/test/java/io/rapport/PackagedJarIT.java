@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,8 +41,12 @@ class PackagedJarIT {
         builder.environment().remove("RAPPORT_QUESTIONNAIRE_DIR");
         Process rapport = builder.start();
         try {
-            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> !rapport.isAlive() || ready(port) == 200);
+            try {
+                await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+                        .until(() -> !rapport.isAlive() || ready(port) == 200);
+            } catch (ConditionTimeoutException e) {
+                throw new AssertionError("not ready after 3 minutes; log:\n" + Files.readString(log), e);
+            }
             assertThat(rapport.isAlive()).as("still running; log:%n%s", Files.readString(log)).isTrue();
             HttpResponse<String> health = get(port, "/q/health/ready");
             assertThat(health.statusCode()).isEqualTo(200);

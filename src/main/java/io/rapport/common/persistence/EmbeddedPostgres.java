@@ -4,10 +4,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -22,6 +27,15 @@ import org.jboss.logging.Logger;
 public final class EmbeddedPostgres {
 
     static final String URL_PROPERTY = "io.rapport.embedded-postgres.jdbc-url";
+    static final String PASSWORD_PROPERTY = "io.rapport.embedded-postgres.password";
+    /** Every connection, local or over loopback, proves the password; nothing is trusted. */
+    static final String PG_HBA = """
+            # Written by Rapport at each start: every role signs in with the password stored beside the data
+            # directory (<data-dir>.password, mode 0600), checked with scram-sha-256.
+            local all all scram-sha-256
+            host all all 127.0.0.1/32 scram-sha-256
+            host all all ::1/128 scram-sha-256
+            """;
     /** Owns the schema and runs the migrations. */
     public static final String OWNER = "postgres";
     /**
@@ -54,6 +68,7 @@ public final class EmbeddedPostgres {
             Path dir = dataDirectory.toAbsolutePath();
             Files.createDirectories(dir.getParent());
             stopOrphan(dir);
+            String password = password(dir);
             long start = System.nanoTime();
             var builder = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
@@ -64,15 +79,19 @@ public final class EmbeddedPostgres {
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
                     // Quarkus stops the server itself, after requests in flight have finished.
-                    .setRegisterShutdownHook(false);
+                    .setRegisterShutdownHook(false)
+                    // zonky's readiness check and data sources sign in with it once pg_hba.conf asks for it.
+                    .setConnectConfig("password", password);
             if (port > 0) {
                 builder.setPort(port);
             }
             server = builder.start();
             createApplicationRole(server.getPostgresDatabase());
+            requirePassword(server.getPostgresDatabase(), dir, password);
             // No user in the URL: it would override the role each connection asks for.
             String url = "jdbc:postgresql://localhost:" + server.getPort() + "/postgres";
             System.setProperty(URL_PROPERTY, url);
+            System.setProperty(PASSWORD_PROPERTY, password);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAfterDrain(drainTime), "embedded-postgres-stop"));
             LOG.infof("Embedded PostgreSQL started on port %d in %d ms, data in %s", server.getPort(),
                     (System.nanoTime() - start) / 1_000_000, dir);
@@ -83,10 +102,62 @@ public final class EmbeddedPostgres {
         }
     }
 
+    /** The password of both roles of the running embedded server. */
+    public static String password() {
+        String password = System.getProperty(PASSWORD_PROPERTY);
+        if (password == null) {
+            throw new IllegalStateException("The embedded PostgreSQL server is not running");
+        }
+        return password;
+    }
+
     /**
-     * Creates the application's login role unless it exists. The embedded server trusts local connections, so
-     * it needs no password.
+     * The data directory's password, from {@code <data-dir>.password}; created at the first start with 32 random
+     * bytes, readable by this user only. initdb's {@code -A trust} applies until {@link #requirePassword} replaces
+     * it, which happens before the application connects.
      */
+    static String password(Path dataDirectory) throws IOException {
+        Path file = dataDirectory.resolveSibling(dataDirectory.getFileName() + ".password");
+        if (Files.exists(file)) {
+            String stored = Files.readString(file).trim();
+            if (stored.length() >= 32) {
+                return stored;
+            }
+            throw new IOException(file + " holds no usable password; delete it only together with the data directory");
+        }
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        Path temporary = Files.createTempFile(file.getParent(), ".password", ".tmp");
+        try {
+            if (Files.getFileStore(temporary).supportsFileAttributeView(PosixFileAttributeView.class)) {
+                Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
+            }
+            Files.writeString(temporary, password);
+            // Atomic, so two starting processes never keep different passwords.
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+        LOG.infof("Created %s, the password of the embedded PostgreSQL server; keep it with the data", file);
+        return Files.readString(file).trim();
+    }
+
+    /** Sets both roles' password (scram-sha-256) and makes the server ask every connection for it. */
+    static void requirePassword(DataSource owner, Path dataDirectory, String password) throws IOException {
+        try (Connection c = owner.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SET password_encryption = 'scram-sha-256'");
+            String literal = "'" + password.replace("'", "''") + "'";
+            s.execute("ALTER ROLE " + OWNER + " PASSWORD " + literal);
+            s.execute("ALTER ROLE " + APPLICATION_ROLE + " PASSWORD " + literal);
+            Files.writeString(dataDirectory.resolve("pg_hba.conf"), PG_HBA);
+            s.execute("SELECT pg_reload_conf()");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not require a password on the embedded PostgreSQL server", e);
+        }
+    }
+
+    /** Creates the application's login role unless it exists; {@link #requirePassword} gives it its password. */
     public static void createApplicationRole(DataSource owner) {
         try (Connection c = owner.getConnection(); Statement s = c.createStatement()) {
             s.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + APPLICATION_ROLE
@@ -113,6 +184,7 @@ public final class EmbeddedPostgres {
         } finally {
             server = null;
             System.clearProperty(URL_PROPERTY);
+            System.clearProperty(PASSWORD_PROPERTY);
         }
     }
 

@@ -76,8 +76,8 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
 
         @Override
         public Set<String> getPropertyNames() {
-            // Names stay hidden so that tools which enumerate config do not start the server.
-            return Collections.emptySet();
+            // Names only: tools that enumerate config do not start the server by listing them.
+            return SUPPLIED;
         }
 
         @Override
@@ -101,7 +101,8 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
             return switch (name) {
                 case JDBC_URL -> url + "?user=" + application;
                 case FLYWAY_JDBC_URL -> url + "?user=" + owner;
-                case USERNAME, PASSWORD -> application;
+                case USERNAME -> application;
+                case PASSWORD, FLYWAY_PASSWORD -> EmbeddedPostgres.password();
                 default -> owner;
             };
         }
