@@ -29,6 +29,9 @@ public final class EventTypes {
             Arrays.stream(EventType.values()).map(t -> ALERT_PREFIX + t.code()), Stream.of(TEST))
             .flatMap(s -> s).toList();
 
+    /** What an endpoint can subscribe to: every type but the test, which goes only where an admin sends it. */
+    public static final List<String> SUBSCRIBABLE = ALL.stream().filter(t -> !t.equals(TEST)).toList();
+
     private static final Set<String> KNOWN = Set.copyOf(ALL);
 
     private EventTypes() {

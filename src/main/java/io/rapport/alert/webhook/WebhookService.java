@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -44,6 +45,23 @@ public class WebhookService {
         this.deliveries = deliveries;
     }
 
+    /**
+     * What {@link #create} would refuse in the URL and event types, checked without writing anything, for pages,
+     * which show each problem next to its field. Bean validation of the request is the caller's.
+     */
+    public List<FieldError> problems(WebhookRequest request) {
+        List<FieldError> found = new ArrayList<>();
+        for (Runnable check : List.<Runnable> of(() -> urls.check(request.url()),
+                () -> eventTypes(request.eventTypes()))) {
+            try {
+                check.run();
+            } catch (ApiException e) {
+                found.addAll(e.errors());
+            }
+        }
+        return found;
+    }
+
     @Transactional
     public WebhookCreated create(UUID organizationId, WebhookRequest request) {
         urls.check(request.url());
@@ -72,19 +90,25 @@ public class WebhookService {
 
     @Transactional
     public WebhookView get(UUID organizationId, UUID id) {
-        return WebhookView.of(find(organizationId, id));
+        return WebhookView.of(endpoint(organizationId, id));
     }
 
     /** Pending deliveries to the endpoint go with it. */
     @Transactional
     public void delete(UUID organizationId, UUID id) {
-        endpoints.delete(find(organizationId, id));
+        endpoints.delete(endpoint(organizationId, id));
     }
 
-    /** Whether the organization has the endpoint; for pages, which answer a missing one themselves. */
+    /** The endpoint, if the organization has it; for pages, which answer a missing one themselves. */
     @Transactional
-    public boolean exists(UUID organizationId, UUID id) {
-        return endpoints.findInOrganization(organizationId, id).isPresent();
+    public Optional<WebhookView> find(UUID organizationId, UUID id) {
+        return endpoints.findInOrganization(organizationId, id).map(WebhookView::of);
+    }
+
+    /** One delivery of the organization's endpoint; empty when either is unknown. */
+    @Transactional
+    public Optional<WebhookDeliveryView> delivery(UUID organizationId, UUID id, UUID deliveryId) {
+        return deliveries.find(organizationId, id, deliveryId);
     }
 
     /**
@@ -129,7 +153,7 @@ public class WebhookService {
     /** The endpoint's deliveries, newest first. */
     @Transactional
     public Page<WebhookDeliveryView> deliveries(UUID organizationId, UUID id, Page.Request paging) {
-        find(organizationId, id);
+        endpoint(organizationId, id);
         return new Page<>(deliveries.recent(organizationId, id, paging.offset(), paging.size()), paging.page(),
                 paging.size(), deliveries.count(organizationId, id));
     }
@@ -166,7 +190,7 @@ public class WebhookService {
                 .orElseThrow(() -> ApiException.notFound("Webhook endpoint"));
     }
 
-    private WebhookEndpoint find(UUID organizationId, UUID id) {
+    private WebhookEndpoint endpoint(UUID organizationId, UUID id) {
         return endpoints.findInOrganization(organizationId, id)
                 .orElseThrow(() -> ApiException.notFound("Webhook endpoint"));
     }
@@ -182,10 +206,10 @@ public class WebhookService {
         Set<String> types = new LinkedHashSet<>();
         for (int i = 0; i < requested.size(); i++) {
             String type = requested.get(i);
-            if (type != null && EventTypes.isKnown(type)) {
+            if (type != null && EventTypes.SUBSCRIBABLE.contains(type)) {
                 types.add(type);
             } else {
-                errors.add(new FieldError("eventTypes[" + i + "]", "must be one of " + EventTypes.ALL));
+                errors.add(new FieldError("eventTypes[" + i + "]", "must be one of " + EventTypes.SUBSCRIBABLE));
             }
         }
         if (!errors.isEmpty()) {
