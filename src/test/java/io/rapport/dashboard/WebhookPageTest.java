@@ -178,6 +178,11 @@ class WebhookPageTest {
         assertThat(form().post("/app/settings/webhooks/" + id + "/delete").asString()).contains("Deleted");
         assertThat(endpoints()).isEmpty();
         form().post("/app/settings/webhooks/" + id + "/delete").then().statusCode(404);
+        List<String> audited = Api.as(adminKey).queryParam("objectType", "webhook").queryParam("objectId", id)
+                .get("/api/v1/audit").then().statusCode(200).extract()
+                .path("items.findAll { it.route.startsWith('POST /app') }.collect { it.action + ' ' + it.outcome }");
+        // The second delete found nothing: a denied row; the refused test event (409) wrote nothing.
+        assertThat(audited).containsExactly("erase denied", "erase allowed", "update allowed", "update allowed");
     }
 
     @Test

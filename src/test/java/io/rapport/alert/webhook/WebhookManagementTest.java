@@ -197,6 +197,31 @@ class WebhookManagementTest {
     }
 
     @Test
+    void shouldAuditEveryChangeToAnEndpoint() {
+        String id = newEndpoint("/hook", null);
+        as(key).post("/api/v1/webhooks/" + id + "/test").then().statusCode(202);
+        as(key).post("/api/v1/webhooks/" + id + "/disable").then().statusCode(200);
+        as(key).post("/api/v1/webhooks/" + id + "/enable").then().statusCode(200);
+        as(key).delete("/api/v1/webhooks/" + id).then().statusCode(204);
+
+        List<String> actions = as(key).queryParam("objectType", "webhook").queryParam("objectId", id)
+                .get("/api/v1/audit").then().statusCode(200).extract().path("items.action");
+        assertThat(actions).containsExactly("erase", "update", "update", "send", "create");
+    }
+
+    @Test
+    void shouldKeepTheTestTypeOutOfSubscriptionsAndPairEvents() {
+        as(key).body("{\"url\":\"" + receiver.url("/hook") + "\",\"eventTypes\":[\"webhook.test\"]}")
+                .post("/api/v1/webhooks").then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("eventTypes[0]"));
+        assertThat(EventTypes.SUBSCRIBABLE).doesNotContain(EventTypes.TEST).hasSize(EventTypes.ALL.size() - 1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> QuarkusTransaction.requiringNew()
+                .run(() -> outbox.enqueue(organization, pair, EventTypes.TEST, Map.of())))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(outboxEvents()).isZero();
+    }
+
+    @Test
     void shouldRefuseABadPageSizeNamingIt() {
         String id = newEndpoint("/hook", null);
         as(key).get("/api/v1/webhooks/" + id + "/deliveries?size=0").then().statusCode(400)
