@@ -16,12 +16,21 @@ public final class EventTypes {
 
     /** A client completed a questionnaire; data carries {@code pairId}, {@code sessionNumber} and ids. */
     public static final String RESPONSE_COMPLETED = "response.completed";
+    /**
+     * A test event an admin sends to one endpoint, whatever types it subscribes to; it is about no pair, and its
+     * data names the endpoint only.
+     */
+    public static final String TEST = "webhook.test";
     /** Every alert event type is {@code alert.} followed by an alert type. */
     public static final String ALERT_PREFIX = "alert.";
 
-    /** Every event type: a completed response, and one {@code alert.} type per {@link EventType}. */
-    public static final List<String> ALL = Stream.concat(Stream.of(RESPONSE_COMPLETED),
-            Arrays.stream(EventType.values()).map(t -> ALERT_PREFIX + t.code())).toList();
+    /** Every event type: a completed response, one {@code alert.} type per {@link EventType}, and the test. */
+    public static final List<String> ALL = Stream.of(Stream.of(RESPONSE_COMPLETED),
+            Arrays.stream(EventType.values()).map(t -> ALERT_PREFIX + t.code()), Stream.of(TEST))
+            .flatMap(s -> s).toList();
+
+    /** What an endpoint can subscribe to: every type but the test, which goes only where an admin sends it. */
+    public static final List<String> SUBSCRIBABLE = ALL.stream().filter(t -> !t.equals(TEST)).toList();
 
     private static final Set<String> KNOWN = Set.copyOf(ALL);
 

@@ -2,11 +2,14 @@ package io.rapport.alert;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import org.hibernate.query.NativeQuery;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,21 +46,45 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID enqueue(UUID organizationId, UUID pairId, String type, Map<String, Object> data) {
-        if (!EventTypes.isKnown(type)) {
+        if (!EventTypes.isKnown(type) || EventTypes.TEST.equals(type)) {
             throw new IllegalArgumentException("Unknown event type " + type);
         }
         lockPair(organizationId, pairId);
         Map<String, Object> payload = new LinkedHashMap<>(data);
         payload.put("pairId", pairId);
         UUID id = UUID.randomUUID();
-        Number seq = (Number) em.createNativeQuery(
+        long seq = insert(id, organizationId, pairId, type, payload);
+        subscribers.fanOut(organizationId, pairId, id, seq, type);
+        return id;
+    }
+
+    /**
+     * Adds a test event ({@link EventTypes#TEST}) and its one delivery, to the given subscriber, which the relay
+     * then signs and sends like any other event.
+     *
+     * @return the event id, or empty when the organization has no such enabled subscriber (nothing is written)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<UUID> enqueueTest(UUID organizationId, UUID subscriberId, Map<String, Object> data) {
+        UUID id = UUID.randomUUID();
+        long seq = insert(id, organizationId, null, EventTypes.TEST, data);
+        if (!subscribers.deliverTo(organizationId, subscriberId, id, seq, EventTypes.TEST)) {
+            em.createNativeQuery("delete from outbox where id = ?").setParameter(1, id).executeUpdate();
+            return Optional.empty();
+        }
+        return Optional.of(id);
+    }
+
+    private long insert(UUID id, UUID organizationId, UUID pairId, String type, Map<String, Object> payload) {
+        @SuppressWarnings("unchecked")
+        NativeQuery<Number> insert = em.createNativeQuery(
                 "insert into outbox (id, organization_id, pair_id, type, data) values (?, ?, ?, ?, cast(? as jsonb))"
                         + " returning seq")
-                .setParameter(1, id).setParameter(2, organizationId).setParameter(3, pairId)
-                .setParameter(4, type).setParameter(5, toJson(payload))
-                .getSingleResult();
-        subscribers.fanOut(organizationId, pairId, id, seq.longValue(), type);
-        return id;
+                .unwrap(NativeQuery.class);
+        // Typed, because a test event's pair is null.
+        insert.setParameter(1, id).setParameter(2, organizationId).setParameter(3, pairId, UUID.class)
+                .setParameter(4, type).setParameter(5, toJson(payload));
+        return insert.getSingleResult().longValue();
     }
 
     /**

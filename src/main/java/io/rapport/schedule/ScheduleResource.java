@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.rapport.audit.Audited;
 import io.rapport.security.Caller;
 import io.rapport.security.Roles;
 
@@ -40,6 +41,7 @@ public class ScheduleResource {
 
     @PUT
     @RolesAllowed(Roles.ADMIN)
+    @Audited(action = "update", objectType = "schedule")
     @Operation(summary = "Replace the questionnaire schedule", description = """
             Which questionnaires each new session's client is asked to fill. Example: the session rating every
             session, WAI-SR at sessions 1, 3, 7, 11, ... and CARE at sessions 3, 6, 9, ...:

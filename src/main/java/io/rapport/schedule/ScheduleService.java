@@ -2,14 +2,25 @@ package io.rapport.schedule;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.rapport.common.error.ApiException;
+import io.rapport.common.error.Problem.FieldError;
 import io.rapport.questionnaire.QuestionnaireCatalog;
+import io.rapport.questionnaire.QuestionnaireDefinition;
 
 /** An organization's questionnaire schedule: the saved one, or the default until an admin saves one. */
 @ApplicationScoped
@@ -60,6 +71,54 @@ public class ScheduleService {
             rules.persist(rule);
         }
         return new ScheduleView(false, now, resolved);
+    }
+
+    /**
+     * What {@link #put} would refuse, checked without writing anything, for pages, which show each problem next to
+     * its field; named as in the API's 422 ({@code rules[1].sessions[0]}).
+     */
+    public List<FieldError> problems(ScheduleRequest request) {
+        try {
+            ScheduleValidator.validate(catalog, request);
+            return List.of();
+        } catch (ApiException e) {
+            return e.errors();
+        }
+    }
+
+    /**
+     * The questionnaires a schedule may choose from: each one with a released version, in the order of the
+     * organization's schedule first, then by id; and a scheduled one whose version is not released, with that
+     * version.
+     */
+    @Transactional
+    public List<ScheduleChoice> choices(UUID organizationId) {
+        Map<String, ScheduleRuleView> scheduled = new LinkedHashMap<>();
+        get(organizationId).rules().forEach(r -> scheduled.put(r.questionnaireId(), r));
+        Map<String, List<QuestionnaireDefinition>> released = new TreeMap<>();
+        catalog.all().stream().filter(d -> catalog.isReleased(d.id(), d.version()))
+                .forEach(d -> released.computeIfAbsent(d.id(), k -> new ArrayList<>()).add(d));
+        Set<String> ids = new LinkedHashSet<>(scheduled.keySet());
+        ids.addAll(released.keySet());
+        List<ScheduleChoice> choices = new ArrayList<>();
+        for (String id : ids) {
+            List<QuestionnaireDefinition> versions = released.getOrDefault(id, List.of());
+            ScheduleRuleView rule = scheduled.get(id);
+            String unreleased = rule != null && !catalog.isReleased(id, rule.version())
+                    && catalog.get(id, rule.version()).isPresent() ? rule.version() : null;
+            Optional<QuestionnaireDefinition> named = versions.isEmpty()
+                    ? Optional.ofNullable(unreleased).flatMap(v -> catalog.get(id, v))
+                    : Optional.of(versions.get(versions.size() - 1));
+            if (named.isEmpty()) {
+                // Scheduled, but no longer in the catalog: OrganizationSchedule skips it; the form cannot offer it.
+                continue;
+            }
+            // The catalog lists versions oldest first.
+            List<String> newestFirst = new ArrayList<>(versions.stream().map(QuestionnaireDefinition::version).toList());
+            Collections.reverse(newestFirst);
+            choices.add(new ScheduleChoice(id, named.get().title(), newestFirst, unreleased));
+        }
+        return choices;
     }
 
     /** The rules in force for the organization, in the order the admin gave them. */

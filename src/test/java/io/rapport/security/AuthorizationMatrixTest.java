@@ -118,6 +118,14 @@ class AuthorizationMatrixTest {
             row("GET",    "/api/v1/webhooks",                            401, 403, 200, 403, 403, 403, 200, 401),
             row("GET",    "/api/v1/webhooks/{webhookId}",                401, 403, 200, 403, 403, 403, 404, 401),
             row("DELETE", "/api/v1/webhooks/{webhookId}",                401, 403, 204, 403, 403, 403, 404, 401),
+            // Disable and delete get a fresh endpoint of A each call; the others use A's one, which stays enabled.
+            row("POST",   "/api/v1/webhooks/{webhookId}/disable",        401, 403, 200, 403, 403, 403, 404, 401),
+            row("POST",   "/api/v1/webhooks/{webhookId}/enable",         401, 403, 200, 403, 403, 403, 404, 401),
+            row("GET",    "/api/v1/webhooks/{webhookId}/deliveries",     401, 403, 200, 403, 403, 403, 404, 401),
+            row("POST",   "/api/v1/webhooks/{webhookId}/test",           401, 403, 202, 403, 403, 403, 404, 401),
+            // A fresh delivery of A's endpoint that failed for good, each call.
+            row("POST",   "/api/v1/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver",
+                                                                         401, 403, 202, 403, 403, 403, 404, 401),
             row("POST",   "/api/v1/organizations",                       401, 201, 403, 403, 403, 403, 403, 401),
             row("POST",   "/api/v1/accounts",                            401, 403, 201, 403, 403, 403, 201, 401),
             row("GET",    "/api/v1/accounts",                            401, 403, 200, 403, 403, 403, 200, 401),
@@ -239,7 +247,9 @@ class AuthorizationMatrixTest {
         values.put("{questionnaireId}", () -> "session-rating-4");
         values.put("{version}", () -> "1.0.0");
         values.put("{externalId}", () -> "x-" + UUID.randomUUID());
-        values.put("{webhookId}", () -> r.method().equals("DELETE") ? a.newWebhook() : a.webhookId);
+        values.put("{webhookId}", () -> r.method().equals("DELETE") || r.path().endsWith("/disable") ? a.newWebhook()
+                : a.webhookId);
+        values.put("{deliveryId}", a::failedDelivery);
         values.put("{token}", () -> as == As.ANONYMOUS ? Secrets.newToken() : a.freshToken());
         values.put("{id}", () -> r.path().startsWith("/api/v1/questionnaires") ? "session-rating-4" : a.assignmentId);
         String path = r.path();

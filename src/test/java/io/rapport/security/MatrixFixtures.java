@@ -3,12 +3,16 @@ package io.rapport.security;
 import static io.rapport.Api.as;
 import static io.restassured.RestAssured.given;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.rapport.Api;
+import io.rapport.TestDatabase;
 import io.rapport.Web;
 import io.rapport.alert.Alerts;
 import io.rapport.security.apikey.ApiKeyService;
@@ -121,6 +125,24 @@ final class MatrixFixtures {
     String newWebhook() {
         return as(admin).body("{\"url\":\"http://127.0.0.1:9/matrix\",\"description\":\"matrix\"}")
                 .post("/api/v1/webhooks").then().statusCode(201).extract().path("id");
+    }
+
+    /**
+     * A delivery to {@link #webhookId} that failed for good: a test event whose retry window is made to have run
+     * out, so that the relay leaves it failed whatever attempt it has under way.
+     */
+    String failedDelivery() {
+        String event = as(admin).post("/api/v1/webhooks/" + webhookId + "/test").then().statusCode(202).extract()
+                .path("id");
+        try (Connection c = TestDatabase.owner().getConnection();
+                PreparedStatement s = c.prepareStatement("update webhook_delivery set status = 'failed',"
+                        + " created_at = now() - interval '4 days' where event_id = ?::uuid")) {
+            s.setString(1, event);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return event;
     }
 
     private static String tokenOf(Response session) {

@@ -26,4 +26,7 @@ public class WebhookEndpoint {
     public String secret;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** Null while enabled; a disabled endpoint gets no new deliveries and none of its pending ones are sent. */
+    @Column(name = "disabled_at")
+    public Instant disabledAt;
 }

@@ -4,26 +4,15 @@ import static io.rapport.Api.as;
 import static io.rapport.Api.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -34,9 +23,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -59,19 +45,17 @@ class WebhookDeliveryTest {
     PairRepository pairs;
     @Inject
     EntityManager em;
-    @Inject
-    ObjectMapper json;
 
-    Receiver receiver;
+    WebhookReceiver receiver;
 
     @BeforeEach
-    void startReceiver() throws IOException {
-        receiver = new Receiver();
+    void startReceiver() {
+        receiver = new WebhookReceiver();
     }
 
     @AfterEach
     void stopReceiver() {
-        receiver.server.stop(0);
+        receiver.close();
     }
 
     @Test
@@ -99,7 +83,7 @@ class WebhookDeliveryTest {
         expected.get(pairA).add(eventOfAlert(alert));
 
         await("retries while the receiver is down", () -> receiver.requests.size() >= 4);
-        Set<String> triedWhileDown = receiver.requests.stream().map(Request::id).collect(Collectors.toSet());
+        Set<String> triedWhileDown = receiver.requests.stream().map(WebhookReceiver.Request::id).collect(Collectors.toSet());
         assertThat(triedWhileDown).as("later events of a pair wait for the first one")
                 .isSubsetOf(expected.get(pairA).get(0), expected.get(pairB).get(0));
 
@@ -114,7 +98,7 @@ class WebhookDeliveryTest {
         }
         assertThat(receiver.duplicates).isEmpty();
         assertThat(receiver.requests).allSatisfy(r -> assertThat(r.signatureValid()).isTrue());
-        assertThat(receiver.requests).extracting(Request::path).containsOnly("/hook");
+        assertThat(receiver.requests).extracting(WebhookReceiver.Request::path).containsOnly("/hook");
         JsonNode alertEvent = receiver.accepted.get(eventOfAlert(alert)).body();
         assertThat(alertEvent.get("type").asText()).isEqualTo("alert.below-cutoff");
         assertThat(alertEvent.at("/data/alertId").asText()).isEqualTo(alert.toString());
@@ -202,72 +186,5 @@ class WebhookDeliveryTest {
 
     private static void await(String what, BooleanSupplier condition) {
         Awaitility.await(what).atMost(TIMEOUT).pollInterval(Duration.ofMillis(50)).until(condition::getAsBoolean);
-    }
-
-    record Request(String path, String id, JsonNode body, boolean signatureValid) {
-    }
-
-    /** A webhook consumer on 127.0.0.1 that answers 503 while down and deduplicates by webhook-id. */
-    class Receiver {
-        final HttpServer server;
-        volatile boolean down = true;
-        volatile String secret;
-        final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
-        final Map<String, Request> accepted = new ConcurrentHashMap<>();
-        final List<String> acceptedOrder = Collections.synchronizedList(new ArrayList<>());
-        final List<String> duplicates = Collections.synchronizedList(new ArrayList<>());
-
-        Receiver() throws IOException {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.createContext("/", this::handle);
-            server.start();
-        }
-
-        String url(String path) {
-            return "http://127.0.0.1:" + server.getAddress().getPort() + path;
-        }
-
-        private void handle(HttpExchange exchange) throws IOException {
-            String body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-            String id = exchange.getRequestHeaders().getFirst("webhook-id");
-            String timestamp = exchange.getRequestHeaders().getFirst("webhook-timestamp");
-            String signature = exchange.getRequestHeaders().getFirst("webhook-signature");
-            boolean fresh = Math.abs(Instant.now().getEpochSecond() - Long.parseLong(timestamp)) < 300;
-            boolean valid = fresh && List.of(signature.split(" ")).contains(expectedSignature(id, timestamp, body));
-            Request request = new Request(exchange.getRequestURI().getPath(), id, json.readTree(body), valid);
-            requests.add(request);
-            int status;
-            if (down) {
-                status = 503;
-            } else if (!valid) {
-                status = 400;
-            } else {
-                status = 204;
-                synchronized (this) {
-                    if (accepted.putIfAbsent(id, request) == null) {
-                        acceptedOrder.add(id);
-                    } else {
-                        duplicates.add(id);
-                    }
-                }
-            }
-            exchange.sendResponseHeaders(status, -1);
-            exchange.close();
-        }
-
-        private String expectedSignature(String id, String timestamp, String body) {
-            try {
-                Mac mac = Mac.getInstance("HmacSHA256");
-                mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())),
-                        "HmacSHA256"));
-                byte[] digest = mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8));
-                return "v1," + Base64.getEncoder().encodeToString(digest);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
     }
 }
