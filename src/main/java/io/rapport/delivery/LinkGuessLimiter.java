@@ -8,11 +8,12 @@ import jakarta.inject.Inject;
 
 import io.rapport.common.error.ApiException;
 import io.rapport.common.ratelimit.RateLimiter;
+import io.rapport.common.ratelimit.SharedBuckets;
 
 /**
  * Slows down link-token guessing: after too many unknown tokens from one client address within a minute, every
- * link request from it gets 429 until the minute is over. The counts live in this instance's memory; with several
- * instances each counts alone, which still caps guessing at a few per minute per instance. Behind a proxy, enable
+ * link request from it gets 429 until the minute is over. The counts live in PostgreSQL, so the limit holds across
+ * every instance behind a load balancer. Behind a proxy, enable
  * {@code quarkus.http.proxy.proxy-address-forwarding} so the address is the client's, not the proxy's.
  */
 @ApplicationScoped
@@ -23,10 +24,12 @@ public class LinkGuessLimiter {
     private final RateLimiter unknownLinks;
 
     @Inject
-    public LinkGuessLimiter(DeliveryConfig config) {
-        this(config.unknownLinkAttemptsPerMinute(), Clock.systemUTC());
+    public LinkGuessLimiter(DeliveryConfig config, SharedBuckets shared) {
+        this.unknownLinks = RateLimiter.window(config.unknownLinkAttemptsPerMinute(), WINDOW, shared,
+                "unknown-link", Clock.systemUTC());
     }
 
+    /** In this process's memory only, on the given clock (unit tests). */
     LinkGuessLimiter(int limit, Clock clock) {
         this.unknownLinks = RateLimiter.window(limit, WINDOW, clock);
     }

@@ -5,20 +5,24 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 
 /**
- * Rapport's one rate limiter: Bucket4j token buckets by key, in this instance's memory. It serves both kinds of
- * limit: a steady rate with bursts (API keys) and at most N events per window counted from the first (failed
- * logins, unknown links). Buckets sit in a bounded Caffeine cache and drop out once they would be full again, so a
- * flood of keys cannot exhaust memory. Each instance limits on its own.
+ * Rapport's one rate limiter: Bucket4j token buckets by key. It serves both kinds of limit: a steady rate with
+ * bursts (API keys) and at most N events per window counted from the first (failed logins, unknown links).
+ * Buckets live either in this instance's memory, in a bounded Caffeine cache that drops them once they would be
+ * full again (so a flood of keys cannot exhaust memory), or in PostgreSQL through {@link SharedBuckets}, where
+ * every instance sees the same counts.
  */
 public final class RateLimiter {
 
@@ -28,6 +32,9 @@ public final class RateLimiter {
     private final Bandwidth limit;
     private final TimeMeter time;
     private final Cache<String, Bucket> buckets;
+    /** Set for shared buckets: the store, and the prefix that keeps this limiter's keys apart from others'. */
+    private final ProxyManager<String> shared;
+    private final String prefix;
 
     private RateLimiter(Bandwidth limit, Duration refillsIn, LongSupplier nanoTime) {
         this.limit = limit;
@@ -43,6 +50,16 @@ public final class RateLimiter {
             }
         };
         this.buckets = Caffeine.newBuilder().maximumSize(MAX_KEYS).expireAfterAccess(refillsIn).build();
+        this.shared = null;
+        this.prefix = "";
+    }
+
+    private RateLimiter(Bandwidth limit, ProxyManager<String> shared, String prefix) {
+        this.limit = limit;
+        this.time = null;
+        this.buckets = null;
+        this.shared = shared;
+        this.prefix = prefix;
     }
 
     /** {@code perSecond} sustained, with bursts of up to {@code burst}. */
@@ -85,30 +102,52 @@ public final class RateLimiter {
                 nanoTime);
     }
 
+    /**
+     * At most {@code max} per {@code window} across every instance: the buckets are rows of
+     * {@code rate_limit_bucket}, keyed by {@code name} and the key.
+     */
+    public static RateLimiter window(int max, Duration window, SharedBuckets store, String name, Clock clock) {
+        if (max < 1 || window.isNegative() || window.isZero()) {
+            throw new IllegalArgumentException("a window limit needs at least 1 event in a positive window");
+        }
+        return new RateLimiter(Bandwidth.builder().capacity(max).refillIntervally(max, window).build(),
+                store.buckets(clock), name + ":");
+    }
+
     /** Takes one token: empty when allowed, else how long until one is available (nothing is taken then). */
     public Optional<Duration> take(String key) {
-        ConsumptionProbe probe = bucket(key).tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = outside(() -> bucket(key).tryConsumeAndReturnRemaining(1));
         return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 
     /** How long until a token is available, or empty when one is; takes nothing. */
     public Optional<Duration> waitFor(String key) {
-        Bucket bucket = buckets.getIfPresent(key);
-        if (bucket == null) {
-            return Optional.empty();
-        }
-        var probe = bucket.estimateAbilityToConsume(1);
-        return probe.canBeConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+        return outside(() -> {
+            BucketExistence bucket = existing(key);
+            if (bucket == null) {
+                return Optional.empty();
+            }
+            var probe = bucket.estimate();
+            return probe.canBeConsumed() ? Optional.<Duration> empty()
+                    : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+        });
     }
 
     /** Counts one event against the key (a failure), whether or not the key is over its limit. */
     public void count(String key) {
-        bucket(key).tryConsume(1);
+        outside(() -> bucket(key).tryConsume(1));
     }
 
     /** Forgets the key's events, as after a successful login. */
     public void forget(String key) {
-        buckets.invalidate(key);
+        if (shared == null) {
+            buckets.invalidate(key);
+        } else {
+            outside(() -> {
+                shared.removeProxy(prefix + key);
+                return null;
+            });
+        }
     }
 
     /** Whole seconds for a Retry-After header: rounded up, at least 1. */
@@ -116,7 +155,32 @@ public final class RateLimiter {
         return Math.max(1, (wait.toNanos() + 999_999_999L) / 1_000_000_000L);
     }
 
+    private interface BucketExistence {
+        io.github.bucket4j.EstimationProbe estimate();
+    }
+
+    /** The key's bucket if it has one: looking must not create a row (or a cache entry) per visitor. */
+    private BucketExistence existing(String key) {
+        if (shared == null) {
+            Bucket bucket = buckets.getIfPresent(key);
+            return bucket == null ? null : () -> bucket.estimateAbilityToConsume(1);
+        }
+        if (shared.getProxyConfiguration(prefix + key).isEmpty()) {
+            return null;
+        }
+        return () -> bucket(key).estimateAbilityToConsume(1);
+    }
+
     private Bucket bucket(String key) {
+        if (shared != null) {
+            BucketConfiguration configuration = BucketConfiguration.builder().addLimit(limit).build();
+            return shared.builder().build(prefix + key, () -> configuration);
+        }
         return buckets.get(key, k -> Bucket.builder().addLimit(limit).withCustomTimePrecision(time).build());
+    }
+
+    /** Shared buckets commit on their own connection, never inside the caller's transaction. */
+    private <T> T outside(Supplier<T> work) {
+        return shared == null ? work.get() : SharedBuckets.outsideTransaction(work);
     }
 }

@@ -8,12 +8,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.rapport.common.ratelimit.RateLimiter;
+import io.rapport.common.ratelimit.SharedBuckets;
 import io.rapport.security.SecurityConfig;
 
 /**
  * Counts failed logins per username and per address, each within a window that starts at its first failure.
- * Kept in memory: one instance sees its own attempts only, which still slows guessing by a factor of the instance
- * count at most.
+ * Kept in PostgreSQL, so the limits hold across every instance behind a load balancer.
  */
 @ApplicationScoped
 public class LoginThrottle {
@@ -22,14 +22,21 @@ public class LoginThrottle {
     private final RateLimiter byAddress;
 
     @Inject
-    public LoginThrottle(SecurityConfig config) {
-        this(config.web().maxFailuresPerUsername(), config.web().maxFailuresPerAddress(),
-                config.web().failureWindow(), Clock.systemUTC());
+    public LoginThrottle(SecurityConfig config, SharedBuckets shared) {
+        this(RateLimiter.window(config.web().maxFailuresPerUsername(), config.web().failureWindow(), shared,
+                "login-username", Clock.systemUTC()),
+                RateLimiter.window(config.web().maxFailuresPerAddress(), config.web().failureWindow(), shared,
+                        "login-address", Clock.systemUTC()));
     }
 
+    /** In this process's memory only, on the given clock (unit tests). */
     LoginThrottle(int maxPerUsername, int maxPerAddress, Duration window, Clock clock) {
-        this.byUsername = RateLimiter.window(maxPerUsername, window, clock);
-        this.byAddress = RateLimiter.window(maxPerAddress, window, clock);
+        this(RateLimiter.window(maxPerUsername, window, clock), RateLimiter.window(maxPerAddress, window, clock));
+    }
+
+    private LoginThrottle(RateLimiter byUsername, RateLimiter byAddress) {
+        this.byUsername = byUsername;
+        this.byAddress = byAddress;
     }
 
     /** How long to wait before the next attempt, if this username or address has failed too often. */
