@@ -19,7 +19,8 @@ import io.quarkus.scheduler.Scheduled;
 import io.rapport.common.persistence.NativeColumns;
 
 /**
- * One reminder per session whose form is still open after {@code rapport.delivery.reminder-delay}, only to clients
+ * One reminder per session whose form is still open at its {@code remind_at} (issued from the organization's
+ * reminder delay; for older assignments, creation plus {@code rapport.delivery.reminder-delay}), only to clients
  * with an e-mail address.
  *
  * <p>
@@ -88,7 +89,8 @@ public class Reminders {
                 + " join pair p on p.organization_id = s.organization_id and p.id = s.pair_id"
                 + " join client c on c.organization_id = p.organization_id and c.id = p.client_id"
                 + " where a.status = 'open' and a.reminder_sent_at is null and a.expires_at > :now"
-                + " and a.created_at <= :createdBefore and c.email is not null and c.email <> ''"
+                + " and (a.remind_at <= :now or a.remind_at is null and a.created_at <= :createdBefore)"
+                + " and c.email is not null and c.email <> ''"
                 + " limit :batch", Tuple.class)
                 .setParameter("now", now)
                 .setParameter("createdBefore", now.minus(config.reminderDelay()))
@@ -102,7 +104,8 @@ public class Reminders {
         @SuppressWarnings("unchecked")
         List<UUID> claimed = em.createNativeQuery("update assignment set reminder_sent_at = ?1"
                 + " where organization_id = ?2 and session_id = ?3 and status = 'open'"
-                + " and reminder_sent_at is null and expires_at > ?1 and created_at <= ?4 returning id")
+                + " and reminder_sent_at is null and expires_at > ?1"
+                + " and (remind_at <= ?1 or remind_at is null and created_at <= ?4) returning id")
                 .setParameter(1, now)
                 .setParameter(2, organizationId)
                 .setParameter(3, sessionId)
