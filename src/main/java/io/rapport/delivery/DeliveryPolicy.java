@@ -38,11 +38,11 @@ public class DeliveryPolicy {
     @Transactional
     public List<String> languages(UUID organizationId) {
         Organization org = organizations.findById(organizationId);
-        return org == null ? FormTexts.LANGUAGES : languages(org.formLanguages);
+        return org == null ? FormTexts.LANGUAGES : offered(org.formLanguages);
     }
 
     /** Stored codes as a list; a code no longer supported is dropped, and none left means every language. */
-    public static List<String> languages(String stored) {
+    public static List<String> offered(String stored) {
         if (stored == null || stored.isBlank()) {
             return FormTexts.LANGUAGES;
         }
