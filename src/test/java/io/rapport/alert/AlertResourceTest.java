@@ -120,6 +120,17 @@ class AlertResourceTest {
     }
 
     @Test
+    void shouldExportTheNoteWithTheClientsData() {
+        UUID alert = raise(pair, "below-cutoff", 2);
+        as(key).body("{\"note\":\"Client mentioned a move.\"}").post("/api/v1/alerts/" + alert + "/acknowledge")
+                .then().statusCode(200);
+
+        as(key).get("/api/v1/clients/c-1/export").then().statusCode(200)
+                .body("alerts[0].id", equalTo(alert.toString()))
+                .body("alerts[0].acknowledgementNote", equalTo("Client mentioned a move."));
+    }
+
+    @Test
     void shouldAcknowledgeWithoutABodyOrContentTypeAsBefore() {
         UUID withoutBody = raise(pair, "below-cutoff", 2);
         UUID nullBody = raise(pair, "below-cutoff", 3);
