@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.rapport.alert.AlertView;
 import io.rapport.alert.Alerts;
 import io.rapport.audit.Audited;
 import io.rapport.common.web.Ids;
@@ -104,7 +105,7 @@ public class AlertInboxPageResource {
             Messages missing = new Messages(null, Map.of("alert", "That alert was not found."), null, null);
             return Response.status(404).entity(render(filter, 0, missing)).build();
         }
-        var a = done.get().alert();
+        AlertView a = done.get().alert();
         String what = AlertTypes.label(a.type()) + " (" + a.questionnaireId() + ", session " + a.sessionNumber()
                 + ")";
         String notice = (done.get().already() ? "Already acknowledged: " : "Acknowledged: ") + what + " by "

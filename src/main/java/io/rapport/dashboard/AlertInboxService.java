@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -44,6 +45,11 @@ public class AlertInboxService {
     public record Acknowledged(AlertView alert, boolean already) {
     }
 
+    /** How the inbox names a pair: the client (name and EHR id) and the therapist. */
+    private record PairLabel(String client, String therapist) {
+        static final PairLabel UNKNOWN = new PairLabel("Unknown client", "");
+    }
+
     private final Alerts alerts;
     private final PairRepository pairs;
     private final ClientRepository clients;
@@ -73,12 +79,12 @@ public class AlertInboxService {
         }
         Set<UUID> named = new HashSet<>(offered);
         found.items().forEach(a -> named.add(a.pairId()));
-        Map<UUID, String[]> labels = labels(org, named);
+        Map<UUID, PairLabel> labels = labels(org, named);
         List<AlertInboxPage.Row> rows = new ArrayList<>();
         for (AlertView a : found.items()) {
-            String[] label = labels.getOrDefault(a.pairId(), new String[] { "Unknown pair", "" });
-            rows.add(new AlertInboxPage.Row(a.id(), a.type(), AlertTypes.label(a.type()), a.pairId(), label[0],
-                    label[1], a.questionnaireId(), a.sessionNumber(), a.explanation(), figures(a.detail()),
+            PairLabel label = labels.getOrDefault(a.pairId(), PairLabel.UNKNOWN);
+            rows.add(new AlertInboxPage.Row(a.id(), a.type(), AlertTypes.label(a.type()), a.pairId(), label.client(),
+                    label.therapist(), a.questionnaireId(), a.sessionNumber(), a.explanation(), figures(a.detail()),
                     a.createdAt(), "open".equals(a.status()), who(org, a.acknowledgedBy()), a.acknowledgedAt(),
                     a.acknowledgementNote()));
         }
@@ -88,7 +94,7 @@ public class AlertInboxService {
         }
         List<AlertInboxPage.Option> pairOptions = offered.stream()
                 .filter(labels::containsKey)
-                .map(id -> new AlertInboxPage.Option(id.toString(), labels.get(id)[0], id.equals(filter.pair())))
+                .map(id -> new AlertInboxPage.Option(id.toString(), labels.get(id).client(), id.equals(filter.pair())))
                 .sorted(Comparator.comparing(AlertInboxPage.Option::label, String.CASE_INSENSITIVE_ORDER))
                 .toList();
         return new AlertInboxPage(rows, filter, found.total(), page, PAGE_SIZE, types, pairOptions,
@@ -151,8 +157,8 @@ public class AlertInboxService {
     }
 
     /** Client (name, else EHR id, with the id) and therapist of each pair, in three queries. */
-    private Map<UUID, String[]> labels(UUID org, Set<UUID> pairIds) {
-        Map<UUID, String[]> labels = new HashMap<>();
+    private Map<UUID, PairLabel> labels(UUID org, Set<UUID> pairIds) {
+        Map<UUID, PairLabel> labels = new HashMap<>();
         if (pairIds.isEmpty()) {
             return labels;
         }
@@ -173,7 +179,7 @@ public class AlertInboxService {
                             : c.displayName + " (" + c.externalId + ")";
             String therapist = t == null ? ""
                     : t.displayName == null || t.displayName.isBlank() ? t.externalId : t.displayName;
-            labels.put(p.id, new String[] { client, therapist });
+            labels.put(p.id, new PairLabel(client, therapist));
         }
         return labels;
     }
@@ -192,7 +198,7 @@ public class AlertInboxService {
 
     /** {@code errorSdBasis} as "error SD basis". */
     private static String words(String camel) {
-        String spaced = camel.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+        String spaced = camel.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
         return spaced.replace(" sd", " SD").replace("sd ", "SD ").replaceAll("^sd$", "SD");
     }
 }
