@@ -37,4 +37,7 @@ public class Alert {
     public String acknowledgedBy;
     @Column(name = "acknowledged_at")
     public Instant acknowledgedAt;
+    /** What the person who acknowledged it wrote; at most {@link Alerts#MAX_NOTE} characters. */
+    @Column(name = "acknowledgement_note")
+    public String acknowledgementNote;
 }

@@ -52,6 +52,6 @@ public class AlertClientData implements ClientDataPart {
                 .getResultList()
                 .forEach(a -> export.alert(new ClientExport.Alert(a.id, a.pairId, a.questionnaireId, a.type,
                         a.sessionNumber, StoredJson.tree(json, a.detail), a.status, a.createdAt, a.acknowledgedBy,
-                        a.acknowledgedAt)));
+                        a.acknowledgedAt, a.acknowledgementNote)));
     }
 }

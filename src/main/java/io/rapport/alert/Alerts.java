@@ -4,12 +4,14 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -38,6 +40,9 @@ public class Alerts {
     /** The trend event types that become alerts; the outbox type is {@code alert.<type>}. */
     public static final Set<String> TYPES = Arrays.stream(EventType.values()).map(EventType::code)
             .collect(Collectors.toUnmodifiableSet());
+
+    /** The longest acknowledgement note, in characters. */
+    public static final int MAX_NOTE = 500;
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
@@ -112,18 +117,43 @@ public class Alerts {
         return raise(organizationId, pairId, questionnaireId, event.type(), event.sessionNumber(), event.detail());
     }
 
+    /**
+     * Which alerts to list. {@code pairs} limits the list to those pairs (a therapist's), null meaning the whole
+     * organization; {@code pairId} and {@code type} are optional filters; {@code status} is open or acknowledged.
+     */
+    public record Filter(Collection<UUID> pairs, UUID pairId, String type, String status) {
+    }
+
+    /** For the API: checks each parameter and names the one that is wrong. */
     @Transactional
-    public Page<AlertView> list(UUID organizationId, String pairId, String status, Page.Request paging) {
-        String wanted = status == null || status.isEmpty() ? Alert.OPEN : status;
-        if (!Alert.OPEN.equals(wanted) && !Alert.ACKNOWLEDGED.equals(wanted)) {
-            throw ApiException.invalid("status", "must be open or acknowledged");
+    public Page<AlertView> list(UUID organizationId, String pairId, String type, String status,
+            Page.Request paging) {
+        UUID pair = null;
+        if (pairId != null && !pairId.isEmpty()) {
+            pair = Ids.tryParse(pairId).orElseThrow(() -> ApiException.invalid("pairId", "must be a pair id (UUID)"));
+        }
+        return find(organizationId, new Filter(null, pair, checkedType(type), checkedStatus(status)), paging);
+    }
+
+    /** Newest first. */
+    @Transactional
+    public Page<AlertView> find(UUID organizationId, Filter filter, Page.Request paging) {
+        if (filter.pairs() != null && filter.pairs().isEmpty()) {
+            return new Page<>(List.of(), paging.page(), paging.size(), 0);
         }
         StringBuilder query = new StringBuilder("status = ?2");
-        List<Object> params = new ArrayList<>(List.of(wanted));
-        if (pairId != null && !pairId.isEmpty()) {
-            query.append(" and pairId = ?3");
-            params.add(Ids.tryParse(pairId)
-                    .orElseThrow(() -> ApiException.invalid("pairId", "must be a pair id (UUID)")));
+        List<Object> params = new ArrayList<>(List.of(checkedStatus(filter.status())));
+        if (filter.pairs() != null) {
+            params.add(filter.pairs());
+            query.append(" and pairId in ?").append(params.size() + 1);
+        }
+        if (filter.pairId() != null) {
+            params.add(filter.pairId());
+            query.append(" and pairId = ?").append(params.size() + 1);
+        }
+        if (filter.type() != null) {
+            params.add(checkedType(filter.type()));
+            query.append(" and type = ?").append(params.size() + 1);
         }
         PanacheQuery<Alert> found = alerts.queryInOrganization(organizationId, query.toString(),
                 Sort.descending("createdAt", "id"), params.toArray()).page(paging.page(), paging.size());
@@ -131,9 +161,43 @@ public class Alerts {
         return new Page<>(items, paging.page(), paging.size(), found.count());
     }
 
-    /** Acknowledging again changes nothing and returns the first acknowledgement. */
+    /** Open alerts of these pairs, or of the whole organization when {@code pairs} is null. */
     @Transactional
-    public AlertView acknowledge(UUID organizationId, UUID alertId, String principal) {
+    public long countOpen(UUID organizationId, Collection<UUID> pairs) {
+        if (pairs == null) {
+            return alerts.countInOrganization(organizationId, "status = ?2", Alert.OPEN);
+        }
+        return pairs.isEmpty() ? 0
+                : alerts.countInOrganization(organizationId, "status = ?2 and pairId in ?3", Alert.OPEN, pairs);
+    }
+
+    /** The pairs, among {@code pairs} (null: all), that have alerts in this status. */
+    @Transactional
+    public Set<UUID> pairsWith(UUID organizationId, Collection<UUID> pairs, String status) {
+        if (pairs != null && pairs.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(alerts.pairsWith(organizationId, pairs, checkedStatus(status)));
+    }
+
+    @Transactional
+    public Optional<AlertView> get(UUID organizationId, UUID alertId) {
+        return alerts.findInOrganization(organizationId, alertId).map(this::view);
+    }
+
+    /**
+     * Acknowledging again changes nothing and returns the first acknowledgement, note included.
+     *
+     * @param note optional; blank counts as none
+     * @throws ApiException 400 naming {@code note} when it is longer than {@link #MAX_NOTE} characters
+     */
+    @Transactional
+    public AlertView acknowledge(UUID organizationId, UUID alertId, String principal, String note) {
+        Optional<String> problem = noteProblem(note);
+        if (problem.isPresent()) {
+            throw ApiException.invalid("note", problem.get());
+        }
+        String checked = note == null || note.isBlank() ? null : note.strip();
         Alert alert = alerts.lockInOrganization(organizationId, alertId)
                 .orElseThrow(() -> ApiException.notFound("Alert"));
         if (Alert.OPEN.equals(alert.status)) {
@@ -141,8 +205,34 @@ public class Alerts {
             alert.acknowledgedBy = principal;
             // The database keeps microseconds; the first answer must equal every later one.
             alert.acknowledgedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            alert.acknowledgementNote = checked;
         }
         return view(alert);
+    }
+
+    /** What is wrong with a note, if anything, for pages that check before they call. */
+    public static Optional<String> noteProblem(String note) {
+        return note != null && note.strip().length() > MAX_NOTE
+                ? Optional.of("must be at most " + MAX_NOTE + " characters")
+                : Optional.empty();
+    }
+
+    private static String checkedStatus(String status) {
+        String wanted = status == null || status.isEmpty() ? Alert.OPEN : status;
+        if (!Alert.OPEN.equals(wanted) && !Alert.ACKNOWLEDGED.equals(wanted)) {
+            throw ApiException.invalid("status", "must be open or acknowledged");
+        }
+        return wanted;
+    }
+
+    private static String checkedType(String type) {
+        if (type == null || type.isEmpty()) {
+            return null;
+        }
+        if (!TYPES.contains(type)) {
+            throw ApiException.invalid("type", "must be one of " + String.join(", ", new TreeSet<>(TYPES)));
+        }
+        return type;
     }
 
     private AlertView view(Alert a) {
@@ -150,7 +240,7 @@ public class Alerts {
         Object explanation = detail.get("explanation");
         return new AlertView(a.id, a.pairId, a.questionnaireId, a.type, a.sessionNumber,
                 explanation == null ? null : explanation.toString(), detail,
-                a.status, a.createdAt, a.acknowledgedBy, a.acknowledgedAt);
+                a.status, a.createdAt, a.acknowledgedBy, a.acknowledgedAt, a.acknowledgementNote);
     }
 
     private String toJson(Map<String, Object> detail) {

@@ -41,6 +41,9 @@ public class Assignment {
     public Instant completedAt;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** When the one reminder is due; null for assignments issued before reminders were per organization. */
+    @Column(name = "remind_at")
+    public Instant remindAt;
 
     /** The status as a reader should see it: an open link past its expiry is expired. */
     public Status effectiveStatus(Instant now) {

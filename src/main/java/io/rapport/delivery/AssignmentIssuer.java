@@ -20,11 +20,14 @@ public class AssignmentIssuer {
     private final AssignmentRepository assignments;
     private final AssignmentSchedule schedule;
     private final RapportConfig config;
+    private final DeliveryPolicy policy;
 
-    public AssignmentIssuer(AssignmentRepository assignments, AssignmentSchedule schedule, RapportConfig config) {
+    public AssignmentIssuer(AssignmentRepository assignments, AssignmentSchedule schedule, RapportConfig config,
+            DeliveryPolicy policy) {
         this.assignments = assignments;
         this.schedule = schedule;
         this.config = config;
+        this.policy = policy;
     }
 
     /** Returns the new assignments with their form URLs, which exist only now: the token is kept as a hash. */
@@ -32,6 +35,8 @@ public class AssignmentIssuer {
     public List<AssignmentView> issue(UUID organizationId, UUID sessionId, int sessionNumber, Duration linkTtl) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         List<AssignmentView> views = new ArrayList<>();
+        // Fixed now, like the expiry: a later change of the organization's delay applies to later assignments.
+        Instant remindAt = now.plus(policy.reminderDelay(organizationId));
         for (QuestionnaireRef ref : schedule.questionnairesFor(organizationId, sessionNumber)) {
             String token = Secrets.newToken();
             Assignment a = new Assignment();
@@ -43,6 +48,7 @@ public class AssignmentIssuer {
             a.tokenHash = Secrets.hash(token);
             a.createdAt = now;
             a.expiresAt = now.plus(linkTtl);
+            a.remindAt = remindAt;
             assignments.persist(a);
             views.add(AssignmentView.of(a, formUrl(token), now));
         }

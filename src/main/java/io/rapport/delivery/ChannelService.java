@@ -42,15 +42,17 @@ public class ChannelService {
     private final Mailer mailer;
     private final DeliveryConfig config;
     private final SessionDirectory sessionDirectory;
+    private final DeliveryPolicy policy;
 
     public ChannelService(AssignmentRepository assignments, Links links, FormTexts texts, Mailer mailer,
-            DeliveryConfig config, SessionDirectory sessionDirectory) {
+            DeliveryConfig config, SessionDirectory sessionDirectory, DeliveryPolicy policy) {
         this.assignments = assignments;
         this.links = links;
         this.texts = texts;
         this.mailer = mailer;
         this.config = config;
         this.sessionDirectory = sessionDirectory;
+        this.policy = policy;
     }
 
     /**
@@ -95,9 +97,9 @@ public class ChannelService {
         return new IssuedLink(a.id, "in-session", links.issue(a, "in-session", expiresAt), expiresAt);
     }
 
-    /** The link e-mail or the reminder ({@code kind}), in the client's language. */
+    /** The link e-mail or the reminder ({@code kind}), in the client's language if the organization offers it. */
     public Mail mail(SessionContext ctx, String kind, String url, Instant expiresAt) {
-        String lang = FormTexts.choose(ctx.clientLanguage(), null);
+        String lang = FormTexts.choose(ctx.clientLanguage(), null, policy.languages(ctx.organizationId()));
         FormMessages m = texts.in(lang);
         String expires = FormTexts.dateTime(expiresAt, lang);
         boolean reminder = "reminder".equals(kind);

@@ -20,7 +20,10 @@ public interface DeliveryConfig {
     @WithDefault("15M")
     Duration inSessionLinkLifetime();
 
-    /** How long after an assignment was created an open one gets its single email reminder. */
+    /**
+     * How long after an assignment was created an open one gets its single email reminder, for organizations whose
+     * admin has not chosen a delay ({@code organization.reminder_delay_hours}).
+     */
     @WithDefault("24H")
     Duration reminderDelay();
 

@@ -34,15 +34,26 @@ public class FormTexts {
      * JDK's RFC 4647 lookup, so q-values and fallbacks from en-GB to en apply), else English.
      */
     public static String choose(String preferred, String acceptLanguage) {
+        return choose(preferred, acceptLanguage, LANGUAGES);
+    }
+
+    /**
+     * {@link #choose(String, String)} among the languages an organization offers: English when it offers English
+     * and neither the client nor the browser asks for an offered language, else the first offered one.
+     *
+     * @param offered supported languages, at least one
+     */
+    public static String choose(String preferred, String acceptLanguage, List<String> offered) {
         if (preferred != null) {
             String primary = preferred.toLowerCase(Locale.ROOT).split("[-_]")[0];
-            if (LANGUAGES.contains(primary)) {
+            if (offered.contains(primary)) {
                 return primary;
             }
         }
         if (acceptLanguage != null && !acceptLanguage.isBlank()) {
             try {
-                Locale best = Locale.lookup(Locale.LanguageRange.parse(acceptLanguage), SUPPORTED);
+                Locale best = Locale.lookup(Locale.LanguageRange.parse(acceptLanguage),
+                        offered == LANGUAGES ? SUPPORTED : offered.stream().map(Locale::forLanguageTag).toList());
                 if (best != null) {
                     return best.getLanguage();
                 }
@@ -50,7 +61,16 @@ public class FormTexts {
                 // A malformed header is ignored like an absent one.
             }
         }
-        return DEFAULT_LANGUAGE;
+        return offered.contains(DEFAULT_LANGUAGE) || offered.isEmpty() ? DEFAULT_LANGUAGE : offered.get(0);
+    }
+
+    /**
+     * The supported languages among {@code codes}, once each, in the order of {@link #LANGUAGES}.
+     *
+     * @return empty when there is none
+     */
+    public static List<String> normalize(List<String> codes) {
+        return LANGUAGES.stream().filter(codes::contains).toList();
     }
 
     /** A date as people in that language write it; sessions carry no time zone, so UTC decides the day. */

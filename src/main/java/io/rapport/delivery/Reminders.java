@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -16,10 +15,10 @@ import org.jboss.logging.Logger;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.scheduler.Scheduled;
-import io.rapport.common.persistence.NativeColumns;
 
 /**
- * One reminder per session whose form is still open after {@code rapport.delivery.reminder-delay}, only to clients
+ * One reminder per session whose form is still open at its {@code remind_at} (issued from the organization's
+ * reminder delay; for older assignments, creation plus {@code rapport.delivery.reminder-delay}), only to clients
  * with an e-mail address.
  *
  * <p>
@@ -38,6 +37,7 @@ public class Reminders {
     }
 
     private final EntityManager em;
+    private final ReminderScan scan;
     private final AssignmentRepository assignments;
     private final Links links;
     private final ChannelService channels;
@@ -45,9 +45,11 @@ public class Reminders {
     private final DeliveryConfig config;
     private final SessionDirectory sessionDirectory;
 
-    public Reminders(EntityManager em, AssignmentRepository assignments, Links links, ChannelService channels,
+    public Reminders(EntityManager em, ReminderScan scan, AssignmentRepository assignments, Links links,
+            ChannelService channels,
             Mailer mailer, DeliveryConfig config, SessionDirectory sessionDirectory) {
         this.em = em;
+        this.scan = scan;
         this.assignments = assignments;
         this.links = links;
         this.channels = channels;
@@ -64,8 +66,8 @@ public class Reminders {
     /** Sends every due reminder; returns how many were sent. Safe to call concurrently, here or elsewhere. */
     public int sendDue() {
         int sent = 0;
-        for (Tuple due : due()) {
-            Optional<Claimed> claimed = claim(due.get("organization_id", UUID.class), due.get("session_id", UUID.class));
+        for (ReminderScan.Due due : scan.due()) {
+            Optional<Claimed> claimed = claim(due.organizationId(), due.sessionId());
             if (claimed.isEmpty()) {
                 continue;
             }
@@ -80,21 +82,6 @@ public class Reminders {
         return sent;
     }
 
-    @Transactional
-    List<Tuple> due() {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return NativeColumns.tuples(em.createNativeQuery("select distinct a.organization_id, a.session_id from assignment a"
-                + " join session s on s.organization_id = a.organization_id and s.id = a.session_id"
-                + " join pair p on p.organization_id = s.organization_id and p.id = s.pair_id"
-                + " join client c on c.organization_id = p.organization_id and c.id = p.client_id"
-                + " where a.status = 'open' and a.reminder_sent_at is null and a.expires_at > :now"
-                + " and a.created_at <= :createdBefore and c.email is not null and c.email <> ''"
-                + " limit :batch", Tuple.class)
-                .setParameter("now", now)
-                .setParameter("createdBefore", now.minus(config.reminderDelay()))
-                .setParameter("batch", config.reminderBatchSize()));
-    }
-
     /** Claims a session's reminder and issues its link in one transaction; empty if someone else claimed it. */
     @Transactional
     Optional<Claimed> claim(UUID organizationId, UUID sessionId) {
@@ -102,7 +89,8 @@ public class Reminders {
         @SuppressWarnings("unchecked")
         List<UUID> claimed = em.createNativeQuery("update assignment set reminder_sent_at = ?1"
                 + " where organization_id = ?2 and session_id = ?3 and status = 'open'"
-                + " and reminder_sent_at is null and expires_at > ?1 and created_at <= ?4 returning id")
+                + " and reminder_sent_at is null and expires_at > ?1"
+                + " and (remind_at <= ?1 or remind_at is null and created_at <= ?4) returning id")
                 .setParameter(1, now)
                 .setParameter(2, organizationId)
                 .setParameter(3, sessionId)

@@ -33,6 +33,7 @@ public record ClientExport(Instant exportedAt, Client client, List<Pair> pairs, 
     }
 
     public record Alert(UUID id, UUID pairId, String questionnaireId, String type, int sessionNumber,
-            JsonNode detail, String status, Instant createdAt, String acknowledgedBy, Instant acknowledgedAt) {
+            JsonNode detail, String status, Instant createdAt, String acknowledgedBy, Instant acknowledgedAt,
+            String acknowledgementNote) {
     }
 }

@@ -19,6 +19,12 @@ public class Organization {
     public String name;
     @Column(name = "link_ttl_hours")
     public int linkTtlHours;
+    /** Hours after an assignment is issued that its one reminder is due; null: the deployment's default. */
+    @Column(name = "reminder_delay_hours")
+    public Integer reminderDelayHours;
+    /** Comma-separated codes of the languages clients are offered, e.g. {@code en,es}; null: every language. */
+    @Column(name = "form_languages")
+    public String formLanguages;
     @Column(name = "created_at", insertable = false, updatable = false)
     public Instant createdAt;
 }

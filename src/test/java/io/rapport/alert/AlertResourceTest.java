@@ -2,10 +2,12 @@ package io.rapport.alert;
 
 import static io.rapport.Api.as;
 import static io.rapport.Api.session;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.util.List;
@@ -101,6 +103,71 @@ class AlertResourceTest {
         assertThat(secondAck.jsonPath().getMap("")).isEqualTo(firstAck.jsonPath().getMap(""));
         assertThat(firstAck.<String> path("acknowledgedAt")).isNotBlank();
         as(key).get("/api/v1/alerts").then().body("total", equalTo(0));
+    }
+
+    @Test
+    void shouldKeepTheNoteOfTheFirstAcknowledgement() {
+        UUID alert = raise(pair, "below-cutoff", 2);
+
+        as(key).body("{\"note\":\"  Called the client; next session moved up.  \"}")
+                .post("/api/v1/alerts/" + alert + "/acknowledge").then().statusCode(200)
+                .body("status", equalTo("acknowledged"))
+                .body("acknowledgementNote", equalTo("Called the client; next session moved up."));
+        as(key).body("{\"note\":\"a second note\"}").post("/api/v1/alerts/" + alert + "/acknowledge").then()
+                .statusCode(200).body("acknowledgementNote", equalTo("Called the client; next session moved up."));
+        as(key).get("/api/v1/alerts?status=acknowledged").then().statusCode(200)
+                .body("items[0].acknowledgementNote", equalTo("Called the client; next session moved up."));
+    }
+
+    @Test
+    void shouldExportTheNoteWithTheClientsData() {
+        UUID alert = raise(pair, "below-cutoff", 2);
+        as(key).body("{\"note\":\"Client mentioned a move.\"}").post("/api/v1/alerts/" + alert + "/acknowledge")
+                .then().statusCode(200);
+
+        as(key).get("/api/v1/clients/c-1/export").then().statusCode(200)
+                .body("alerts[0].id", equalTo(alert.toString()))
+                .body("alerts[0].acknowledgementNote", equalTo("Client mentioned a move."));
+    }
+
+    @Test
+    void shouldAcknowledgeWithoutABodyOrContentTypeAsBefore() {
+        UUID withoutBody = raise(pair, "below-cutoff", 2);
+        UUID nullBody = raise(pair, "below-cutoff", 3);
+        UUID emptyNote = raise(pair, "below-cutoff", 4);
+
+        given().auth().oauth2(key).post("/api/v1/alerts/" + withoutBody + "/acknowledge").then().statusCode(200)
+                .body("status", equalTo("acknowledged")).body("acknowledgementNote", nullValue());
+        as(key).body("null").post("/api/v1/alerts/" + nullBody + "/acknowledge").then().statusCode(200)
+                .body("status", equalTo("acknowledged"));
+        as(key).body("{\"note\":\"   \"}").post("/api/v1/alerts/" + emptyNote + "/acknowledge").then()
+                .statusCode(200).body("acknowledgementNote", nullValue());
+    }
+
+    @Test
+    void shouldRefuseANoteOver500CharactersAndLeaveTheAlertOpen() {
+        UUID alert = raise(pair, "below-cutoff", 2);
+
+        as(key).body("{\"note\":\"" + "x".repeat(501) + "\"}").post("/api/v1/alerts/" + alert + "/acknowledge")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("note"));
+        as(key).body("{\"note\":42}").post("/api/v1/alerts/" + alert + "/acknowledge").then().statusCode(400)
+                .contentType("application/problem+json");
+        as(key).get("/api/v1/alerts").then().body("items[0].id", equalTo(alert.toString()))
+                .body("items[0].status", equalTo("open"));
+        as(key).body("{\"note\":\"" + "x".repeat(500) + "\"}").post("/api/v1/alerts/" + alert + "/acknowledge")
+                .then().statusCode(200);
+    }
+
+    @Test
+    void shouldFilterByType() {
+        raise(pair, "below-cutoff", 2);
+        UUID split = raise(otherPair, "split-alliance", 4);
+
+        as(key).get("/api/v1/alerts?type=split-alliance").then().statusCode(200)
+                .body("items.id", contains(split.toString()));
+        as(key).get("/api/v1/alerts?type=bogus").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("type"));
     }
 
     @Test

@@ -68,7 +68,8 @@ public final class FormFixtures {
     }
 
     public void age(String assignmentId, int hours) {
-        update("update assignment set created_at = created_at - make_interval(hours => ?) where id = ?", hours,
+        update("update assignment set created_at = created_at - make_interval(hours => ?),"
+                + " remind_at = remind_at - make_interval(hours => ?) where id = ?", hours, hours,
                 UUID.fromString(assignmentId));
     }
 

@@ -2,6 +2,8 @@ package io.rapport.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
@@ -32,6 +34,24 @@ class FormTextsTest {
         assertThat(FormTexts.choose(null, "fr, it;q=0.5")).isEqualTo("en");
         assertThat(FormTexts.choose(null, "de;q=x")).isEqualTo("en");
         assertThat(FormTexts.choose(null, null)).isEqualTo("en");
+    }
+
+    @Test
+    void shouldChooseOnlyAmongTheOrganizationsLanguages() {
+        assertThat(FormTexts.choose("de", "de-CH, de;q=0.9", List.of("es"))).isEqualTo("es");
+        assertThat(FormTexts.choose("de", "es;q=0.2, en;q=0.9", List.of("en", "es"))).isEqualTo("en");
+        assertThat(FormTexts.choose(null, "fr", List.of("en", "de"))).isEqualTo("en");
+        assertThat(FormTexts.choose(null, null, List.of("es", "de"))).isEqualTo("es");
+        assertThat(FormTexts.choose("es-MX", null, List.of("de", "es"))).isEqualTo("es");
+    }
+
+    @Test
+    void shouldKeepStoredLanguagesInTheSupportedOrderAndFallBackToAll() {
+        assertThat(DeliveryPolicy.offered("de,en")).containsExactly("en", "de");
+        assertThat(DeliveryPolicy.offered(null)).isEqualTo(FormTexts.LANGUAGES);
+        // A language no longer translated is dropped; with none left, every language is offered.
+        assertThat(DeliveryPolicy.offered("fr")).isEqualTo(FormTexts.LANGUAGES);
+        assertThat(FormTexts.normalize(List.of("de", "xx", "en", "de"))).containsExactly("en", "de");
     }
 
     @Test

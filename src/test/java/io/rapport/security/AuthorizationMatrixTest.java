@@ -127,6 +127,9 @@ class AuthorizationMatrixTest {
             row("POST",   "/api/v1/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver",
                                                                          401, 403, 202, 403, 403, 403, 404, 401),
             row("POST",   "/api/v1/organizations",                       401, 201, 403, 403, 403, 403, 403, 401),
+            // The caller's own organization: B's admin reads and changes B's settings.
+            row("GET",    "/api/v1/organization",                        401, 403, 200, 403, 403, 403, 200, 401),
+            row("PUT",    "/api/v1/organization",                        401, 403, 200, 403, 403, 403, 200, 401),
             row("POST",   "/api/v1/accounts",                            401, 403, 201, 403, 403, 403, 201, 401),
             row("GET",    "/api/v1/accounts",                            401, 403, 200, 403, 403, 403, 200, 401),
             row("POST",   "/api/v1/accounts/{accountId}/deactivate",     401, 403, 200, 403, 403, 403, 404, 401),

@@ -101,6 +101,10 @@ final class MatrixFixtures {
                     + "\"scales\":{\"total\":{\"referenceSd\":5.0,\"reliability\":0.8}}}";
             case "PUT /api/v1/trend-settings" -> "{\"rciZ\":1.96,\"personalDropMinEarlier\":3,"
                     + "\"personalDropSdMultiplier\":2,\"repairWindow\":3,\"noResponseExpiries\":2}";
+            // The body is optional; the note is kept.
+            case "POST /api/v1/alerts/{alertId}/acknowledge" -> "{\"note\":\"Discussed in supervision.\"}";
+            case "PUT /api/v1/organization" -> "{\"name\":\"Matrix clinic\",\"linkTtlHours\":72,"
+                    + "\"reminderDelayHours\":24,\"languages\":[\"en\",\"es\",\"de\"]}";
             default -> null;
         };
     }

@@ -18,6 +18,7 @@ import io.rapport.common.error.ApiException;
 import io.rapport.delivery.Assignment;
 import io.rapport.delivery.AssignmentRepository;
 import io.rapport.delivery.DeliveryConfig;
+import io.rapport.delivery.DeliveryPolicy;
 import io.rapport.delivery.FormMessages;
 import io.rapport.delivery.FormTexts;
 import io.rapport.delivery.LinkGuessLimiter;
@@ -59,10 +60,11 @@ public class FormVisits {
     private final FormVisitStore store;
     private final SessionDirectory sessionDirectory;
     private final AuditLog audit;
+    private final DeliveryPolicy policy;
 
     public FormVisits(Links links, AssignmentRepository assignments, ResponseRecorder recorder,
             FormPageBuilder pages, FormTexts texts, LinkGuessLimiter limiter, DeliveryConfig config,
-            FormVisitStore store, SessionDirectory sessionDirectory, AuditLog audit) {
+            FormVisitStore store, SessionDirectory sessionDirectory, AuditLog audit, DeliveryPolicy policy) {
         this.links = links;
         this.assignments = assignments;
         this.recorder = recorder;
@@ -73,6 +75,7 @@ public class FormVisits {
         this.store = store;
         this.sessionDirectory = sessionDirectory;
         this.audit = audit;
+        this.policy = policy;
     }
 
     /** The first visit: trade the link token for a visit cookie, or say why the link does not open. */
@@ -92,7 +95,7 @@ public class FormVisits {
         Links.Resolved link = resolved.get();
         Assignment a = link.assignment();
         SessionContext ctx = sessionDirectory.context(a.organizationId, a.sessionId);
-        String lang = FormTexts.choose(ctx.clientLanguage(), acceptLanguage);
+        String lang = FormTexts.choose(ctx.clientLanguage(), acceptLanguage, policy.languages(ctx.organizationId()));
         Instant now = Instant.now();
         Assignment.Status status = a.effectiveStatus(now);
         if (status == Assignment.Status.completed) {
@@ -117,7 +120,7 @@ public class FormVisits {
         }
         FormVisitStore.Visit visit = found.get();
         SessionContext ctx = sessionDirectory.context(visit.organizationId(), visit.sessionId());
-        String lang = FormTexts.choose(ctx.clientLanguage(), acceptLanguage);
+        String lang = FormTexts.choose(ctx.clientLanguage(), acceptLanguage, policy.languages(ctx.organizationId()));
         List<FormPageBuilder.Part> open = openParts(visit);
         if (open.isEmpty()) {
             return closed(visit, lang);
@@ -145,7 +148,7 @@ public class FormVisits {
             return new Redirect("/f", null, 0);
         }
         SessionContext ctx = sessionDirectory.context(visit.organizationId(), visit.sessionId());
-        String lang = FormTexts.choose(ctx.clientLanguage(), acceptLanguage);
+        String lang = FormTexts.choose(ctx.clientLanguage(), acceptLanguage, policy.languages(ctx.organizationId()));
         FormAnswers.Parsed parsed = FormAnswers.parse(open, form, texts.in(lang));
         if (!parsed.problems().isEmpty()) {
             return new Page(422, pages.build(lang, ctx, open, form, parsed.problems(), visit.csrf()));
