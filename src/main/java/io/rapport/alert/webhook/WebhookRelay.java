@@ -1,20 +1,18 @@
 package io.rapport.alert.webhook;
 
 import java.net.ConnectException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
@@ -27,6 +25,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.rapport.alert.AlertConfig;
 import io.rapport.alert.webhook.DeliveryStore.Claim;
 import io.rapport.common.error.ApiException;
+import io.vertx.core.Vertx;
 
 /**
  * Sends outbox events to webhook endpoints as signed POSTs (Standard Webhooks), at least once, retrying with
@@ -45,19 +44,20 @@ public class WebhookRelay {
     private final ObjectMapper json;
     private final AlertConfig.Webhooks config;
     private final WebhookUrlValidator urls;
-    private final HttpClient http;
+    private final WebhookSender http;
 
-    public WebhookRelay(DeliveryStore store, SecretCipher cipher, ObjectMapper json, AlertConfig config) {
+    public WebhookRelay(DeliveryStore store, SecretCipher cipher, ObjectMapper json, AlertConfig config, Vertx vertx) {
         this.store = store;
         this.cipher = cipher;
         this.json = json;
         this.config = config.webhooks();
         this.urls = new WebhookUrlValidator(this.config.allowPrivateAddresses());
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(this.config.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.http = new WebhookSender(vertx, this.config.connectTimeout(), this.config.readTimeout());
+    }
+
+    @PreDestroy
+    void close() {
+        http.close();
     }
 
     @Scheduled(identity = "webhook-relay", every = "${rapport.alert.webhooks.relay-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -67,44 +67,46 @@ public class WebhookRelay {
             if (claims.isEmpty()) {
                 return;
             }
-            List<CompletableFuture<Void>> inFlight = new ArrayList<>();
+            List<CompletableFuture<Outcome>> inFlight = new ArrayList<>();
             for (Claim claim : claims) {
-                inFlight.add(send(claim).thenAccept(outcome -> record(claim, outcome)));
+                inFlight.add(send(claim));
             }
             CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
+            // Recorded here, on the scheduler's worker: the answers arrive on an event loop, which may not block.
+            for (int i = 0; i < claims.size(); i++) {
+                record(claims.get(i), inFlight.get(i).join());
+            }
         }
     }
 
     private CompletableFuture<Outcome> send(Claim claim) {
-        HttpRequest request;
+        WebhookUrlValidator.Target target;
+        Map<String, String> headers = new LinkedHashMap<>();
+        String body;
         try {
-            URI uri = urls.check(claim.url());
+            // Checked before every attempt, and the attempt connects to the address that passed.
+            target = urls.target(claim.url());
             String secret = cipher.open(claim.endpointId(), claim.sealedSecret());
             String id = claim.eventId().toString();
             long timestamp = Instant.now().getEpochSecond();
-            String body = body(claim);
-            request = HttpRequest.newBuilder(uri)
-                    .timeout(config.readTimeout())
-                    .header("content-type", "application/json")
-                    .header("user-agent", "Rapport-Webhooks/1")
-                    .header("webhook-id", id)
-                    .header("webhook-timestamp", Long.toString(timestamp))
-                    .header("webhook-signature", WebhookSignature.sign(secret, id, timestamp, body))
-                    .POST(HttpRequest.BodyPublishers.ofString(body))
-                    .build();
+            body = body(claim);
+            headers.put("content-type", "application/json");
+            headers.put("user-agent", "Rapport-Webhooks/1");
+            headers.put("webhook-id", id);
+            headers.put("webhook-timestamp", Long.toString(timestamp));
+            headers.put("webhook-signature", WebhookSignature.sign(secret, id, timestamp, body));
         } catch (ApiException e) {
             return CompletableFuture.completedFuture(Outcome.failed(null, "url refused: " + e.getMessage()));
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(Outcome.failed(null, e.getMessage()));
         }
         long limit = config.connectTimeout().plus(config.readTimeout()).toMillis();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+        return http.post(target, headers, body)
                 .orTimeout(limit, TimeUnit.MILLISECONDS)
-                .handle((response, error) -> {
+                .handle((status, error) -> {
                     if (error != null) {
                         return Outcome.failed(null, describe(error));
                     }
-                    int status = response.statusCode();
                     return status / 100 == 2 ? Outcome.delivered(status) : Outcome.failed(status, "HTTP " + status);
                 });
     }
@@ -149,7 +151,7 @@ public class WebhookRelay {
 
     private static String describe(Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (cause instanceof HttpTimeoutException || cause instanceof TimeoutException) {
+        if (cause instanceof TimeoutException || cause.getClass().getSimpleName().contains("Timeout")) {
             return "timed out";
         }
         if (cause instanceof ConnectException) {

@@ -14,7 +14,8 @@ import io.rapport.common.error.ApiException;
  * Keeps webhook URLs from pointing into Rapport's own network (SSRF): only http and https, and no host that
  * resolves to a loopback, private, link-local (cloud metadata) or otherwise non-public address unless the
  * installation allows it. Runs when an endpoint is created and again before every attempt, because DNS may
- * change in between.
+ * change in between; the attempt then connects to the address this check approved ({@link Target}), never to
+ * one a second lookup returns.
  */
 public final class WebhookUrlValidator {
 
@@ -39,8 +40,17 @@ public final class WebhookUrlValidator {
         this.resolver = resolver;
     }
 
+    /** A checked URL with the address it resolved to, which is the one to connect to. */
+    public record Target(URI uri, InetAddress address) {
+    }
+
     /** @throws ApiException 422 naming {@code url} */
     public URI check(String url) {
+        return target(url).uri();
+    }
+
+    /** Checks the URL and returns it with the first address its host resolved to. */
+    public Target target(String url) {
         if (url == null || url.isBlank()) {
             throw refuse("is required");
         }
@@ -69,6 +79,9 @@ public final class WebhookUrlValidator {
         } catch (UnknownHostException e) {
             throw refuse("names a host that does not resolve");
         }
+        if (addresses.length == 0) {
+            throw refuse("names a host that does not resolve");
+        }
         if (!allowPrivateAddresses) {
             for (InetAddress address : addresses) {
                 if (!isPublic(address)) {
@@ -76,7 +89,7 @@ public final class WebhookUrlValidator {
                 }
             }
         }
-        return uri;
+        return new Target(uri, addresses[0]);
     }
 
     static boolean isPublic(InetAddress address) {
