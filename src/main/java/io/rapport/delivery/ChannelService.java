@@ -19,7 +19,6 @@ import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
 import io.rapport.common.error.ApiException;
 
 /**
@@ -39,25 +38,25 @@ public class ChannelService {
     private final AssignmentRepository assignments;
     private final Links links;
     private final FormTexts texts;
-    private final Mailer mailer;
+    private final MailOutbox mailOutbox;
     private final DeliveryConfig config;
     private final SessionDirectory sessionDirectory;
     private final DeliveryPolicy policy;
 
-    public ChannelService(AssignmentRepository assignments, Links links, FormTexts texts, Mailer mailer,
+    public ChannelService(AssignmentRepository assignments, Links links, FormTexts texts, MailOutbox mailOutbox,
             DeliveryConfig config, SessionDirectory sessionDirectory, DeliveryPolicy policy) {
         this.assignments = assignments;
         this.links = links;
         this.texts = texts;
-        this.mailer = mailer;
+        this.mailOutbox = mailOutbox;
         this.config = config;
         this.sessionDirectory = sessionDirectory;
         this.policy = policy;
     }
 
     /**
-     * Mails the link to the client. Sent inside the transaction, so a failed send leaves no unused link behind
-     * and the caller sees the failure.
+     * Mails a link to the client through the {@link MailOutbox}: queued in this transaction, sent right after it
+     * commits with a fresh link, and retried while the mail server refuses.
      */
     @Transactional
     public IssuedLink email(UUID organizationId, UUID assignmentId) {
@@ -67,8 +66,8 @@ public class ChannelService {
             throw ApiException.unprocessable("client.email",
                     "is not set; set it with PUT /api/v1/clients/{externalId} first");
         }
-        String url = links.issue(a, "email", a.expiresAt);
-        mailer.send(mail(ctx, "email", url, a.expiresAt));
+        // Queued with this transaction and sent once it commits; a refusing mail server delays it, never loses it.
+        mailOutbox.enqueue(organizationId, a.id, "email");
         return new IssuedLink(a.id, "email", null, a.expiresAt);
     }
 

@@ -1,6 +1,7 @@
 package io.rapport.delivery;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -63,4 +64,19 @@ public interface DeliveryConfig {
     /** Sessions with expired assignments handled per expiry scan; the rest wait for the next one. */
     @WithDefault("200")
     int expiryBatchSize();
+
+    /** How often queued mail (link e-mails, reminders) is sent or retried; {@code off} disables it here. */
+    @WithDefault("10s")
+    String mailRelayInterval();
+
+    /**
+     * Delays before the second, third, ... attempt at a mail the mail server refused; the last one repeats until
+     * {@code mail-retry-window} closes.
+     */
+    @WithDefault("30s,2m,10m,1h")
+    List<Duration> mailBackoff();
+
+    /** How long a refused mail is retried before it is given up (logged, status {@code failed}). */
+    @WithDefault("3D")
+    Duration mailRetryWindow();
 }

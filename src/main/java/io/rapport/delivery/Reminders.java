@@ -3,17 +3,12 @@ package io.rapport.delivery;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.jboss.logging.Logger;
-
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -22,40 +17,24 @@ import io.quarkus.scheduler.Scheduled;
  * with an e-mail address.
  *
  * <p>
- * At most once: a reminder is claimed with a conditional UPDATE of {@code reminder_sent_at} that commits together
- * with its new link token before the mail is sent. Two instances, or two overlapping runs, cannot both claim a
- * session; a mail server failure after the claim means that reminder is lost (logged), never that it is sent
- * twice. The scan runs over all organizations, but each claim and mail stays within one session's organization.
+ * Once per session: a reminder is claimed with a conditional UPDATE of {@code reminder_sent_at} that commits
+ * together with its entry in the {@link MailOutbox}, so two instances, or two overlapping runs, cannot both claim
+ * a session, and a mail server that refuses it delays the reminder ({@link MailRelay} retries) but never loses
+ * it. The scan runs over all organizations, but each claim and mail stays within one session's organization.
  */
 @ApplicationScoped
 public class Reminders {
 
-    private static final Logger LOG = Logger.getLogger(Reminders.class);
-
-    /** A claimed reminder, ready to send. */
-    public record Claimed(UUID sessionId, Mail mail) {
-    }
-
     private final EntityManager em;
     private final ReminderScan scan;
-    private final AssignmentRepository assignments;
-    private final Links links;
-    private final ChannelService channels;
-    private final Mailer mailer;
+    private final MailOutbox mail;
     private final DeliveryConfig config;
-    private final SessionDirectory sessionDirectory;
 
-    public Reminders(EntityManager em, ReminderScan scan, AssignmentRepository assignments, Links links,
-            ChannelService channels,
-            Mailer mailer, DeliveryConfig config, SessionDirectory sessionDirectory) {
+    public Reminders(EntityManager em, ReminderScan scan, MailOutbox mail, DeliveryConfig config) {
         this.em = em;
         this.scan = scan;
-        this.assignments = assignments;
-        this.links = links;
-        this.channels = channels;
-        this.mailer = mailer;
+        this.mail = mail;
         this.config = config;
-        this.sessionDirectory = sessionDirectory;
     }
 
     @Scheduled(identity = "form-reminders", every = "${rapport.delivery.reminder-scan-interval:5m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -63,28 +42,23 @@ public class Reminders {
         sendDue();
     }
 
-    /** Sends every due reminder; returns how many were sent. Safe to call concurrently, here or elsewhere. */
+    /**
+     * Queues every due reminder; returns how many were queued. Each is sent as soon as its claim commits. Safe to
+     * call concurrently, here or elsewhere.
+     */
     public int sendDue() {
-        int sent = 0;
+        int queued = 0;
         for (ReminderScan.Due due : scan.due()) {
-            Optional<Claimed> claimed = claim(due.organizationId(), due.sessionId());
-            if (claimed.isEmpty()) {
-                continue;
-            }
-            try {
-                mailer.send(claimed.get().mail());
-                sent++;
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "Reminder for session %s could not be sent and will not be retried",
-                        claimed.get().sessionId());
+            if (claim(due.organizationId(), due.sessionId())) {
+                queued++;
             }
         }
-        return sent;
+        return queued;
     }
 
-    /** Claims a session's reminder and issues its link in one transaction; empty if someone else claimed it. */
+    /** Claims a session's reminder and queues its mail in one transaction; false if someone else claimed it. */
     @Transactional
-    Optional<Claimed> claim(UUID organizationId, UUID sessionId) {
+    boolean claim(UUID organizationId, UUID sessionId) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         @SuppressWarnings("unchecked")
         List<UUID> claimed = em.createNativeQuery("update assignment set reminder_sent_at = ?1"
@@ -97,12 +71,10 @@ public class Reminders {
                 .setParameter(4, now.minus(config.reminderDelay()))
                 .getResultList();
         if (claimed.isEmpty()) {
-            return Optional.empty();
+            return false;
         }
-        Assignment a = assignments.findInOrganization(organizationId, claimed.get(0)).orElseThrow();
-        SessionContext ctx = sessionDirectory.context(organizationId, sessionId);
         // One link opens every open form of the session, so one mail suffices.
-        String url = links.issue(a, "reminder", a.expiresAt);
-        return Optional.of(new Claimed(sessionId, channels.mail(ctx, "reminder", url, a.expiresAt)));
+        mail.enqueue(organizationId, claimed.get(0), "reminder");
+        return true;
     }
 }
