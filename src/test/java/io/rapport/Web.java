@@ -3,6 +3,7 @@ package io.rapport;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +27,18 @@ public final class Web {
         public RequestSpecification spec() {
             return given().redirects().follow(false).cookie(SESSION_COOKIE, cookie);
         }
+
+        /** A form post of this browser carrying {@code csrf}: its own token, or a forged one. */
+        public RequestSpecification form(String csrf) {
+            return spec().contentType("application/x-www-form-urlencoded").formParam("csrf", csrf);
+        }
+
+        /** Posts these fields as a form carrying {@code csrf}. */
+        public Response postForm(String path, String csrf, Map<String, String> fields) {
+            RequestSpecification spec = form(csrf);
+            fields.forEach(spec::formParam);
+            return spec.post(path);
+        }
     }
 
     /** A fresh username, so tests never share a login throttle or collide on the global unique username. */
@@ -39,6 +52,13 @@ public final class Web {
         String username = username(prefix);
         account(apiKey, username, password, "admin", null);
         return new Admin(apiKey, login(username, password));
+    }
+
+    /** A new therapist account of the organization, named from {@code prefix}, signed in with {@code password}. */
+    public static Session newTherapist(String adminKey, String prefix, String password, String therapistId) {
+        String username = username(prefix);
+        account(adminKey, username, password, "therapist", therapistId);
+        return login(username, password);
     }
 
     public static String username(String prefix) {
@@ -73,8 +93,13 @@ public final class Web {
     }
 
     public static String csrfIn(String html) {
-        Matcher m = CSRF_FIELD.matcher(html);
-        assertThat(m.find()).as("a CSRF field in the page").isTrue();
+        return firstIn(html, CSRF_FIELD, "a CSRF field in the page");
+    }
+
+    /** The first group of the pattern's first match in the page, which must have one. */
+    public static String firstIn(String html, Pattern pattern, String what) {
+        Matcher m = pattern.matcher(html);
+        assertThat(m.find()).as(what).isTrue();
         return m.group(1);
     }
 }

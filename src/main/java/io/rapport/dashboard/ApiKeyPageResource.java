@@ -1,6 +1,5 @@
 package io.rapport.dashboard;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -26,9 +25,6 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.rapport.audit.Audited;
@@ -48,17 +44,11 @@ import io.rapport.security.apikey.IssuedApiKey;
 @Produces(MediaType.TEXT_HTML)
 public class ApiKeyPageResource {
 
-    /**
-     * A form sent twice (a double click) issues one key: the second answer shows the same key, in the same
-     * session, for this long. Kept in this instance's memory only, never in the database.
-     */
-    static final Duration REPLAY_WINDOW = Duration.ofMinutes(10);
-
     private final ApiKeyService keys;
     private final Caller caller;
     private final Validator validator;
-    private final Cache<String, IssuedApiKey> issuedByForm = Caffeine.newBuilder().maximumSize(10_000)
-            .expireAfterWrite(REPLAY_WINDOW).build();
+    /** A form sent twice (a double click) issues one key: the second answer shows the same key. */
+    private final FormReplay<IssuedApiKey> replay = new FormReplay<>();
 
     public ApiKeyPageResource(ApiKeyService keys, Caller caller, Validator validator) {
         this.keys = keys;
@@ -96,11 +86,10 @@ public class ApiKeyPageResource {
         // The web session scopes the replay guard.
         String session = PageContext.checkCsrf(caller, csrf).sessionId();
         Form form = new Form(orEmpty(name), orEmpty(role), read != null, write != null, orEmpty(expiresOn),
-                nonce == null || nonce.isBlank() ? Secrets.newToken() : nonce);
-        String replayKey = session + ":" + form.nonce();
-        IssuedApiKey earlier = issuedByForm.getIfPresent(replayKey);
-        if (earlier != null) {
-            return Response.ok(render(Form.empty(), Map.of(), earlier, null)).build();
+                FormReplay.nonce(nonce));
+        Optional<IssuedApiKey> earlier = replay.earlier(session, form.nonce());
+        if (earlier.isPresent()) {
+            return Response.ok(render(Form.empty(), Map.of(), earlier.get(), null)).build();
         }
         Map<String, String> errors = new LinkedHashMap<>();
         Instant expiresAt = null;
@@ -128,7 +117,7 @@ public class ApiKeyPageResource {
             return Response.status(422).entity(render(form, errors, null, null)).build();
         }
         IssuedApiKey issued = keys.issue(caller.organizationId(), request);
-        issuedByForm.put(replayKey, issued);
+        replay.remember(session, form.nonce(), issued);
         return Response.ok(render(Form.empty(), Map.of(), issued, null)).build();
     }
 

@@ -92,7 +92,7 @@ public class OrganizationSettingsPageResource {
             @FormParam("languages") List<String> languages) {
         PageContext.checkCsrf(caller, csrf);
         List<String> chosen = languages == null ? List.of() : new ArrayList<>(languages);
-        Form form = new Form(name == null ? "" : name, trim(linkTtlHours), trim(reminderDelayHours),
+        Form form = new Form(name == null ? "" : name, FormFields.trim(linkTtlHours), FormFields.trim(reminderDelayHours),
                 Form.languages(chosen));
         Map<String, String> errors = new LinkedHashMap<>();
         OrganizationSettings request = new OrganizationSettings(form.name(),
@@ -117,18 +117,6 @@ public class OrganizationSettingsPageResource {
     }
 
     private static Integer hours(String field, String value, Map<String, String> errors) {
-        if (value.isEmpty()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(value);
-        } catch (NumberFormatException e) {
-            errors.put(field, "must be a whole number of hours");
-            return null;
-        }
-    }
-
-    private static String trim(String value) {
-        return value == null ? "" : value.strip();
+        return FormFields.wholeNumber(field, value, "must be a whole number of hours", errors);
     }
 }

@@ -171,19 +171,10 @@ public class SchedulePageResource {
     }
 
     private static Integer number(String field, String value, Map<String, String> errors) {
-        if (value.isEmpty()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(value);
-        } catch (NumberFormatException e) {
-            errors.put(field, "must be a whole number");
-            return null;
-        }
+        return FormFields.wholeNumber(field, value, "must be a whole number", errors);
     }
 
     private static String field(MultivaluedMap<String, String> fields, String name) {
-        String value = fields.getFirst(name);
-        return value == null ? "" : value.strip();
+        return FormFields.trim(fields.getFirst(name));
     }
 }

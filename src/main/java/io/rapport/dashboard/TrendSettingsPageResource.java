@@ -73,8 +73,9 @@ public class TrendSettingsPageResource {
             @FormParam("repairWindow") String repairWindow, @FormParam("noResponseExpiries") String noResponseExpiries,
             @FormParam("reliableDropZ") String reliableDropZ) {
         PageContext.checkCsrf(caller, csrf);
-        Form form = new Form(trim(rciZ), trim(personalDropMinEarlier), trim(personalDropSdMultiplier),
-                trim(repairWindow), trim(noResponseExpiries), trim(reliableDropZ), false);
+        Form form = new Form(FormFields.trim(rciZ), FormFields.trim(personalDropMinEarlier),
+                FormFields.trim(personalDropSdMultiplier), FormFields.trim(repairWindow),
+                FormFields.trim(noResponseExpiries), FormFields.trim(reliableDropZ), false);
         Map<String, String> errors = new LinkedHashMap<>();
         ThresholdsView request = new ThresholdsView(decimal("rciZ", form.rciZ(), errors),
                 integer("personalDropMinEarlier", form.personalDropMinEarlier(), errors),
@@ -104,30 +105,10 @@ public class TrendSettingsPageResource {
     }
 
     private static BigDecimal decimal(String field, String value, Map<String, String> errors) {
-        if (value.isEmpty()) {
-            return null;
-        }
-        try {
-            return new BigDecimal(value.replace(',', '.'));
-        } catch (NumberFormatException e) {
-            errors.put(field, "must be a number such as 1.96");
-            return null;
-        }
+        return FormFields.decimal(field, value, "must be a number such as 1.96", errors);
     }
 
     private static Integer integer(String field, String value, Map<String, String> errors) {
-        if (value.isEmpty()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(value);
-        } catch (NumberFormatException e) {
-            errors.put(field, "must be a whole number");
-            return null;
-        }
-    }
-
-    private static String trim(String value) {
-        return value == null ? "" : value.strip();
+        return FormFields.wholeNumber(field, value, "must be a whole number", errors);
     }
 }

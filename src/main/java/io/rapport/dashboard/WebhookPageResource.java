@@ -1,12 +1,11 @@
 package io.rapport.dashboard;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -22,9 +21,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -53,18 +49,13 @@ public class WebhookPageResource {
 
     /** Deliveries shown per endpoint; the API pages through all of them. */
     static final int RECENT_DELIVERIES = 10;
-    /**
-     * A form sent twice (a double click) acts once: the second answer repeats the first's, in the same session, for
-     * this long. Kept in this instance's memory only, never in the database.
-     */
-    static final Duration REPLAY_WINDOW = Duration.ofMinutes(10);
     private static final String ENDPOINT = "webhookId";
 
     private final WebhookService webhooks;
     private final Caller caller;
     private final Validator validator;
-    private final Cache<String, Outcome> outcomeByForm = Caffeine.newBuilder().maximumSize(10_000)
-            .expireAfterWrite(REPLAY_WINDOW).build();
+    /** A form sent twice (a double click) acts once: the second answer repeats the first's. */
+    private final FormReplay<Outcome> replay = new FormReplay<>();
 
     public WebhookPageResource(WebhookService webhooks, Caller caller, Validator validator) {
         this.webhooks = webhooks;
@@ -113,11 +104,10 @@ public class WebhookPageResource {
             @FormParam("eventTypes") List<String> eventTypes) {
         String session = PageContext.checkCsrf(caller, csrf).sessionId();
         List<String> types = eventTypes == null ? List.of() : eventTypes.stream().filter(t -> !t.isBlank()).toList();
-        Form form = new Form(orEmpty(url).strip(), orEmpty(description).strip(), types,
-                nonce == null || nonce.isBlank() ? Secrets.newToken() : nonce);
-        Outcome earlier = outcomeByForm.getIfPresent(session + ":create:" + form.nonce());
-        if (earlier != null) {
-            return Response.ok(render(Form.empty(), Map.of(), earlier.created(), null)).build();
+        Form form = new Form(orEmpty(url).strip(), orEmpty(description).strip(), types, FormReplay.nonce(nonce));
+        Optional<Outcome> earlier = replay.earlier(session, "create:" + form.nonce());
+        if (earlier.isPresent()) {
+            return Response.ok(render(Form.empty(), Map.of(), earlier.get().created(), null)).build();
         }
         // No type ticked means every type, as a request without eventTypes.
         WebhookRequest request = new WebhookRequest(form.url(), form.description().isEmpty() ? null : form.description(),
@@ -129,8 +119,8 @@ public class WebhookPageResource {
             // Checked here, not caught from the service: its refusal would roll back the audited transaction.
             return Response.status(422).entity(render(form, errors, null, null)).build();
         }
-        Outcome done = outcomeByForm.get(session + ":create:" + form.nonce(),
-                k -> new Outcome(webhooks.create(caller.organizationId(), request), null));
+        Outcome done = replay.once(session, "create:" + form.nonce(),
+                () -> new Outcome(webhooks.create(caller.organizationId(), request), null));
         return Response.ok(render(Form.empty(), Map.of(), done.created(), null)).build();
     }
 
@@ -140,11 +130,8 @@ public class WebhookPageResource {
     @Audited(action = "update", objectType = "webhook", idParam = ENDPOINT)
     @Operation(hidden = true)
     public Response disable(@PathParam(ENDPOINT) String webhookId, @FormParam("csrf") String csrf) {
-        PageContext.checkCsrf(caller, csrf);
-        return withEndpoint(webhookId, e -> {
-            WebhookView done = webhooks.disable(caller.organizationId(), e.id());
-            return notice("Disabled " + done.url() + ". Nothing is sent to it until it is enabled again.");
-        });
+        return withEndpoint(webhookId, csrf, (session, e) -> notice("Disabled " + webhooks.disable(caller.organizationId(),
+                e.id()).url() + ". Nothing is sent to it until it is enabled again."));
     }
 
     @POST
@@ -153,11 +140,8 @@ public class WebhookPageResource {
     @Audited(action = "update", objectType = "webhook", idParam = ENDPOINT)
     @Operation(hidden = true)
     public Response enable(@PathParam(ENDPOINT) String webhookId, @FormParam("csrf") String csrf) {
-        PageContext.checkCsrf(caller, csrf);
-        return withEndpoint(webhookId, e -> {
-            WebhookView done = webhooks.enable(caller.organizationId(), e.id());
-            return notice("Enabled " + done.url() + ". Its pending deliveries are sent now.");
-        });
+        return withEndpoint(webhookId, csrf, (session, e) -> notice("Enabled " + webhooks.enable(caller.organizationId(),
+                e.id()).url() + ". Its pending deliveries are sent now."));
     }
 
     @POST
@@ -166,8 +150,7 @@ public class WebhookPageResource {
     @Audited(action = "erase", objectType = "webhook", idParam = ENDPOINT)
     @Operation(hidden = true)
     public Response delete(@PathParam(ENDPOINT) String webhookId, @FormParam("csrf") String csrf) {
-        PageContext.checkCsrf(caller, csrf);
-        return withEndpoint(webhookId, e -> {
+        return withEndpoint(webhookId, csrf, (session, e) -> {
             webhooks.delete(caller.organizationId(), e.id());
             return notice("Deleted " + e.url() + " and its deliveries.");
         });
@@ -180,8 +163,7 @@ public class WebhookPageResource {
     @Operation(hidden = true)
     public Response test(@PathParam(ENDPOINT) String webhookId, @FormParam("csrf") String csrf,
             @FormParam("nonce") String nonce) {
-        String session = PageContext.checkCsrf(caller, csrf).sessionId();
-        return withEndpoint(webhookId, e -> {
+        return withEndpoint(webhookId, csrf, (session, e) -> {
             if (!e.enabled()) {
                 return refused(409, "Enable " + e.url() + " to send it a test event.");
             }
@@ -199,13 +181,12 @@ public class WebhookPageResource {
     @Operation(hidden = true)
     public Response redeliver(@PathParam(ENDPOINT) String webhookId, @PathParam("deliveryId") String deliveryId,
             @FormParam("csrf") String csrf, @FormParam("nonce") String nonce) {
-        String session = PageContext.checkCsrf(caller, csrf).sessionId();
-        return withEndpoint(webhookId, e -> {
+        return withEndpoint(webhookId, csrf, (session, e) -> {
             Optional<UUID> id = Ids.tryParse(deliveryId);
-            String key = id.map(UUID::toString).orElse("-") + ":" + nonce;
-            Outcome earlier = outcomeByForm.getIfPresent(session + ":redeliver:" + key);
-            if (earlier != null) {
-                return notice(earlier.notice());
+            Optional<Outcome> earlier = replay.earlier(session,
+                    "redeliver:" + id.map(UUID::toString).orElse("-") + ":" + nonce);
+            if (earlier.isPresent()) {
+                return notice(earlier.get().notice());
             }
             Optional<WebhookDeliveryView> delivery = id.flatMap(d -> webhooks.delivery(caller.organizationId(),
                     e.id(), d));
@@ -228,19 +209,23 @@ public class WebhookPageResource {
 
     /** The action once per form: a second post of the same form shows the first's notice. */
     private Response replayed(String session, String action, UUID target, String nonce, Supplier<String> act) {
-        String form = nonce == null || nonce.isBlank() ? Secrets.newToken() : nonce;
-        Outcome done = outcomeByForm.get(session + ":" + action + ":" + target + ":" + form,
-                k -> new Outcome(null, act.get()));
+        Outcome done = replay.once(session, action + ":" + target + ":" + FormReplay.nonce(nonce),
+                () -> new Outcome(null, act.get()));
         return notice(done.notice());
     }
 
-    private Response withEndpoint(String webhookId, Function<WebhookView, Response> action) {
+    /**
+     * The action, given the web session and the organization's endpoint, once the form's CSRF token is checked; 404
+     * for an id of no endpoint of the organization.
+     */
+    private Response withEndpoint(String webhookId, String csrf, BiFunction<String, WebhookView, Response> action) {
+        String session = PageContext.checkCsrf(caller, csrf).sessionId();
         Optional<WebhookView> endpoint = Ids.tryParse(webhookId)
                 .flatMap(id -> webhooks.find(caller.organizationId(), id));
         if (endpoint.isEmpty()) {
             return refused(404, "That endpoint was not found.");
         }
-        return action.apply(endpoint.get());
+        return action.apply(session, endpoint.get());
     }
 
     private Response notice(String text) {

@@ -61,11 +61,11 @@ class AccountPageTest {
         String id = Api.as(adminKey).get("/api/v1/accounts").then().extract()
                 .path("items.find { it.username == '" + username + "' }.id");
 
-        admin.spec().contentType("application/x-www-form-urlencoded").formParam("csrf", "wrong")
+        admin.form("wrong")
                 .post("/app/accounts/" + id + "/deactivate").then().statusCode(403);
         victim.spec().get("/app").then().statusCode(200);
 
-        admin.spec().contentType("application/x-www-form-urlencoded").formParam("csrf", admin.csrf())
+        admin.form(admin.csrf())
                 .post("/app/accounts/" + id + "/deactivate").then().statusCode(200)
                 .body(containsString("Deactivated " + username));
         victim.spec().get("/app").then().statusCode(303);
@@ -73,15 +73,13 @@ class AccountPageTest {
 
     @Test
     void shouldKeepTherapistsOutOfTheAccountsPage() {
-        String username = Web.username("therapist");
-        Web.account(adminKey, username, PASSWORD, "therapist", "T-1");
-        Web.Session therapist = Web.login(username, PASSWORD);
+        Web.Session therapist = Web.newTherapist(adminKey, "therapist", PASSWORD, "T-1");
         therapist.spec().get("/app/accounts").then().statusCode(403).contentType(containsString("text/html"));
         therapist.spec().get("/app").then().body(not(containsString("/app/accounts")));
     }
 
     private Response form(String csrf, String username, String password, String role, String therapistId) {
-        return admin.spec().contentType("application/x-www-form-urlencoded").formParam("csrf", csrf)
+        return admin.form(csrf)
                 .formParam("username", username).formParam("password", password).formParam("role", role)
                 .formParam("therapistId", therapistId).post("/app/accounts");
     }

@@ -47,7 +47,7 @@ class AlertInboxPageTest {
     }
 
     private Response acknowledge(Web.Session session, String alertId, String note) {
-        var spec = session.spec().contentType("application/x-www-form-urlencoded").formParam("csrf", session.csrf());
+        var spec = session.form(session.csrf());
         if (note != null) {
             spec.formParam("note", note);
         }
@@ -138,7 +138,7 @@ class AlertInboxPageTest {
 
     @Test
     void shouldRefuseAForgedFormAndTheSignedOut() {
-        Response forged = therapist.spec().contentType("application/x-www-form-urlencoded").formParam("csrf", "forged")
+        Response forged = therapist.form("forged")
                 .post("/app/alerts/" + adaAlert + "/acknowledge");
         assertThat(forged.statusCode()).isEqualTo(403);
         given().redirects().follow(false).get("/app/alerts").then().statusCode(303);

@@ -4,24 +4,22 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static io.rapport.Api.as;
 
 import java.net.URL;
-import java.nio.file.Path;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.rapport.Accessibility;
 import io.rapport.Api;
+import io.rapport.BrowserPages;
 import io.rapport.Chromium;
+import io.rapport.DeskBrowser;
 import io.rapport.ScoredPairs;
 import io.rapport.Web;
 
@@ -29,17 +27,13 @@ import io.rapport.Web;
 @QuarkusTest
 class AlertsAndSettingsBrowserTest {
 
-    static final Path SCREENSHOTS = DashboardBrowserTest.SCREENSHOTS;
-    static final String PASSWORD = "browser password";
-
     @RegisterExtension
     static final Chromium CHROMIUM = new Chromium();
 
     @TestHTTPResource("/")
     URL base;
 
-    Browser.NewContextOptions desktop;
-    BrowserContext context;
+    DeskBrowser desk;
     Page page;
     String adminKey;
     String adminName;
@@ -51,20 +45,18 @@ class AlertsAndSettingsBrowserTest {
         as(adminKey).body("{\"displayName\":\"Ada Lovelace\"}").put("/api/v1/clients/c-1").then().statusCode(201);
         ScoredPairs.answered(adminKey, "c-1", "T-1", ScoredPairs.same(5));
         adminName = Web.username("browser-admin");
-        Web.account(adminKey, adminName, PASSWORD, "admin", null);
-        desktop = new Browser.NewContextOptions().setViewportSize(1280, 900).setBaseURL(base.toString());
-        context = CHROMIUM.browser().newContext(desktop);
-        page = context.newPage();
-        page.navigate("/login");
-        page.getByLabel("Username").fill(adminName);
-        page.getByLabel("Password").fill(PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        page.waitForURL("**/app");
+        Web.account(adminKey, adminName, BrowserPages.PASSWORD, "admin", null);
+        desk = DeskBrowser.signedIn(CHROMIUM, base, adminName, BrowserPages.PASSWORD);
+        page = desk.page();
     }
 
     @AfterEach
     void closeContext() {
-        context.close();
+        desk.close();
+    }
+
+    private void assertAccessible() {
+        desk.assertAccessible();
     }
 
     @Test
@@ -76,7 +68,7 @@ class AlertsAndSettingsBrowserTest {
         page.waitForURL("**/app/alerts?pair=**");
         assertThat(page.locator("li.alert-item")).hasCount(1);
         assertThat(page.locator("li.alert-item .explanation")).containsText("under the clinical cutoff of 36");
-        Accessibility.assertAccessible(CHROMIUM.browser(), context, page, desktop);
+        assertAccessible();
 
         page.getByLabel("Note").fill("Called Ada; we talk about it next session.");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Acknowledge Below cutoff for Ada"
@@ -85,30 +77,28 @@ class AlertsAndSettingsBrowserTest {
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("by " + adminName);
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Alerts 0 open"))).isVisible();
         assertThat(page.locator("li.alert-item")).hasCount(0);
-        Accessibility.assertAccessible(CHROMIUM.browser(), context, page, desktop);
+        assertAccessible();
 
         page.getByLabel("Status").selectOption("acknowledged");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Filter")).click();
         page.waitForURL("**/app/alerts?status=acknowledged**");
         assertThat(page.locator("li.alert-item .acknowledged")).containsText("Acknowledged by " + adminName);
         assertThat(page.locator("li.alert-item .note")).hasText("Called Ada; we talk about it next session.");
-        Accessibility.assertAccessible(CHROMIUM.browser(), context, page, desktop);
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("alerts-acknowledged.png"))
-                .setFullPage(true));
+        assertAccessible();
+        BrowserPages.shot(page, "alerts-acknowledged");
     }
 
     @Test
     void shouldEditTheOrganizationSettingsAndShowAnInlineErrorForABadValue() {
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Organization")).click();
-        page.waitForURL("**/app/settings");
+        BrowserPages.follow(page, "Organization", "/app/settings");
         assertThat(page.getByLabel("Link lifetime in hours")).hasValue("72");
-        Accessibility.assertAccessible(CHROMIUM.browser(), context, page, desktop);
+        assertAccessible();
 
         page.getByLabel("Reminder after, in hours").fill("100");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save settings")).click();
         assertThat(page.locator("#reminderDelayHours-error")).containsText("shorter than the link lifetime");
         assertThat(page.getByLabel("Reminder after, in hours")).hasAttribute("aria-invalid", "true");
-        Accessibility.assertAccessible(CHROMIUM.browser(), context, page, desktop);
+        assertAccessible();
 
         page.getByLabel("Name").fill("Lovelace Practice");
         page.getByLabel("Reminder after, in hours").fill("12");
@@ -120,8 +110,7 @@ class AlertsAndSettingsBrowserTest {
                 .body("name", org.hamcrest.Matchers.equalTo("Lovelace Practice"))
                 .body("reminderDelayHours", org.hamcrest.Matchers.equalTo(12))
                 .body("languages", org.hamcrest.Matchers.contains("en", "es"));
-        Accessibility.assertAccessible(CHROMIUM.browser(), context, page, desktop);
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("organization-settings.png"))
-                .setFullPage(true));
+        assertAccessible();
+        BrowserPages.shot(page, "organization-settings");
     }
 }

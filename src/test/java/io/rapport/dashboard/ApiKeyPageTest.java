@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
 import java.time.Duration;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.awaitility.Awaitility;
@@ -34,7 +33,7 @@ class ApiKeyPageTest {
     }
 
     private Response issue(String csrf, String nonce, String name, String expiresOn) {
-        var spec = admin.spec().contentType("application/x-www-form-urlencoded").formParam("csrf", csrf)
+        var spec = admin.form(csrf)
                 .formParam("nonce", nonce).formParam("name", name).formParam("role", "ehr").formParam("read", "on");
         if (expiresOn != null) {
             spec.formParam("expiresOn", expiresOn);
@@ -43,9 +42,7 @@ class ApiKeyPageTest {
     }
 
     private static String keyIn(Response page) {
-        Matcher m = KEY.matcher(page.asString());
-        assertThat(m.find()).as("the new key on the page").isTrue();
-        return m.group(1);
+        return Web.firstIn(page.asString(), KEY, "the new key on the page");
     }
 
     @Test
@@ -72,7 +69,7 @@ class ApiKeyPageTest {
 
     @Test
     void shouldShowProblemsNextToTheirFields() {
-        Response r = admin.spec().contentType("application/x-www-form-urlencoded").formParam("csrf", admin.csrf())
+        Response r = admin.form(admin.csrf())
                 .formParam("nonce", "bad-1").formParam("name", "").formParam("role", "operator")
                 .formParam("expiresOn", "soon").post("/app/settings/keys");
         assertThat(r.statusCode()).isEqualTo(422);
@@ -87,10 +84,10 @@ class ApiKeyPageTest {
         String key = keyIn(issue(admin.csrf(), "n-2", "to revoke", null));
         String id = Api.as(adminKey).get("/api/v1/api-keys?size=200").jsonPath()
                 .getString("items.find { it.name == 'to revoke' }.id");
-        admin.spec().contentType("application/x-www-form-urlencoded").formParam("csrf", "wrong")
+        admin.form("wrong")
                 .post("/app/settings/keys/" + id + "/revoke").then().statusCode(403);
         given().auth().oauth2(key).get("/api/v1/pairs").then().statusCode(200);
-        admin.spec().contentType("application/x-www-form-urlencoded").formParam("csrf", admin.csrf())
+        admin.form(admin.csrf())
                 .post("/app/settings/keys/" + id + "/revoke").then().statusCode(200)
                 .body(containsString("Revoked"));
         Awaitility.await("the revocation").atMost(Duration.ofSeconds(4))
@@ -99,12 +96,10 @@ class ApiKeyPageTest {
 
     @Test
     void shouldKeepTherapistsAndForgedFormsOut() {
-        String username = Web.username("therapist");
-        Web.account(adminKey, username, PASSWORD, "therapist", "T-1");
-        Web.login(username, PASSWORD).spec().get("/app/settings/keys").then().statusCode(403);
+        Web.newTherapist(adminKey, "therapist", PASSWORD, "T-1").spec().get("/app/settings/keys").then().statusCode(403);
         assertThat(issue("forged", "n-3", "forged", null).statusCode()).isEqualTo(403);
         assertThat(Api.as(adminKey).get("/api/v1/api-keys?size=200").asString()).doesNotContain("forged");
-        admin.spec().contentType("application/x-www-form-urlencoded").formParam("csrf", admin.csrf())
+        admin.form(admin.csrf())
                 .post("/app/settings/keys/" + java.util.UUID.randomUUID() + "/revoke").then().statusCode(404);
     }
 }

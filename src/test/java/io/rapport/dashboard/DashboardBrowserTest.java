@@ -7,7 +7,6 @@ import static io.rapport.Api.session;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 
 import org.awaitility.Awaitility;
@@ -25,17 +24,15 @@ import com.microsoft.playwright.options.AriaRole;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.rapport.Accessibility;
 import io.rapport.Api;
+import io.rapport.BrowserPages;
 import io.rapport.Chromium;
+import io.rapport.DeskBrowser;
 import io.rapport.Web;
 
 /** Drives Debian's Chromium through the login, caseload, pair page and logout. */
 @QuarkusTest
 class DashboardBrowserTest {
-
-    static final Path SCREENSHOTS = Paths.get("target", "screenshots");
-    static final String PASSWORD = "browser password";
 
     @RegisterExtension
     static final Chromium CHROMIUM = new Chromium();
@@ -58,7 +55,7 @@ class DashboardBrowserTest {
         as(adminKey).body(session("c-1", "T-1")).post("/api/v1/sessions").then().statusCode(201);
         as(adminKey).body(session("c-3", "T-2")).post("/api/v1/sessions").then().statusCode(201);
         username = Web.username("browser");
-        Web.account(adminKey, username, PASSWORD, "therapist", "T-1");
+        Web.account(adminKey, username, BrowserPages.PASSWORD, "therapist", "T-1");
         // Tablet width: the layout must work there.
         context = CHROMIUM.browser().newContext(new Browser.NewContextOptions().setBaseURL(base.toString())
                 .setViewportSize(820, 1180));
@@ -74,7 +71,7 @@ class DashboardBrowserTest {
     void shouldSignInShowTheCaseloadAndPairAndLogOut() {
         page.navigate("/login");
         shot("login");
-        signIn(PASSWORD);
+        signIn(BrowserPages.PASSWORD);
         page.waitForURL("**/app");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Caseload"))).isVisible();
         assertThat(page.locator("table.caseload tbody tr")).hasCount(1);
@@ -108,7 +105,7 @@ class DashboardBrowserTest {
         String theirs = as(adminKey).queryParam("clientId", "c-3").get("/api/v1/pairs").then().extract()
                 .path("items[0].id");
         page.navigate("/login");
-        signIn(PASSWORD);
+        signIn(BrowserPages.PASSWORD);
         page.waitForURL("**/app");
         Response response = page.navigate("/app/pairs/" + theirs);
         Assertions.assertEquals(404, response.status());
@@ -120,15 +117,10 @@ class DashboardBrowserTest {
     @Test
     void shouldLetAnAdminCreateAnAccountThroughThePage() {
         String adminName = Web.username("admin");
-        Web.account(adminKey, adminName, PASSWORD, "admin", null);
-        page.navigate("/login");
-        page.getByLabel("Username").fill(adminName);
-        page.getByLabel("Password").fill(PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        page.waitForURL("**/app");
+        Web.account(adminKey, adminName, BrowserPages.PASSWORD, "admin", null);
+        BrowserPages.signIn(page, adminName, BrowserPages.PASSWORD);
         assertThat(page.locator("table.caseload tbody tr")).hasCount(2);
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Accounts")).click();
-        page.waitForURL("**/app/accounts");
+        BrowserPages.follow(page, "Accounts", "/app/accounts");
 
         String created = Web.username("colleague");
         page.getByLabel("Username").fill(created);
@@ -146,19 +138,11 @@ class DashboardBrowserTest {
     @Test
     void shouldLetAnAdminIssueAKeyThatWorksRevokeItAndSeeAThresholdError() throws Exception {
         String adminName = Web.username("keys-admin");
-        Web.account(adminKey, adminName, PASSWORD, "admin", null);
-        // Settings are used at a desk: 1280 px.
-        Browser.NewContextOptions desktop = new Browser.NewContextOptions().setViewportSize(1280, 900);
-        try (BrowserContext wide = CHROMIUM.browser().newContext(desktop.setBaseURL(base.toString()))) {
-            Page p = wide.newPage();
-            p.navigate("/login");
-            p.getByLabel("Username").fill(adminName);
-            p.getByLabel("Password").fill(PASSWORD);
-            p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-            p.waitForURL("**/app");
-            p.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("API keys")).click();
-            p.waitForURL("**/app/settings/keys");
-            Accessibility.assertAccessible(CHROMIUM.browser(), wide, p, desktop);
+        Web.account(adminKey, adminName, BrowserPages.PASSWORD, "admin", null);
+        try (DeskBrowser desk = DeskBrowser.signedIn(CHROMIUM, base, adminName, BrowserPages.PASSWORD)) {
+            Page p = desk.page();
+            BrowserPages.follow(p, "API keys", "/app/settings/keys");
+            desk.assertAccessible();
 
             p.getByLabel("Name").fill("Practice EHR");
             p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Issue key")).click();
@@ -168,30 +152,27 @@ class DashboardBrowserTest {
             org.assertj.core.api.Assertions.assertThat(key).startsWith("rpk_");
             // As an EHR's operator would: the key with curl, from outside the test's HTTP client.
             org.assertj.core.api.Assertions.assertThat(curlStatus(key, "/api/v1/pairs")).isEqualTo(200);
-            Accessibility.assertAccessible(CHROMIUM.browser(), wide, p, desktop);
+            desk.assertAccessible();
 
             p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Revoke Practice EHR")).click();
             assertThat(p.getByRole(AriaRole.STATUS).first()).containsText("Revoked");
             Awaitility.await("the revocation").atMost(Duration.ofSeconds(4))
                     .until(() -> curlStatus(key, "/api/v1/pairs"), s -> s == 401);
 
-            p.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Thresholds")).click();
-            p.waitForURL("**/app/settings/trends");
+            BrowserPages.follow(p, "Thresholds", "/app/settings/trends");
             p.getByLabel("Sessions a rupture has to be repaired").fill("0");
             p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save thresholds")).click();
             assertThat(p.locator("#repairWindow-error")).isVisible();
-            Accessibility.assertAccessible(CHROMIUM.browser(), wide, p, desktop);
+            desk.assertAccessible();
         }
     }
 
     private void signIn(String password) {
-        page.getByLabel("Username").fill(username);
-        page.getByLabel("Password").fill(password);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        BrowserPages.submitLogin(page, username, password);
     }
 
     private void shot(String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+        BrowserPages.shot(page, name);
     }
 
     /** The HTTP status curl gets for a GET with this bearer key; the key goes through a header file, not argv. */

@@ -30,8 +30,7 @@ class OrganizationSettingsPageTest {
     }
 
     private Response save(String csrf, Map<String, String> fields, List<String> languages) {
-        RequestSpecification spec = admin.spec().contentType("application/x-www-form-urlencoded")
-                .formParam("csrf", csrf);
+        RequestSpecification spec = admin.form(csrf);
         fields.forEach(spec::formParam);
         languages.forEach(l -> spec.formParam("languages", l));
         return spec.post("/app/settings");
@@ -74,9 +73,7 @@ class OrganizationSettingsPageTest {
 
     @Test
     void shouldKeepTherapistsAndForgedFormsOut() {
-        String username = Web.username("settings-t");
-        Web.account(adminKey, username, PASSWORD, "therapist", "T-1");
-        Web.Session therapist = Web.login(username, PASSWORD);
+        Web.Session therapist = Web.newTherapist(adminKey, "settings-t", PASSWORD, "T-1");
         therapist.spec().get("/app/settings").then().statusCode(403);
         String caseload = therapist.spec().get("/app").then().statusCode(200).extract().asString();
         assertThat(caseload).doesNotContain("href=\"/app/settings\"");

@@ -29,6 +29,7 @@ import com.microsoft.playwright.options.AriaRole;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.Api;
+import io.rapport.BrowserPages;
 import io.rapport.Chromium;
 import io.rapport.ScoredPairs;
 import io.rapport.Web;
@@ -206,10 +207,10 @@ class PairChartsBrowserTest {
         page.setViewportSize(1024, 900);
         shot("demo-pair");
         // The first screen only: the README's screenshot, small enough for the repository.
-        page.screenshot(new Page.ScreenshotOptions().setPath(DashboardBrowserTest.SCREENSHOTS.resolve(
+        page.screenshot(new Page.ScreenshotOptions().setPath(BrowserPages.SCREENSHOTS.resolve(
                 "demo-pair-top.png")));
         page.locator("section.chart-block").first().screenshot(new Locator.ScreenshotOptions()
-                .setPath(DashboardBrowserTest.SCREENSHOTS.resolve("demo-pair-chart.png")));
+                .setPath(BrowserPages.SCREENSHOTS.resolve("demo-pair-chart.png")));
     }
 
     private void signIn(String user, String password) {
@@ -225,7 +226,7 @@ class PairChartsBrowserTest {
     }
 
     private void shot(String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(DashboardBrowserTest.SCREENSHOTS.resolve(name + ".png"))
+        page.screenshot(new Page.ScreenshotOptions().setPath(BrowserPages.SCREENSHOTS.resolve(name + ".png"))
                 .setFullPage(true));
     }
 }

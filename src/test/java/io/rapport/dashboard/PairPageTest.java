@@ -117,14 +117,14 @@ class PairPageTest {
         String html = therapist.spec().get("/app/pairs/" + pairId).then().statusCode(200).extract().asString();
         Matcher action = Pattern.compile("action=\"(/app/pairs/[^\"]+/link)\"").matcher(html);
         assertThat(action.find()).isTrue();
-        therapist.spec().contentType("application/x-www-form-urlencoded").formParam("csrf", "wrong")
+        therapist.form("wrong")
                 .post(action.group(1)).then().statusCode(403);
-        therapist.spec().contentType("application/x-www-form-urlencoded").formParam("csrf", therapist.csrf())
+        therapist.form(therapist.csrf())
                 .post(action.group(1)).then().statusCode(200)
                 .body(containsString("src=\"data:image/png;base64,"), containsString("/f/"));
         String theirAssignment = as(adminKey).body(session("c-3", "T-2")).post("/api/v1/sessions").then()
                 .extract().path("assignments[0].id");
-        therapist.spec().contentType("application/x-www-form-urlencoded").formParam("csrf", therapist.csrf())
+        therapist.form(therapist.csrf())
                 .post("/app/pairs/" + theirs + "/assignments/" + theirAssignment + "/link").then().statusCode(404);
     }
 

@@ -31,9 +31,7 @@ class SchedulePageTest {
     }
 
     private Response save(String csrf, Map<String, String> fields) {
-        var spec = admin.spec().contentType("application/x-www-form-urlencoded").formParam("csrf", csrf);
-        fields.forEach(spec::formParam);
-        return spec.post("/app/settings/schedule");
+        return admin.postForm("/app/settings/schedule", csrf, fields);
     }
 
     /** The session rating every session, WAI-SR at 1, 3, 7, 11 …, CARE at 3, 6, 9 …. */
@@ -131,9 +129,7 @@ class SchedulePageTest {
 
     @Test
     void shouldKeepTherapistsAndForgedFormsOut() {
-        String username = Web.username("therapist");
-        Web.account(adminKey, username, PASSWORD, "therapist", "T-1");
-        Web.login(username, PASSWORD).spec().get("/app/settings/schedule").then().statusCode(403);
+        Web.newTherapist(adminKey, "therapist", PASSWORD, "T-1").spec().get("/app/settings/schedule").then().statusCode(403);
         assertThat(save("forged", valid()).statusCode()).isEqualTo(403);
         assertThat(schedule().getBoolean("default")).isTrue();
     }

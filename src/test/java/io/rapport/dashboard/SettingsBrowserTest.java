@@ -3,25 +3,22 @@ package io.rapport.dashboard;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import java.net.URL;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.rapport.Accessibility;
 import io.rapport.Api;
+import io.rapport.BrowserPages;
 import io.rapport.Chromium;
+import io.rapport.DeskBrowser;
 import io.rapport.Web;
 import io.rapport.alert.webhook.WebhookReceiver;
 
@@ -29,18 +26,13 @@ import io.rapport.alert.webhook.WebhookReceiver;
 @QuarkusTest
 class SettingsBrowserTest {
 
-    static final Path SCREENSHOTS = Paths.get("target", "screenshots");
-    static final String PASSWORD = "browser password";
-
     @RegisterExtension
     static final Chromium CHROMIUM = new Chromium();
 
     @TestHTTPResource("/")
     URL base;
 
-    /** Settings are used at a desk: 1280 px. */
-    final Browser.NewContextOptions desktop = new Browser.NewContextOptions().setViewportSize(1280, 900);
-    BrowserContext context;
+    DeskBrowser desk;
     Page page;
     String adminKey;
     WebhookReceiver receiver;
@@ -49,28 +41,22 @@ class SettingsBrowserTest {
     void signedInAdmin() {
         adminKey = Api.newOrganization();
         String username = Web.username("settings-admin");
-        Web.account(adminKey, username, PASSWORD, "admin", null);
+        Web.account(adminKey, username, BrowserPages.PASSWORD, "admin", null);
         receiver = new WebhookReceiver();
         receiver.down = false;
-        context = CHROMIUM.browser().newContext(desktop.setBaseURL(base.toString()));
-        page = context.newPage();
-        page.navigate("/login");
-        page.getByLabel("Username").fill(username);
-        page.getByLabel("Password").fill(PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        page.waitForURL("**/app");
+        desk = DeskBrowser.signedIn(CHROMIUM, base, username, BrowserPages.PASSWORD);
+        page = desk.page();
     }
 
     @AfterEach
     void closeContextAndReceiver() {
-        context.close();
+        desk.close();
         receiver.close();
     }
 
     @Test
     void shouldCreateAnEndpointSeeItsSecretOnceAndSeeATestEventDelivered() {
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Webhooks")).click();
-        page.waitForURL("**/app/settings/webhooks");
+        BrowserPages.follow(page, "Webhooks", "/app/settings/webhooks");
         assertAccessible();
 
         String url = receiver.url("/hook");
@@ -111,8 +97,7 @@ class SettingsBrowserTest {
 
     @Test
     void shouldEditTheScheduleWithAnInlineError() {
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Schedule")).click();
-        page.waitForURL("**/app/settings/schedule");
+        BrowserPages.follow(page, "Schedule", "/app/settings/schedule");
         assertAccessible();
 
         Locator wai = page.locator("fieldset[data-questionnaire=wai-sr]");
@@ -133,10 +118,10 @@ class SettingsBrowserTest {
     }
 
     private void assertAccessible() {
-        Accessibility.assertAccessible(CHROMIUM.browser(), context, page, desktop);
+        desk.assertAccessible();
     }
 
     private void shot(String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+        BrowserPages.shot(page, name);
     }
 }

@@ -28,9 +28,7 @@ class TrendSettingsPageTest {
     }
 
     private Response save(String csrf, Map<String, String> fields) {
-        var spec = admin.spec().contentType("application/x-www-form-urlencoded").formParam("csrf", csrf);
-        fields.forEach(spec::formParam);
-        return spec.post("/app/settings/trends");
+        return admin.postForm("/app/settings/trends", csrf, fields);
     }
 
     private static Map<String, String> valid() {
@@ -64,16 +62,14 @@ class TrendSettingsPageTest {
     @Test
     void shouldGoBackToTheDefaults() {
         save(admin.csrf(), valid()).then().statusCode(200);
-        admin.spec().contentType("application/x-www-form-urlencoded").formParam("csrf", admin.csrf())
+        admin.form(admin.csrf())
                 .post("/app/settings/trends/reset").then().statusCode(200);
         assertThat(Api.as(adminKey).get("/api/v1/trend-settings").jsonPath().getBoolean("custom")).isFalse();
     }
 
     @Test
     void shouldKeepTherapistsAndForgedFormsOut() {
-        String username = Web.username("therapist");
-        Web.account(adminKey, username, PASSWORD, "therapist", "T-1");
-        Web.login(username, PASSWORD).spec().get("/app/settings/trends").then().statusCode(403);
+        Web.newTherapist(adminKey, "therapist", PASSWORD, "T-1").spec().get("/app/settings/trends").then().statusCode(403);
         assertThat(save("forged", valid()).statusCode()).isEqualTo(403);
         assertThat(Api.as(adminKey).get("/api/v1/trend-settings").jsonPath().getBoolean("custom")).isFalse();
     }

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.awaitility.Awaitility;
@@ -48,7 +47,7 @@ class WebhookPageTest {
     }
 
     private RequestSpecification form() {
-        return admin.spec().contentType("application/x-www-form-urlencoded").formParam("csrf", admin.csrf());
+        return admin.form(admin.csrf());
     }
 
     private Response create(String nonce, String url, String... types) {
@@ -75,9 +74,7 @@ class WebhookPageTest {
     }
 
     private static String secretIn(Response page) {
-        Matcher m = SECRET.matcher(page.asString());
-        assertThat(m.find()).as("the secret on the page").isTrue();
-        return m.group(1);
+        return Web.firstIn(page.asString(), SECRET, "the secret on the page");
     }
 
     @Test
@@ -188,16 +185,14 @@ class WebhookPageTest {
     @Test
     void shouldKeepTherapistsForgedFormsAndOtherOrganizationsOut() {
         String id = newEndpoint();
-        String username = Web.username("therapist");
-        Web.account(adminKey, username, PASSWORD, "therapist", "T-1");
-        Web.login(username, PASSWORD).spec().get("/app/settings/webhooks").then().statusCode(403);
-        admin.spec().contentType("application/x-www-form-urlencoded").formParam("csrf", "forged")
+        Web.newTherapist(adminKey, "therapist", PASSWORD, "T-1").spec().get("/app/settings/webhooks").then().statusCode(403);
+        admin.form("forged")
                 .post("/app/settings/webhooks/" + id + "/disable").then().statusCode(403);
 
         Web.Session other = Web.newAdmin("other-webhooks", PASSWORD).session();
         for (String action : List.of("/disable", "/enable", "/delete", "/test",
                 "/deliveries/" + UUID.randomUUID() + "/redeliver")) {
-            Response r = other.spec().contentType("application/x-www-form-urlencoded").formParam("csrf", other.csrf())
+            Response r = other.form(other.csrf())
                     .formParam("nonce", "n").post("/app/settings/webhooks/" + id + action);
             assertThat(r.statusCode()).as(action).isEqualTo(404);
             assertThat(r.asString()).contains("That endpoint was not found.");

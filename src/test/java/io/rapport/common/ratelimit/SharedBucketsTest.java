@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.rapport.ManualClock;
 
 /**
  * Shared buckets as two instances would use them: two limiters built separately, like those of two processes,
@@ -64,35 +64,11 @@ class SharedBucketsTest {
     void shouldRefillWhenTheWindowIsOverOnTheWallClock() {
         String name = "test-" + UUID.randomUUID();
         Instant start = Instant.now();
-        MutableClock clock = new MutableClock(start);
+        ManualClock clock = new ManualClock(start);
         RateLimiter limiter = RateLimiter.window(1, Duration.ofMinutes(1), store, name, clock);
         limiter.count("user");
         assertThat(limiter.waitFor("user")).isPresent();
         clock.now = start.plus(Duration.ofMinutes(1)).plusSeconds(1);
         assertThat(limiter.waitFor("user")).isEmpty();
-    }
-
-    /** A wall clock the test moves. */
-    static final class MutableClock extends Clock {
-        volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

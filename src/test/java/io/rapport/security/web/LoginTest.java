@@ -169,7 +169,7 @@ class LoginTest {
     @Test
     void shouldRefuseALogoutWithoutTheCsrfToken() {
         Web.Session session = Web.login(username, PASSWORD);
-        session.spec().contentType("application/x-www-form-urlencoded").formParam("csrf", "forged")
+        session.form("forged")
                 .post("/logout").then().statusCode(403);
         session.spec().get("/app").then().statusCode(200);
     }
