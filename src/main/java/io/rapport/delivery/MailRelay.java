@@ -12,7 +12,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import org.jboss.logging.Logger;
 
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
@@ -29,17 +29,19 @@ public class MailRelay {
     private static final int BATCH = 50;
     private static final Duration LEASE = Duration.ofMinutes(2);
     private static final int MAX_ERROR = 200;
+    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration IN_REQUEST_TIMEOUT = Duration.ofSeconds(5);
 
     private final MailOutbox outbox;
     private final AssignmentRepository assignments;
     private final SessionDirectory sessions;
     private final Links links;
     private final ChannelService channels;
-    private final Mailer mailer;
+    private final ReactiveMailer mailer;
     private final DeliveryConfig config;
 
     public MailRelay(MailOutbox outbox, AssignmentRepository assignments, SessionDirectory sessions, Links links,
-            ChannelService channels, Mailer mailer, DeliveryConfig config) {
+            ChannelService channels, ReactiveMailer mailer, DeliveryConfig config) {
         this.outbox = outbox;
         this.assignments = assignments;
         this.sessions = sessions;
@@ -49,10 +51,13 @@ public class MailRelay {
         this.config = config;
     }
 
-    /** A mail queued by a request goes out before its answer, once the data it depends on is committed. */
+    /**
+     * A mail queued by a request goes out before its answer, once the data it depends on is committed. The wait is
+     * short: a mail server that is slow, or a client that hangs after a refusal, leaves the mail to the schedule.
+     */
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) MailOutbox.MailQueued queued) {
         try {
-            sendDue();
+            sendDue(IN_REQUEST_TIMEOUT);
         } catch (RuntimeException e) {
             LOG.warnf(e, "Queued mail %s stays queued for the relay", queued.id());
         }
@@ -65,11 +70,15 @@ public class MailRelay {
 
     /** Sends every due mail; returns how many the mail server took. */
     public int sendDue() {
+        return sendDue(SEND_TIMEOUT);
+    }
+
+    private int sendDue(Duration timeout) {
         int sent = 0;
         for (int round = 0; round < 20; round++) {
             List<MailOutbox.Queued> due = outbox.claim(BATCH, LEASE);
             for (MailOutbox.Queued mail : due) {
-                if (send(mail)) {
+                if (send(mail, timeout)) {
                     sent++;
                 }
             }
@@ -80,14 +89,15 @@ public class MailRelay {
         return sent;
     }
 
-    private boolean send(MailOutbox.Queued queued) {
+    private boolean send(MailOutbox.Queued queued, Duration timeout) {
         Optional<Mail> mail = QuarkusTransaction.requiringNew().call(() -> compose(queued));
         if (mail.isEmpty()) {
             outbox.finish(queued.id(), "dropped", null);
             return false;
         }
         try {
-            mailer.send(mail.get());
+            // Bounded: a mail server that stops answering mid-conversation fails this attempt, not the relay.
+            mailer.send(mail.get()).await().atMost(timeout);
         } catch (RuntimeException e) {
             String error = truncate(e.getClass().getSimpleName() + ": " + e.getMessage());
             if (queued.createdAt().plus(config.mailRetryWindow()).isBefore(Instant.now())) {
