@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.rapport.audit.Audited;
 import io.rapport.security.Caller;
 import io.rapport.security.Roles;
 import io.rapport.trend.api.ThresholdsView;
@@ -66,6 +67,7 @@ public class TrendSettingsPageResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Audited(action = "update", objectType = "trend-settings")
     @Operation(hidden = true)
     public Response save(@FormParam("csrf") String csrf, @FormParam("rciZ") String rciZ,
             @FormParam("personalDropMinEarlier") String personalDropMinEarlier,
@@ -96,6 +98,7 @@ public class TrendSettingsPageResource {
     @POST
     @Path("/reset")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Audited(action = "erase", objectType = "trend-settings")
     @Operation(hidden = true)
     public Response reset(@FormParam("csrf") String csrf) {
         PageContext.checkCsrf(caller, csrf);

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.rapport.audit.Audited;
 import io.rapport.security.Caller;
 import io.rapport.security.Roles;
 
@@ -40,6 +41,7 @@ public class TrendSettingsResource {
     @PUT
     @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
+    @Audited(action = "update", objectType = "trend-settings")
     @Operation(summary = "Set the organization's thresholds for trend events", description = """
             rciZ: z of the reliable change index (default 1.96); personalDropMinEarlier: earlier scores needed (3);
             personalDropSdMultiplier: SDs below the earlier mean (2); repairWindow: sessions to look for a repair in
@@ -50,6 +52,7 @@ public class TrendSettingsResource {
 
     @DELETE
     @RolesAllowed(Roles.ADMIN)
+    @Audited(action = "erase", objectType = "trend-settings")
     @Operation(summary = "Return to the default thresholds")
     public ThresholdsView reset() {
         return settings.reset(caller.organizationId());

@@ -33,6 +33,16 @@ class TrendSettingsResourceTest {
     }
 
     @Test
+    void shouldAuditEveryChangeToTheThresholds() {
+        String body = as(key).get("/api/v1/trend-settings").then().statusCode(200).extract().asString()
+                .replace("\"repairWindow\":3", "\"repairWindow\":4").replaceAll(",?\"custom\":(true|false)", "");
+        as(key).body(body).put("/api/v1/trend-settings").then().statusCode(200).body("repairWindow", equalTo(4));
+        as(key).delete("/api/v1/trend-settings").then().statusCode(200);
+        as(key).queryParam("objectType", "trend-settings").get("/api/v1/audit").then().statusCode(200)
+                .body("items.action", contains("erase", "update"));
+    }
+
+    @Test
     void shouldStartWithThePublishedDefaults() {
         as(key).get("/api/v1/trend-settings").then().statusCode(200)
                 .body("rciZ", equalTo(1.96f))
