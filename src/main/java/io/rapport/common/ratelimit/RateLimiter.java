@@ -32,9 +32,10 @@ public final class RateLimiter {
     private final Bandwidth limit;
     private final TimeMeter time;
     private final Cache<String, Bucket> buckets;
-    /** Set for shared buckets: the store, and the prefix that keeps this limiter's keys apart from others'. */
+    /** Set for shared buckets: the store, the prefix that keeps this limiter's keys apart, the bucket's rule. */
     private final ProxyManager<String> shared;
     private final String prefix;
+    private final BucketConfiguration configuration;
 
     private RateLimiter(Bandwidth limit, Duration refillsIn, LongSupplier nanoTime) {
         this.limit = limit;
@@ -52,6 +53,7 @@ public final class RateLimiter {
         this.buckets = Caffeine.newBuilder().maximumSize(MAX_KEYS).expireAfterAccess(refillsIn).build();
         this.shared = null;
         this.prefix = "";
+        this.configuration = null;
     }
 
     private RateLimiter(Bandwidth limit, ProxyManager<String> shared, String prefix) {
@@ -60,6 +62,7 @@ public final class RateLimiter {
         this.buckets = null;
         this.shared = shared;
         this.prefix = prefix;
+        this.configuration = BucketConfiguration.builder().addLimit(limit).build();
     }
 
     /** {@code perSecond} sustained, with bursts of up to {@code burst}. */
@@ -95,11 +98,7 @@ public final class RateLimiter {
 
     /** As {@link #window(int, Duration)}, on the given nanosecond clock (tests). */
     public static RateLimiter window(int max, Duration window, LongSupplier nanoTime) {
-        if (max < 1 || window.isNegative() || window.isZero()) {
-            throw new IllegalArgumentException("a window limit needs at least 1 event in a positive window");
-        }
-        return new RateLimiter(Bandwidth.builder().capacity(max).refillIntervally(max, window).build(), window,
-                nanoTime);
+        return new RateLimiter(windowLimit(max, window), window, nanoTime);
     }
 
     /**
@@ -107,11 +106,14 @@ public final class RateLimiter {
      * {@code rate_limit_bucket}, keyed by {@code name} and the key.
      */
     public static RateLimiter window(int max, Duration window, SharedBuckets store, String name, Clock clock) {
+        return new RateLimiter(windowLimit(max, window), store.buckets(clock), name + ":");
+    }
+
+    private static Bandwidth windowLimit(int max, Duration window) {
         if (max < 1 || window.isNegative() || window.isZero()) {
             throw new IllegalArgumentException("a window limit needs at least 1 event in a positive window");
         }
-        return new RateLimiter(Bandwidth.builder().capacity(max).refillIntervally(max, window).build(),
-                store.buckets(clock), name + ":");
+        return Bandwidth.builder().capacity(max).refillIntervally(max, window).build();
     }
 
     /** Takes one token: empty when allowed, else how long until one is available (nothing is taken then). */
@@ -122,15 +124,9 @@ public final class RateLimiter {
 
     /** How long until a token is available, or empty when one is; takes nothing. */
     public Optional<Duration> waitFor(String key) {
-        return outside(() -> {
-            BucketExistence bucket = existing(key);
-            if (bucket == null) {
-                return Optional.empty();
-            }
-            var probe = bucket.estimate();
-            return probe.canBeConsumed() ? Optional.<Duration> empty()
-                    : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
-        });
+        return outside(() -> existing(key).map(bucket -> bucket.estimateAbilityToConsume(1))
+                .filter(probe -> !probe.canBeConsumed())
+                .map(probe -> Duration.ofNanos(probe.getNanosToWaitForRefill())));
     }
 
     /** Counts one event against the key (a failure), whether or not the key is over its limit. */
@@ -155,25 +151,16 @@ public final class RateLimiter {
         return Math.max(1, (wait.toNanos() + 999_999_999L) / 1_000_000_000L);
     }
 
-    private interface BucketExistence {
-        io.github.bucket4j.EstimationProbe estimate();
-    }
-
     /** The key's bucket if it has one: looking must not create a row (or a cache entry) per visitor. */
-    private BucketExistence existing(String key) {
+    private Optional<Bucket> existing(String key) {
         if (shared == null) {
-            Bucket bucket = buckets.getIfPresent(key);
-            return bucket == null ? null : () -> bucket.estimateAbilityToConsume(1);
+            return Optional.ofNullable(buckets.getIfPresent(key));
         }
-        if (shared.getProxyConfiguration(prefix + key).isEmpty()) {
-            return null;
-        }
-        return () -> bucket(key).estimateAbilityToConsume(1);
+        return shared.getProxyConfiguration(prefix + key).map(stored -> bucket(key));
     }
 
     private Bucket bucket(String key) {
         if (shared != null) {
-            BucketConfiguration configuration = BucketConfiguration.builder().addLimit(limit).build();
             return shared.builder().build(prefix + key, () -> configuration);
         }
         return buckets.get(key, k -> Bucket.builder().addLimit(limit).withCustomTimePrecision(time).build());

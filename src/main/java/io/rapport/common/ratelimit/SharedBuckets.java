@@ -12,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -36,15 +35,10 @@ public class SharedBuckets {
         this.dataSource = dataSource;
     }
 
-    /** The buckets on {@code clock}, which must be a wall clock: instances compare its readings. */
-    ProxyManager<String> buckets(Clock clock) {
-        return manager(clock);
-    }
-
     /** Deletes the rows of buckets that have been full again for a while; a bucket is recreated when needed. */
     @Scheduled(identity = "rate-limit-purge", every = "1m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purge() {
-        PostgreSQLSelectForUpdateBasedProxyManager<String> manager = manager(Clock.systemUTC());
+        PostgreSQLSelectForUpdateBasedProxyManager<String> manager = buckets(Clock.systemUTC());
         while (outsideTransaction(() -> manager.removeExpired(PURGE_BATCH)) == PURGE_BATCH) {
             // Another full batch may be waiting.
         }
@@ -54,7 +48,8 @@ public class SharedBuckets {
         return QuarkusTransaction.suspendingExisting().call(work::get);
     }
 
-    private PostgreSQLSelectForUpdateBasedProxyManager<String> manager(Clock clock) {
+    /** The buckets on {@code clock}, which must be a wall clock: instances compare its readings. */
+    PostgreSQLSelectForUpdateBasedProxyManager<String> buckets(Clock clock) {
         return Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table("rate_limit_bucket").idColumn("id").stateColumn("state").expiresAtColumn("expires_at")
