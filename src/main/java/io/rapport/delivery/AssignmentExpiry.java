@@ -1,6 +1,6 @@
 package io.rapport.delivery;
 
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +47,8 @@ public class AssignmentExpiry {
         this.config = config;
     }
 
-    /** One pair's sessions with assignments to expire. */
-    private record DuePair(UUID organizationId, UUID pairId, List<UUID> sessionIds) {
+    /** One pair's sessions with assignments to expire, with their session numbers. */
+    private record DuePair(UUID organizationId, UUID pairId, Map<UUID, Integer> numbers) {
     }
 
     @Scheduled(identity = "assignment-expiry", every = "${rapport.delivery.expiry-scan-interval:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -78,9 +78,10 @@ public class AssignmentExpiry {
                 .setMaxResults(config.expiryBatchSize()))) {
             UUID organizationId = row.get("organization_id", UUID.class);
             UUID sessionId = row.get("session_id", UUID.class);
-            UUID pairId = sessions.session(organizationId, sessionId).pairId();
-            byPair.computeIfAbsent(List.of(organizationId, pairId),
-                    k -> new DuePair(organizationId, pairId, new ArrayList<>())).sessionIds().add(sessionId);
+            SessionDirectory.SessionRef session = sessions.session(organizationId, sessionId);
+            byPair.computeIfAbsent(List.of(organizationId, session.pairId()),
+                    k -> new DuePair(organizationId, session.pairId(), new HashMap<>())).numbers()
+                    .put(sessionId, session.sessionNumber());
         }
         return List.copyOf(byPair.values());
     }
@@ -90,11 +91,10 @@ public class AssignmentExpiry {
         List<?> expiredSessions = em.createNativeQuery("update assignment set status = 'expired'"
                 + " where organization_id = :org and status = 'open' and expires_at <= now()"
                 + " and session_id in (:sessions) returning session_id")
-                .setParameter("org", due.organizationId()).setParameter("sessions", due.sessionIds())
+                .setParameter("org", due.organizationId()).setParameter("sessions", due.numbers().keySet())
                 .getResultList();
         // What an expiry can change (no-response, an unrepaired window closing) starts at the earliest expired one.
-        expiredSessions.stream().distinct()
-                .mapToInt(id -> sessions.session(due.organizationId(), (UUID) id).sessionNumber()).min()
+        expiredSessions.stream().mapToInt(id -> due.numbers().get((UUID) id)).min()
                 .ifPresent(from -> expired.fire(new AssignmentsExpired(due.organizationId(), due.pairId(), from)));
         return !expiredSessions.isEmpty();
     }
