@@ -3,12 +3,7 @@ package io.rapport.alert.webhook;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -24,6 +19,7 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import io.rapport.alert.AlertConfig;
+import io.rapport.common.SecretFiles;
 
 /**
  * Keeps webhook signing secrets encrypted at rest. They must stay usable for signing, so a hash will not do.
@@ -54,34 +50,15 @@ public class SecretCipher {
     /** Reads the key file, or creates it with a random key readable only by this process's user. */
     static String keyFromFile(Path file) {
         try {
-            if (Files.exists(file)) {
-                return Files.readString(file).trim();
+            SecretFiles.Stored key = SecretFiles.readOrCreate(file, Base64.getEncoder());
+            if (key.created()) {
+                LOG.infof("Created %s, the key that encrypts webhook signing secrets; keep it with the data", file);
             }
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            byte[] fresh = new byte[32];
-            RANDOM.nextBytes(fresh);
-            String encoded = Base64.getEncoder().encodeToString(fresh);
-            Path temporary = Files.createTempFile(dir, ".webhook-secret", ".tmp", ownerOnly(dir));
-            Files.writeString(temporary, encoded + "\n");
-            // Atomic, so two starting processes never keep different keys.
-            try {
-                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException raced) {
-                Files.deleteIfExists(temporary);
-            }
-            LOG.infof("Created %s, the key that encrypts webhook signing secrets; keep it with the data", file);
-            return Files.readString(file).trim();
+            return key.value();
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read or create the webhook secret key file " + file
                     + "; set rapport.alert.webhooks.secret-key or a writable secret-key-file", e);
         }
-    }
-
-    private static FileAttribute<?>[] ownerOnly(Path dir) {
-        return dir.getFileSystem().supportedFileAttributeViews().contains("posix")
-                ? new FileAttribute<?>[] { PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")) }
-                : new FileAttribute<?>[0];
     }
 
     /** The encrypted form to store. */

@@ -4,10 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -18,6 +14,8 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 import org.jboss.logging.Logger;
+
+import io.rapport.common.SecretFiles;
 
 /**
  * The embedded PostgreSQL server used when no datasource URL is configured. One server per JVM: dev-mode
@@ -118,29 +116,14 @@ public final class EmbeddedPostgres {
      */
     static String password(Path dataDirectory) throws IOException {
         Path file = dataDirectory.resolveSibling(dataDirectory.getFileName() + ".password");
-        if (Files.exists(file)) {
-            String stored = Files.readString(file).trim();
-            if (stored.length() >= 32) {
-                return stored;
-            }
+        SecretFiles.Stored password = SecretFiles.readOrCreate(file, Base64.getUrlEncoder().withoutPadding());
+        if (password.value().length() < 32) {
             throw new IOException(file + " holds no usable password; delete it only together with the data directory");
         }
-        byte[] random = new byte[32];
-        new SecureRandom().nextBytes(random);
-        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        Path temporary = Files.createTempFile(file.getParent(), ".password", ".tmp");
-        try {
-            if (Files.getFileStore(temporary).supportsFileAttributeView(PosixFileAttributeView.class)) {
-                Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
-            }
-            Files.writeString(temporary, password);
-            // Atomic, so two starting processes never keep different passwords.
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
+        if (password.created()) {
+            LOG.infof("Created %s, the password of the embedded PostgreSQL server; keep it with the data", file);
         }
-        LOG.infof("Created %s, the password of the embedded PostgreSQL server; keep it with the data", file);
-        return Files.readString(file).trim();
+        return password.value();
     }
 
     /** Sets both roles' password (scram-sha-256) and makes the server ask every connection for it. */
