@@ -45,12 +45,11 @@ class TableOwnershipTest {
 
         String sql() {
             StringBuilder sql = new StringBuilder();
-            String rest = text;
-            Matcher blocks = TEXT_BLOCK.matcher(rest);
+            Matcher blocks = TEXT_BLOCK.matcher(text);
             while (blocks.find()) {
                 sql.append(' ').append(blocks.group(1));
             }
-            Matcher strings = STRING.matcher(TEXT_BLOCK.matcher(rest).replaceAll(""));
+            Matcher strings = STRING.matcher(TEXT_BLOCK.matcher(text).replaceAll(""));
             while (strings.find()) {
                 sql.append(' ').append(strings.group(1));
             }
