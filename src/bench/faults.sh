@@ -12,32 +12,9 @@ RES=$OUT_DIR/faults; rm -rf "$RES"; mkdir -p "$RES"
 BASE_URL=http://127.0.0.1:$APP_PORT
 HOOK_PORT=${HOOK_PORT:-18090}
 HOOK_PID=
-RESULTS=()
-FAILED=0
 
 cleanup() { [ -n "$HOOK_PID" ] && kill "$HOOK_PID" 2>/dev/null; app_stop; pg_stop; [ -n "$PG_DATA" ] && rm -rf "$PG_DATA"; }
 trap cleanup EXIT
-
-check() { # check NAME CONDITION-RESULT(0/1) DETAIL
-  local name=$1 ok=$2 detail=$3
-  if [ "$ok" = 0 ]; then log "PASS $name: $detail"; else log "FAIL $name: $detail"; FAILED=1; fi
-  RESULTS+=("{\"check\":\"$name\",\"passed\":$([ "$ok" = 0 ] && echo true || echo false),\"detail\":\"$detail\"}")
-}
-
-# acked_check NAME OUT: every token acknowledged with 201 has a response; no assignment has two.
-acked_check() {
-  local name=$1 out=$2
-  psql_q -d rapport -c "create temp table acked(token text)" -c "\copy acked from '$out.acked'" \
-    -c "\copy (select count(*) filter (where r.id is null), count(*) from acked k join assignment a on a.token_hash = encode(sha256(convert_to(k.token,'UTF8')),'hex') left join response r on r.assignment_id = a.id) to '$out.check' csv" >/dev/null
-  local missing total dup
-  IFS=, read -r missing total < "$out.check"
-  dup=$(sql "select count(*) from (select assignment_id from response group by 1 having count(*) > 1) d")
-  local extra
-  extra=$(sql "select count(*) from response r join assignment a on a.id = r.assignment_id where a.token_hash in (select encode(sha256(convert_to('bench-'||k,'UTF8')),'hex') from generate_series($3, $4) k)")
-  extra=$(( extra - total ))
-  [ "$missing" = 0 ] && [ "$total" -gt 0 ]; check "$name: acknowledged submissions stored" $? "$total acknowledged, $missing missing from the database"
-  [ "$dup" = 0 ]; check "$name: no duplicates" $? "$dup assignments with more than one response; $extra committed but not acknowledged (in flight at the fault)"
-}
 
 ensure_tools
 export RAPPORT_ALERT_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES=true RAPPORT_ALERT_WEBHOOKS_BACKOFF=1s,2s

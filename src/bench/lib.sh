@@ -15,8 +15,9 @@ PG_DATA=
 log() { printf '%s [bench] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
-ensure_tools() {
-  local missing=()
+ensure_tools() { # [extra Debian packages whose command has the package's name, e.g. haproxy]
+  local missing=() extra
+  for extra in "$@"; do command -v "$extra" >/dev/null || missing+=("$extra"); done
   [ -x "$PG_BIN/pg_ctl" ] || missing+=(postgresql)
   [ -x "$PG_BIN/pgbench" ] || command -v pgbench >/dev/null || missing+=(postgresql-contrib)
   command -v wrk >/dev/null || missing+=(wrk)
@@ -82,7 +83,7 @@ app_start() {
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$PG_DB" \
   QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=bench \
   QUARKUS_HTTP_PORT=$APP_PORT QUARKUS_HTTP_HOST=127.0.0.1 \
-  RAPPORT_PUBLIC_URL="http://127.0.0.1:$APP_PORT" \
+  RAPPORT_PUBLIC_URL="${PUBLIC_URL:-http://127.0.0.1:$APP_PORT}" \
   RAPPORT_BOOTSTRAP_API_KEY=$API_KEY \
   RAPPORT_SECURITY_API_REQUESTS_PER_SECOND=${RAPPORT_SECURITY_API_REQUESTS_PER_SECOND:-100000} \
   RAPPORT_SECURITY_API_BURST=${RAPPORT_SECURITY_API_BURST:-100000} \
@@ -135,3 +136,28 @@ pg_cpu_ms() {
 }
 cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
+
+# Checks of the fault scripts: each logs PASS or FAIL and is kept for the summary; FAILED=1 after any failure.
+RESULTS=()
+FAILED=0
+check() { # check NAME CONDITION-RESULT(0/1) DETAIL
+  local name=$1 ok=$2 detail=$3
+  if [ "$ok" = 0 ]; then log "PASS $name: $detail"; else log "FAIL $name: $detail"; FAILED=1; fi
+  RESULTS+=("{\"check\":\"$name\",\"passed\":$([ "$ok" = 0 ] && echo true || echo false),\"detail\":\"$detail\"}")
+}
+
+# acked_check NAME OUT FIRST LAST: every token acknowledged with 201 has a response; no assignment has two.
+acked_check() {
+  local name=$1 out=$2
+  psql_q -d rapport -c "create temp table acked(token text)" -c "\copy acked from '$out.acked'" \
+    -c "\copy (select count(*) filter (where r.id is null), count(*) from acked k join assignment a on a.token_hash = encode(sha256(convert_to(k.token,'UTF8')),'hex') left join response r on r.assignment_id = a.id) to '$out.check' csv" >/dev/null
+  local missing total dup
+  IFS=, read -r missing total < "$out.check"
+  dup=$(sql "select count(*) from (select assignment_id from response group by 1 having count(*) > 1) d")
+  local extra
+  extra=$(sql "select count(*) from response r join assignment a on a.id = r.assignment_id where a.token_hash in (select encode(sha256(convert_to('bench-'||k,'UTF8')),'hex') from generate_series($3, $4) k)")
+  extra=$(( extra - total ))
+  [ "$missing" = 0 ] && [ "$total" -gt 0 ]; check "$name: acknowledged submissions stored" $? "$total acknowledged, $missing missing from the database"
+  [ "$dup" = 0 ]; check "$name: no duplicates" $? "$dup assignments with more than one response; $extra committed but not acknowledged (in flight at the fault)"
+}
+

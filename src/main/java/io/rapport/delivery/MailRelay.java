@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -128,7 +129,15 @@ public class MailRelay {
             return Optional.empty();
         }
         String url = links.issue(a, queued.kind(), a.expiresAt);
-        return Optional.of(channels.mail(ctx, queued.kind(), url, a.expiresAt));
+        // The same Message-ID on every attempt: a mail sent twice (a relay killed before it marked it sent) can be
+        // recognised by the receiving server or by a test.
+        return Optional.of(channels.mail(ctx, queued.kind(), url, a.expiresAt).addHeader("Message-ID",
+                messageId(queued.id())));
+    }
+
+    /** The Message-ID of a queued mail's every attempt. */
+    static String messageId(UUID outboxId) {
+        return "<" + outboxId + "@rapport>";
     }
 
     /** The delay after {@code attempts} refused attempts; the last configured delay repeats. */

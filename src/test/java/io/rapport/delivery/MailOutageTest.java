@@ -84,6 +84,12 @@ class MailOutageTest {
         }
         assertThat(accepted(List.of(reminderEmail)).get(0).data()).contains("Reminder", "/f/");
         for (String assignment : assignments) {
+            // Every attempt carried the outbox row's Message-ID, so a receiver could drop a second copy.
+            String id = fixtures.string("select id from mail_outbox where assignment_id = ?::uuid", assignment);
+            assertThat(RefusingSmtpServer.ACCEPTED).filteredOn(m -> m.data().contains("Message-ID: <" + id + "@rapport>"))
+                    .hasSize(1);
+        }
+        for (String assignment : assignments) {
             assertThat(fixtures.string("select string_agg(status, ',') from mail_outbox where assignment_id = ?::uuid",
                     assignment)).isEqualTo("sent");
             assertThat(Integer.parseInt(fixtures.string(
