@@ -125,16 +125,70 @@ phase trend get.lua BENCH_PATH=/api/v1/pairs/$TREND_PAIR/trends
 phase caseload get.lua "BENCH_PATH=/api/v1/pairs?therapistId=T-0&size=200"
 phase sessions sessions.lua RUN_ID=m$$
 
-# 6. The same at 70% of the peak rate: each wrk thread sends on a fixed schedule (BENCH_RATE, common.lua) instead
-# of as fast as answers come back; the achieved rate is reported.
-paced_rate() { python3 -c "import json,sys; print(round(json.load(open(sys.argv[1]))['throughput_rps'] * 0.7, 1))" "$RES/$1.json"; }
-phase submit-70 submit.lua TOKEN_BASE=$TOKEN_NEXT BENCH_RATE=$(paced_rate submit); tokens_after submit-70
-phase trend-70 get.lua BENCH_PATH=/api/v1/pairs/$TREND_PAIR/trends BENCH_RATE=$(paced_rate trend)
+# 6. Open loop at 50% and 70% of the peak rate (src/bench/OpenLoop.java): requests leave on a fixed schedule,
+# whatever happened to earlier ones, and latency counts from each request's intended send time, so a stall is
+# charged to every request it delayed (no coordinated omission).
+paced_rate() { python3 -c "import json,sys; print(round(json.load(open(sys.argv[1]))['throughput_rps'] * float(sys.argv[2]), 1))" "$RES/$1.json" "$2"; }
+openloop() { # NAME PEAK FRACTION PATH [OpenLoop options]
+  local name=$1 peak=$2 fraction=$3 path=$4; shift 4
+  local rate; rate=$(paced_rate "$peak" "$fraction")
+  log "phase $name: open loop at $rate/s ($fraction of $peak's peak)"
+  sample_rss "$RES/$name.rss" & local sp=$!
+  local cpu0 db0; cpu0=$(cpu_ms "$SERVICE_PID"); db0=$(pg_cpu_ms)
+  java -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 "$BENCH_DIR/OpenLoop.java" "$BASE_URL" "$path" "$rate" "$DURATION" "$RES/$name.ol.json" "$@" > /dev/null
+  local cpu=$(( $(cpu_ms "$SERVICE_PID") - cpu0 )) db=$(( $(pg_cpu_ms) - db0 ))
+  kill $sp 2>/dev/null || true; wait $sp 2>/dev/null || true
+  local rss; rss=$(sort -n "$RES/$name.rss" | tail -1); rss=${rss:-0}
+  [ "$rss" -gt "$RSS_MAX" ] && RSS_MAX=$rss
+  python3 - "$RES/$name.ol.json" "$rss" "$RES/$name.json" "$cpu" "$db" "$fraction" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1])); d["rss_max_kb"] = int(sys.argv[2]); d["fraction_of_peak"] = float(sys.argv[6])
+d["throughput_rps"] = d["intended_rps"]
+d["service_cpu_ms_per_request"] = round(int(sys.argv[4]) / max(1, d["requests"]), 2)
+d["db_cpu_ms_per_request"] = round(int(sys.argv[5]) / max(1, d["requests"]), 3)
+json.dump(d, open(sys.argv[3], "w"), indent=1)
+PY
+  cat "$RES/$name.json" | tr -d '\n' >&2; echo >&2
+}
+SUBMIT_BODY='{"answers":{"1":9.5,"2":9,"3":9,"4":8.5}}'
+for f in 50 70; do
+  openloop submit-$f submit 0.$f "/api/v1/forms/bench-{k}/responses" --post "$SUBMIT_BODY" --token-base $TOKEN_NEXT
+  TOKEN_NEXT=$(( TOKEN_NEXT + $(jget "$RES/submit-$f.json" requests) + $(jget "$RES/submit-$f.json" warmup_requests) + 1000 ))
+  openloop trend-$f trend 0.$f "/api/v1/pairs/$TREND_PAIR/trends" --key "$API_KEY"
+done
 [ "$TOKEN_NEXT" -lt "$OPEN" ] || log "WARNING: submission phases used more tokens than the $OPEN made; later ones got 404s"
 RSS_LOAD_MAX=$RSS_MAX
 app_stop
 
-# 7. The database's own ceiling for the same work, same server, same data, same concurrency, no service running.
+# 7a. What one submission and one trend read send to the database: the server logs every statement
+# (log_statement = all) while a service with its scheduled jobs off (nothing else talks to the database) answers
+# one of each, after three of each to fill its caches; src/bench/replay.py turns them into pgbench scripts.
+log "recording the statements of one submission and one trend read"
+QUARKUS_SCHEDULER_ENABLED=false app_start "$RES/app.log"
+for i in 1 2 3; do
+  TOKEN_NEXT=$(( TOKEN_NEXT + 1 ))
+  curl -fs -o /dev/null -X POST -H 'Content-Type: application/json' -d "$SUBMIT_BODY" "$BASE_URL/api/v1/forms/bench-$TOKEN_NEXT/responses"
+  curl -fs -o /dev/null -H "Authorization: Bearer $API_KEY" "$BASE_URL/api/v1/pairs/$TREND_PAIR/trends"
+done
+TOKEN_NEXT=$(( TOKEN_NEXT + 1 ))
+sql "alter system set log_statement = 'all'" >/dev/null; sql "alter system set log_line_prefix = '%m [%p] '" >/dev/null
+sql "select pg_reload_conf()" >/dev/null; sleep 0.5
+LOG_FROM=$(wc -l < "$PG_DATA/server.log")
+sql "select 'REPLAY-MARK-submit'" >/dev/null
+curl -fs -o /dev/null -X POST -H 'Content-Type: application/json' -d "$SUBMIT_BODY" "$BASE_URL/api/v1/forms/bench-$TOKEN_NEXT/responses" \
+  || die "the recorded submission failed"
+sql "select 'REPLAY-MARK-trend'" >/dev/null
+curl -fs -o /dev/null -H "Authorization: Bearer $API_KEY" "$BASE_URL/api/v1/pairs/$TREND_PAIR/trends" || die "the recorded trend read failed"
+sql "select 'REPLAY-MARK-end'" >/dev/null
+sql "alter system reset log_statement" >/dev/null; sql "alter system reset log_line_prefix" >/dev/null; sql "select pg_reload_conf()" >/dev/null
+app_stop
+tail -n +"$LOG_FROM" "$PG_DATA/server.log" > "$RES/replay.log"
+REPLAY_SUBMIT=$(python3 "$BENCH_DIR/replay.py" "$RES/replay.log" REPLAY-MARK-submit REPLAY-MARK-trend "$RES/replay-submit.sql" --token "$TOKEN_NEXT")
+REPLAY_TREND=$(python3 "$BENCH_DIR/replay.py" "$RES/replay.log" REPLAY-MARK-trend REPLAY-MARK-end "$RES/replay-trend.sql")
+log "replay scripts: submission $REPLAY_SUBMIT, trend read $REPLAY_TREND"
+sql "create sequence replay_k start $(( TOKEN_NEXT + 1000 ))" >/dev/null
+
+# 7b. The database's own ceiling for the same work, same server, same data, same concurrency, no service running.
 PGBENCH=$PG_BIN/pgbench; [ -x "$PGBENCH" ] || PGBENCH=$(command -v pgbench)
 pgb() {
   local name=$1 file=$2
@@ -159,8 +213,17 @@ PY
 }
 pgb insert "$BENCH_DIR/pgbench/insert.sql"
 pgb read "$BENCH_DIR/pgbench/read.sql"
+pgb replay-submit "$RES/replay-submit.sql"
+[ "$(sql "select nextval('replay_k')")" -lt "$OPEN" ] || log "WARNING: the submission replay ran out of open assignments"
+pgb replay-trend "$RES/replay-trend.sql"
+# Scripts recorded by an earlier version (REPLAY_BEFORE=dir with replay-submit.sql, replay-trend.sql), replayed on
+# the same server in the same run: what the statements cut since then were worth.
+if [ -n "${REPLAY_BEFORE:-}" ]; then
+  pgb replay-submit-before "$REPLAY_BEFORE/replay-submit.sql"
+  pgb replay-trend-before "$REPLAY_BEFORE/replay-trend.sql"
+fi
 
 # 8. Machine, summary, JSON.
-SETTLE_MS=$SETTLE_MS SETTLE_ALERTS=$SETTLE_ALERTS python3 "$BENCH_DIR/report.py" "$RES" "$MODE" "$RESPONSES" "$DURATION" "$CONNECTIONS" "$STARTUP_FIRST_MS" \
+REPLAY_SUBMIT=$REPLAY_SUBMIT REPLAY_TREND=$REPLAY_TREND SETTLE_MS=$SETTLE_MS SETTLE_ALERTS=$SETTLE_ALERTS python3 "$BENCH_DIR/report.py" "$RES" "$MODE" "$RESPONSES" "$DURATION" "$CONNECTIONS" "$STARTUP_FIRST_MS" \
   "$(IFS=,; echo "${STARTS_PLAIN[*]}")" "$(IFS=,; echo "${STARTS_CDS[*]:-}")" "$RSS_LOAD_MAX" "$LOAD_MS" "$JAVA_OPTS" \
   "$OUT_DIR" "$(IFS=,; echo "${STARTS_CPU[*]}")"

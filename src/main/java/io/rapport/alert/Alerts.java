@@ -97,11 +97,14 @@ public class Alerts {
         return questionnaireId + "|" + type + "|" + sessionNumber;
     }
 
+    /** What a pair has been alerted about, one row per alert. */
+    static final String RAISED_KEYS = "select questionnaire_id, type, session_number from alert"
+            + " where organization_id = :org and pair_id = :pair";
+
     /** The {@link #key keys} of every alert raised for the pair so far. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Set<String> raisedKeys(UUID organizationId, UUID pairId) {
-        List<Tuple> rows = NativeColumns.tuples(em.createNativeQuery("select questionnaire_id, type, session_number"
-                + " from alert where organization_id = :org and pair_id = :pair", Tuple.class)
+        List<Tuple> rows = NativeColumns.tuples(em.createNativeQuery(RAISED_KEYS, Tuple.class)
                 .setParameter("org", organizationId).setParameter("pair", pairId));
         Set<String> keys = new HashSet<>();
         for (Tuple r : rows) {

@@ -62,8 +62,7 @@ public class TrendAlerts {
 
     private void raise(UUID organizationId, UUID pairId, String onlyQuestionnaireId, int fromSession) {
         outbox.lockPair(organizationId, pairId);
-        // The whole history is recomputed; one read of what was raised before spares a statement per old event.
-        Set<String> raised = alerts.raisedKeys(organizationId, pairId);
+        Set<String> raised = null;
         for (InstrumentTrend trend : trends.compute(organizationId, pairId, onlyQuestionnaireId)) {
             String questionnaireId = trend.trend().questionnaireId();
             List<TrendEvent> events = new ArrayList<>(trend.trend().events());
@@ -71,8 +70,15 @@ public class TrendAlerts {
                 events.addAll(trend.splitAlliance().events());
             }
             for (TrendEvent event : events) {
-                if (event.sessionNumber() >= fromSession
-                        && !raised.contains(Alerts.key(questionnaireId, event.type(), event.sessionNumber()))) {
+                if (event.sessionNumber() < fromSession) {
+                    continue;
+                }
+                // Read once, and only when there is something to raise: most submissions raise nothing, and the
+                // whole history is recomputed, so one read spares a statement per old event.
+                if (raised == null) {
+                    raised = alerts.raisedKeys(organizationId, pairId);
+                }
+                if (!raised.contains(Alerts.key(questionnaireId, event.type(), event.sessionNumber()))) {
                     alerts.raise(organizationId, pairId, questionnaireId, event);
                 }
             }

@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
+import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,11 +33,34 @@ class TrendAlertsTest {
     @Inject
     AssignmentExpiry expiry;
 
+    @Inject
+    SessionFactory sessionFactory;
+
     String key;
 
     @BeforeEach
     void newOrganization() {
         key = Api.newOrganization();
+    }
+
+    @Test
+    void shouldReadTheRaisedAlertsOnlyWhenASubmissionHasSomethingToRaise() {
+        ScoredPairs.answered(key, "c-1", "t-1", ScoredPairs.total(38), ScoredPairs.total(38));
+        // Steady and above the cutoff (36): nothing to raise, so no read of what was raised before.
+        assertThat(alertReadsOfOneSubmission(ScoredPairs.total(38))).isZero();
+        // Under the cutoff: a below-cutoff event at the new session, checked against what was raised.
+        assertThat(alertReadsOfOneSubmission(ScoredPairs.total(20))).isEqualTo(1);
+        as(key).get("/api/v1/alerts").then().statusCode(200).body("items.type", hasItem("below-cutoff"));
+    }
+
+    /** The reads of the pair's raised alerts done by one submission (Hibernate's per-query statistics). */
+    private long alertReadsOfOneSubmission(double[] answers) {
+        String formUrl = as(key).body(session("c-1", "t-1")).post("/api/v1/sessions").then().statusCode(201)
+                .extract().path("assignments[0].formUrl");
+        sessionFactory.getStatistics().clear();
+        ScoredPairs.submit(formUrl, answers);
+        return sessionFactory.getStatistics().getQueryStatistics(Alerts.RAISED_KEYS.replaceAll(":\\w+", "?"))
+                .getExecutionCount();
     }
 
     @Test
