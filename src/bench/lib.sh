@@ -76,6 +76,9 @@ app_jar() {
 # is 112 MB from the start: 96 MB growing from 64 MB cost throughput in collections and slowed startup, 128 MB
 # reached 308 MB RSS and C2 300 MB (src/bench/results/session-3/heap.txt, rss.txt).
 JAVA_OPTS=${JAVA_OPTS:-"-Xmx112m -Xms112m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -Xss512k -XX:TieredStopAtLevel=1"}
+# The local-norms job is off (RAPPORT_NORMS_INTERVAL=off) unless the caller sets it: it loads every scored response
+# of an instrument version, and all of the organization's session numbers, into memory, and with the 112 MB heap it
+# ran out of memory at 30,000 responses and 180,000 sessions (session 7), which left the service unable to answer.
 app_start() {
   local logf=${1:-$OUT_DIR/app.log}; shift || true
   local jar; jar=$(app_jar)
@@ -88,6 +91,7 @@ app_start() {
   RAPPORT_SECURITY_API_REQUESTS_PER_SECOND=${RAPPORT_SECURITY_API_REQUESTS_PER_SECOND:-100000} \
   RAPPORT_SECURITY_API_BURST=${RAPPORT_SECURITY_API_BURST:-100000} \
   MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} \
+  RAPPORT_NORMS_INTERVAL=${RAPPORT_NORMS_INTERVAL:-off} \
     java $JAVA_OPTS "$@" -jar "$jar" >>"$logf" 2>&1 &
   APP_PID=$!
   local i

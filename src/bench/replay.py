@@ -80,18 +80,32 @@ def chain_params(sql):
     return found
 
 
+def top_level(text):
+    """Splits on the commas outside parentheses."""
+    parts, depth, current = [], 0, ""
+    for ch in text:
+        depth += ch == "("
+        depth -= ch == ")"
+        if ch == "," and depth == 0:
+            parts.append(current.strip())
+            current = ""
+        else:
+            current += ch
+    return parts + [current.strip()]
+
+
 def generated_ids():
     """Values the service generated for this request: what it inserts as a row's id or request id."""
     found = set()
     for sql, params in statements:
-        m = re.match(r"(?is)insert into \w+\s*\(([^)]*)\)\s*values\s*\(([^)]*)\)", sql)
+        m = re.match(r"(?is)insert into \w+\s*\(([^)]*)\)\s*values\s*\((.*)\)\s*(returning .*)?$", sql)
         if not m:
             continue
         cols = [c.strip().lower() for c in m.group(1).split(",")]
-        vals = [v.strip() for v in m.group(2).split(",")]
-        for col, val in zip(cols, vals):
-            if col in ("id", "request_id") and re.fullmatch(r"\$\d+", val) and int(val[1:]) in params:
-                found.add(params[int(val[1:])])
+        for col, val in zip(cols, top_level(m.group(2))):
+            n = re.search(r"\$(\d+)", val)
+            if col in ("id", "request_id") and n and int(n.group(1)) in params:
+                found.add(params[int(n.group(1))])
     return found
 
 
