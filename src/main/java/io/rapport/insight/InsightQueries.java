@@ -61,6 +61,14 @@ public class InsightQueries {
     public record Month(Instant month, long clients, long n, double sum, double sumOfSquares) {
     }
 
+    /** An item's id, range and keying, from the questionnaire file. */
+    public record ItemRange(String id, double min, double max, boolean reverse) {
+    }
+
+    /** What {@link #itemSums} returns; {@code ends} holds per scale {ceiling count, floor count}. */
+    public record ItemSums(long n, double[] sums, double[][] crossSums, Map<String, long[]> ends) {
+    }
+
     /** A therapist as the EHR names them. */
     public record TherapistRef(UUID id, String externalId, String displayName) {
     }
@@ -178,6 +186,75 @@ public class InsightQueries {
         return NativeColumns.tuples(bind(q, scope)).stream().map(r -> new Month(
                 NativeColumns.instant(r.get("month")), num(r, "clients"), num(r, "n"), dbl(r, "total_sum"),
                 dbl(r, "total_sq"))).toList();
+    }
+
+    /**
+     * Sums of one instrument version's raw item answers over each pair's first response in the period with every
+     * item answered: Σ x_i, Σ x_i x_j (i ≤ j), and per scale how many responses sit at its ceiling or floor (every
+     * keyed item at its maximum, or minimum).
+     *
+     * @param items the version's items in order; ids, ranges and keying come from the questionnaire file
+     * @param scales scale name to the indexes of its items
+     */
+    public ItemSums itemSums(Scope scope, String version, List<ItemRange> items, Map<String, int[]> scales) {
+        int k = items.size();
+        StringBuilder select = new StringBuilder("select count(*) as n");
+        StringBuilder columns = new StringBuilder();
+        StringBuilder complete = new StringBuilder();
+        for (int i = 0; i < k; i++) {
+            columns.append(", cast(r.answers ->> cast(:i").append(i).append(" as text) as float8) as x").append(i);
+            complete.append(" and jsonb_typeof(r.answers -> cast(:i").append(i).append(" as text)) = 'number'");
+            select.append(", sum(x").append(i).append(") as s").append(i);
+            for (int j = i; j < k; j++) {
+                select.append(", sum(x").append(i).append(" * x").append(j).append(") as c").append(i).append('_')
+                        .append(j);
+            }
+        }
+        List<String> names = List.copyOf(scales.keySet());
+        for (int sc = 0; sc < names.size(); sc++) {
+            StringBuilder ceiling = new StringBuilder();
+            StringBuilder floor = new StringBuilder();
+            for (int i : scales.get(names.get(sc))) {
+                String and = ceiling.isEmpty() ? "" : " and ";
+                ceiling.append(and).append('x').append(i).append(" = :").append(items.get(i).reverse() ? "lo" : "hi")
+                        .append(i);
+                floor.append(and).append('x').append(i).append(" = :").append(items.get(i).reverse() ? "hi" : "lo")
+                        .append(i);
+            }
+            select.append(", count(*) filter (where ").append(ceiling).append(") as ceil").append(sc);
+            select.append(", count(*) filter (where ").append(floor).append(") as floor").append(sc);
+        }
+        Query q = em.createNativeQuery("with sample as (select distinct on (r.pair_id) r.pair_id" + columns
+                + " from session s" + PAIR
+                + " join response r on r.organization_id = s.organization_id and r.session_id = s.id"
+                + where(scope) + " and r.questionnaire_id = :questionnaire and r.questionnaire_version = :version"
+                + " and r.scored" + complete + " order by r.pair_id, s.session_number, r.submitted_at) "
+                + select + " from sample", Tuple.class);
+        bind(q, scope).setParameter("version", version);
+        for (int i = 0; i < k; i++) {
+            q.setParameter("i" + i, items.get(i).id());
+            if (select.indexOf(":hi" + i) >= 0) {
+                q.setParameter("hi" + i, items.get(i).max());
+            }
+            if (select.indexOf(":lo" + i) >= 0) {
+                q.setParameter("lo" + i, items.get(i).min());
+            }
+        }
+        Tuple r = NativeColumns.tuples(q).get(0);
+        double[] sums = new double[k];
+        double[][] cross = new double[k][k];
+        for (int i = 0; i < k; i++) {
+            sums[i] = dbl(r, "s" + i);
+            for (int j = i; j < k; j++) {
+                cross[i][j] = dbl(r, "c" + i + "_" + j);
+                cross[j][i] = cross[i][j];
+            }
+        }
+        Map<String, long[]> ends = new HashMap<>();
+        for (int sc = 0; sc < names.size(); sc++) {
+            ends.put(names.get(sc), new long[] { num(r, "ceil" + sc), num(r, "floor" + sc) });
+        }
+        return new ItemSums(num(r, "n"), sums, cross, ends);
     }
 
     private static String where(Scope scope) {

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.rapport.audit.Audited;
 import io.rapport.insight.InsightViews.OrganizationInsight;
+import io.rapport.insight.InsightViews.ReliabilityInsight;
 import io.rapport.insight.InsightViews.TherapistComparison;
 import io.rapport.insight.InsightViews.TherapistInsight;
 import io.rapport.security.Caller;
@@ -61,6 +62,20 @@ public class InsightResource {
     public TherapistComparison therapists(@PathParam("questionnaireId") String questionnaireId,
             @QueryParam("from") String from, @QueryParam("to") String to) {
         return insight.therapists(insight.request(caller.organizationId(), questionnaireId, from, to));
+    }
+
+    @GET
+    @Path("/reliability")
+    @Audited(objectType = "insight", idParam = "questionnaireId")
+    @Operation(summary = "The instrument's reliability in the organization's own answers", description = """
+            Per version (all, or version=) and scale (total and subscales): Cronbach's alpha with Feldt's 95%
+            interval, flagged when its lower end is below rapport.insight.alpha-floor (0.7), each item's corrected
+            item-total correlation, and the shares of responses at the scale's ceiling and floor. The sample is each
+            pair's first response of the period with every item answered (one per client, so independent); n says
+            how many.""" + PERIOD)
+    public ReliabilityInsight reliability(@PathParam("questionnaireId") String questionnaireId,
+            @QueryParam("version") String version, @QueryParam("from") String from, @QueryParam("to") String to) {
+        return insight.reliability(insight.request(caller.organizationId(), questionnaireId, from, to), version);
     }
 
     @GET

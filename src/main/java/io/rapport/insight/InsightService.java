@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +17,8 @@ import io.rapport.common.error.ApiException;
 import io.rapport.common.error.Problem.FieldError;
 import io.rapport.insight.InsightQueries.Activity;
 import io.rapport.insight.InsightQueries.Grouping;
+import io.rapport.insight.InsightQueries.ItemRange;
+import io.rapport.insight.InsightQueries.ItemSums;
 import io.rapport.insight.InsightQueries.Month;
 import io.rapport.insight.InsightQueries.Ruptures;
 import io.rapport.insight.InsightQueries.Scope;
@@ -26,14 +29,19 @@ import io.rapport.insight.InsightStatistics.MeanCi;
 import io.rapport.insight.InsightStatistics.Shrunk;
 import io.rapport.insight.InsightViews.CutoffUsed;
 import io.rapport.insight.InsightViews.Figures;
+import io.rapport.insight.InsightViews.ItemRest;
 import io.rapport.insight.InsightViews.MonthFigures;
 import io.rapport.insight.InsightViews.OrganizationInsight;
 import io.rapport.insight.InsightViews.Period;
+import io.rapport.insight.InsightViews.ReliabilityInsight;
+import io.rapport.insight.InsightViews.ScaleReliabilityView;
 import io.rapport.insight.InsightViews.TherapistComparison;
 import io.rapport.insight.InsightViews.TherapistInsight;
 import io.rapport.insight.InsightViews.TherapistRow;
+import io.rapport.insight.InsightViews.VersionReliability;
 import io.rapport.questionnaire.Cutoff;
 import io.rapport.questionnaire.Direction;
+import io.rapport.questionnaire.Item;
 import io.rapport.questionnaire.QuestionnaireCatalog;
 import io.rapport.questionnaire.QuestionnaireDefinition;
 
@@ -140,6 +148,81 @@ public class InsightService {
                 "empirical Bayes estimate of the mean latest total, " + (higherIsBetter ? "highest" : "lowest")
                         + " first",
                 org, result);
+    }
+
+    /**
+     * Reliability from the organization's own answers, per version (all the catalog has, or {@code version}) and
+     * scale. 404 naming {@code version} for a version the catalog does not have.
+     */
+    @Transactional
+    public ReliabilityInsight reliability(Request request, String version) {
+        String id = request.instrument().id();
+        List<QuestionnaireDefinition> versions = version == null || version.isBlank()
+                ? catalog.all().stream().filter(d -> d.id().equals(id)).toList()
+                : List.of(catalog.get(id, version.strip()).orElseThrow(() -> new ApiException(404, "not-found",
+                        "Not Found", "version: no version '" + version + "' of " + id,
+                        List.of(new FieldError("version", "no version '" + version + "' of " + id)))));
+        List<VersionReliability> result = new ArrayList<>();
+        for (QuestionnaireDefinition d : versions) {
+            result.add(versionReliability(request.scope(null), d));
+        }
+        return new ReliabilityInsight(id, request.period(), config.alphaFloor(), config.minClients(), result);
+    }
+
+    private VersionReliability versionReliability(Scope scope, QuestionnaireDefinition d) {
+        List<Item> items = d.items();
+        List<ItemRange> ranges = items.stream().map(i -> new ItemRange(i.id(), i.min().doubleValue(),
+                i.max().doubleValue(), i.reverse())).toList();
+        Map<String, int[]> scales = new LinkedHashMap<>();
+        scales.put(QuestionnaireDefinition.TOTAL, indexes(items, d.scaleItems(QuestionnaireDefinition.TOTAL)));
+        d.subscales().keySet().forEach(name -> scales.put(name, indexes(items, d.scaleItems(name))));
+        ItemSums sums = queries.itemSums(scope, d.version(), ranges, scales);
+        // One response per pair, so n is also the number of clients an alpha would describe at most.
+        if (InsightStatistics.suppressed(sums.n(), config.minClients())) {
+            return new VersionReliability(d.version(), true, null, List.of());
+        }
+        List<ScaleReliabilityView> views = new ArrayList<>();
+        scales.forEach((name, index) -> {
+            int k = index.length;
+            double[] s = new double[k];
+            double[][] c = new double[k][k];
+            boolean[] reverse = new boolean[k];
+            for (int a = 0; a < k; a++) {
+                s[a] = sums.sums()[index[a]];
+                reverse[a] = ranges.get(index[a]).reverse();
+                for (int b = 0; b < k; b++) {
+                    c[a][b] = sums.crossSums()[index[a]][index[b]];
+                }
+            }
+            InsightStatistics.ScaleReliability r = InsightStatistics.reliability(sums.n(), s, c, reverse,
+                    config.alphaFloor());
+            List<ItemRest> itemRest = new ArrayList<>();
+            for (int a = 0; a < k; a++) {
+                itemRest.add(new ItemRest(ranges.get(index[a]).id(), r.itemRest().get(a)));
+            }
+            List<String> notes = new ArrayList<>();
+            if (r.alpha() == null) {
+                notes.add(sums.n() < 3 || k < 2 ? "no alpha: it needs at least 3 responses and 2 items"
+                        : "no alpha: the scale's answers do not vary");
+            }
+            long[] ends = sums.ends().get(name);
+            Double ceiling = sums.n() > 0 ? (double) ends[0] / sums.n() : null;
+            Double floor = sums.n() > 0 ? (double) ends[1] / sums.n() : null;
+            views.add(new ScaleReliabilityView(name, k, r.alpha(), r.lower95(), r.upper95(), r.flagged(), itemRest,
+                    ceiling, floor, List.copyOf(notes)));
+        });
+        return new VersionReliability(d.version(), false, sums.n(), views);
+    }
+
+    private static int[] indexes(List<Item> items, List<String> ids) {
+        return ids.stream().mapToInt(id -> {
+            for (int i = 0; i < items.size(); i++) {
+                if (items.get(i).id().equals(id)) {
+                    return i;
+                }
+            }
+            throw new IllegalStateException("scale item " + id + " is not an item");
+        }).toArray();
     }
 
     private boolean comparable(Figures f) {

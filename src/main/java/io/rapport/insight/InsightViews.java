@@ -57,4 +57,25 @@ public final class InsightViews {
     public record TherapistComparison(String questionnaireId, Period period, CutoffUsed cutoff, int minPairs,
             int minClients, String rankedBy, Figures organization, List<TherapistRow> therapists) {
     }
+
+    /** An item's corrected item–total (item–rest) correlation; null when the item or the rest has no variance. */
+    public record ItemRest(String item, Double correlation) {
+    }
+
+    /**
+     * One scale of one version: alpha with Feldt's 95 % interval over {@code n} responses (each pair's first with
+     * every item answered), flagged when the interval's lower end is below the floor; the shares of responses at
+     * the scale's ceiling and floor.
+     */
+    public record ScaleReliabilityView(String scale, int items, Double alpha, Double lower95, Double upper95,
+            boolean flagged, List<ItemRest> itemRest, Double ceilingShare, Double floorShare, List<String> notes) {
+    }
+
+    /** A version's scales; every figure withheld when suppressed (fewer than the configured clients). */
+    public record VersionReliability(String version, boolean suppressed, Long n, List<ScaleReliabilityView> scales) {
+    }
+
+    public record ReliabilityInsight(String questionnaireId, Period period, double alphaFloor, int minClients,
+            List<VersionReliability> versions) {
+    }
 }

@@ -10,12 +10,15 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.util.List;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.Api;
 import io.rapport.ScoredPairs;
+import io.rapport.trend.Reliability;
 import io.restassured.config.JsonConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.path.json.config.JsonPathConfig;
@@ -139,6 +142,41 @@ class InsightResourceTest {
         json().get(ORG + "?from=2026-11-21&to=2026-11-30").then().statusCode(200)
                 .body("organization.sessions", equalTo(0)).body("organization.pairs", equalTo(0))
                 .body("organization.latestAlliance", nullValue());
+    }
+
+    @Test
+    void shouldComputeAlphaFromEachPairsFirstResponseAsFromRows() {
+        double[][] first = { { 2, 2, 2, 3 }, { 3, 3, 3, 4 }, { 4, 4, 4, 4 }, { 3, 5, 3, 5 }, { 10, 10, 10, 10 } };
+        for (int i = 0; i < first.length; i++) {
+            // The second answers, all at the floor, are not in the sample: one response per pair.
+            ScoredPairs.answered(key, "c-" + i, "t-1", first[i], ScoredPairs.same(0));
+        }
+        Reliability.Alpha expected = Reliability.cronbach(List.of(first));
+
+        json().get("/api/v1/insights/session-rating-4/reliability").then().statusCode(200)
+                .body("alphaFloor", equalTo(0.7)).body("versions.version", contains("1.0.0"))
+                .body("versions[0].n", equalTo(5)).body("versions[0].suppressed", equalTo(false))
+                .body("versions[0].scales.scale", contains("total"))
+                .body("versions[0].scales[0].alpha", closeTo(expected.alpha(), 1e-9))
+                .body("versions[0].scales[0].lower95", closeTo(expected.lower95(), 1e-9))
+                .body("versions[0].scales[0].upper95", closeTo(expected.upper95(), 1e-9))
+                .body("versions[0].scales[0].flagged", equalTo(expected.lower95() < 0.7))
+                .body("versions[0].scales[0].itemRest.item", contains("1", "2", "3", "4"))
+                .body("versions[0].scales[0].ceilingShare", closeTo(0.2, 1e-9))
+                .body("versions[0].scales[0].floorShare", closeTo(0.0, 1e-9));
+    }
+
+    @Test
+    void shouldSuppressReliabilityOfFewerThanFiveClientsAndRefuseUnknownVersions() {
+        for (int i = 0; i < 4; i++) {
+            ScoredPairs.answered(key, "c-" + i, "t-1", ScoredPairs.same(i + 1));
+        }
+
+        as(key).get("/api/v1/insights/session-rating-4/reliability").then().statusCode(200)
+                .body("versions[0].suppressed", equalTo(true)).body("versions[0].n", nullValue())
+                .body("versions[0].scales", hasSize(0));
+        as(key).get("/api/v1/insights/session-rating-4/reliability?version=9.9.9").then().statusCode(404)
+                .contentType("application/problem+json").body("errors.field", contains("version"));
     }
 
     @Test

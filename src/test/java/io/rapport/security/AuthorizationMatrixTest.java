@@ -105,6 +105,8 @@ class AuthorizationMatrixTest {
             // Aggregates are for admins; therapists see their own on the pages. B's admin reads B's own T-1.
             row("GET",    "/api/v1/insights/{questionnaireId}/organization",
                                                                          401, 403, 200, 403, 403, 403, 200, 401),
+            row("GET",    "/api/v1/insights/{questionnaireId}/reliability",
+                                                                         401, 403, 200, 403, 403, 403, 200, 401),
             row("GET",    "/api/v1/insights/{questionnaireId}/therapists",
                                                                          401, 403, 200, 403, 403, 403, 200, 401),
             row("GET",    "/api/v1/insights/{questionnaireId}/therapists/{therapistId}",
