@@ -50,7 +50,19 @@ public final class Reliability {
         if (!(totalVariance > 0)) {
             return null;
         }
-        double alpha = k / (k - 1.0) * (1 - itemVariances / totalVariance);
+        return feldt(k / (k - 1.0) * (1 - itemVariances / totalVariance), n, k);
+    }
+
+    /**
+     * Feldt's 95 % interval around an alpha already computed (from rows or from a covariance matrix).
+     *
+     * @param n subjects, at least 3
+     * @param k items, at least 2
+     */
+    public static Alpha feldt(double alpha, int n, int k) {
+        if (n < 3 || k < 2) {
+            throw new IllegalArgumentException("Feldt's interval needs at least 3 subjects and 2 items");
+        }
         FDistribution f = new FDistribution(n - 1.0, (n - 1.0) * (k - 1.0));
         double lower = 1 - (1 - alpha) * f.inverseCumulativeProbability(0.975);
         double upper = 1 - (1 - alpha) * f.inverseCumulativeProbability(0.025);

@@ -83,6 +83,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void shouldKeepTheInsightStatisticsFreeOfFrameworks() {
+        noClasses().that().haveNameMatching("io\\.rapport\\.insight\\.InsightStatistics(\\$.*)?").should()
+                .dependOnClassesThat(resideInAnyPackage(FRAMEWORKS))
+                .because("the insight statistics are a pure core, tested with plain JUnit").check(main);
+    }
+
+    @Test
     void shouldKeepCommonFreeOfFeatures() {
         noClasses().that().resideInAPackage("io.rapport.common..")
                 .should().dependOnClassesThat(resideInAPackage("io.rapport..")

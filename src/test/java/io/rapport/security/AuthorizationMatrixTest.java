@@ -102,6 +102,15 @@ class AuthorizationMatrixTest {
                                                                          401, 403, 200, 403, 403, 403, 200, 401),
             row("DELETE", "/api/v1/published-constants/{questionnaireId}/{version}",
                                                                          401, 403, 200, 403, 403, 403, 200, 401),
+            // Aggregates are for admins; therapists see their own on the pages. B's admin reads B's own T-1.
+            row("GET",    "/api/v1/insights/{questionnaireId}/organization",
+                                                                         401, 403, 200, 403, 403, 403, 200, 401),
+            row("GET",    "/api/v1/insights/{questionnaireId}/reliability",
+                                                                         401, 403, 200, 403, 403, 403, 200, 401),
+            row("GET",    "/api/v1/insights/{questionnaireId}/therapists",
+                                                                         401, 403, 200, 403, 403, 403, 200, 401),
+            row("GET",    "/api/v1/insights/{questionnaireId}/therapists/{therapistId}",
+                                                                         401, 403, 200, 403, 403, 403, 200, 401),
             row("POST",   "/api/v1/sessions",                            401, 403, 201, 201, 403, 201, 201, 401),
             row("GET",    "/api/v1/pairs",                               401, 403, 200, 200, 200, 403, 200, 401),
             row("GET",    "/api/v1/pairs/{pairId}",                      401, 403, 200, 200, 200, 403, 404, 401),
@@ -249,6 +258,7 @@ class AuthorizationMatrixTest {
         values.put("{keyId}", a::newApiKey);
         values.put("{questionnaireId}", () -> "session-rating-4");
         values.put("{version}", () -> "1.0.0");
+        values.put("{therapistId}", () -> "T-1");
         values.put("{externalId}", () -> "x-" + UUID.randomUUID());
         values.put("{webhookId}", () -> r.method().equals("DELETE") || r.path().endsWith("/disable") ? a.newWebhook()
                 : a.webhookId);

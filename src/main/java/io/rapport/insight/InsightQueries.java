@@ -1,0 +1,293 @@
+package io.rapport.insight;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
+
+import io.rapport.common.persistence.NativeColumns;
+import io.rapport.common.persistence.ReadModel;
+
+/**
+ * The sums behind the insight figures, aggregated in PostgreSQL: no response row is loaded into Java. Each method
+ * is one statement per group kind (the organization as a whole, or one row per therapist), filtered on the
+ * organization, the instrument and the sessions' time in the period.
+ */
+@ApplicationScoped
+@ReadModel("Aggregates over sessions, assignments, responses and alerts of a whole organization are one GROUP BY each; asking each room per pair would load every response into Java")
+public class InsightQueries {
+
+    /** Which rows the figures are grouped into; the expression is a constant of this class, never input. */
+    public enum Grouping {
+        ORGANIZATION("cast(null as uuid)"),
+        THERAPIST("p.therapist_id");
+
+        final String expression;
+
+        Grouping(String expression) {
+            this.expression = expression;
+        }
+    }
+
+    /** What one query covers: organization, instrument, [from, to), optionally one therapist. */
+    public record Scope(UUID organizationId, String questionnaireId, Instant from, Instant to, UUID therapistId) {
+    }
+
+    /** Sessions and assignments of a group; the median is in seconds, null without a completed assignment. */
+    public record Activity(long clients, long sessions, long sent, long completed, long expired, long cancelled, long open,
+            Double medianSecondsToAnswer) {
+    }
+
+    /**
+     * Per group, over its pairs with a scored total in the period: the first and the latest total of each pair
+     * summed, and how many pairs' latest total is past the cutoff.
+     */
+    public record Scores(long pairs, long clients, long scoredSessions, double firstSum, double firstSumOfSquares,
+            double latestSum, double latestSumOfSquares, long beyondCutoff) {
+    }
+
+    /** Drop events (a rupture is one pair's session with a drop) and their resolution, as raised as alerts. */
+    public record Ruptures(long ruptures, long repaired, long unrepaired, long openUnrepaired) {
+    }
+
+    /** One calendar month (UTC) of scored totals. */
+    public record Month(Instant month, long clients, long n, double sum, double sumOfSquares) {
+    }
+
+    /** An item's id, range and keying, from the questionnaire file. */
+    public record ItemRange(String id, double min, double max, boolean reverse) {
+    }
+
+    /** What {@link #itemSums} returns; {@code ends} holds per scale {ceiling count, floor count}. */
+    public record ItemSums(long n, double[] sums, double[][] crossSums, Map<String, long[]> ends) {
+    }
+
+    /** A therapist as the EHR names them. */
+    public record TherapistRef(UUID id, String externalId, String displayName) {
+    }
+
+    private static final String PAIR = " join pair p on p.organization_id = s.organization_id and p.id = s.pair_id";
+
+    private final EntityManager em;
+
+    public InsightQueries(EntityManager em) {
+        this.em = em;
+    }
+
+    public Optional<TherapistRef> therapist(UUID organizationId, String externalId) {
+        return NativeColumns.tuples(em.createNativeQuery("select id, external_id, display_name from therapist"
+                + " where organization_id = :org and external_id = :ext", Tuple.class)
+                .setParameter("org", organizationId).setParameter("ext", externalId)).stream()
+                .map(InsightQueries::therapistRef).findFirst();
+    }
+
+    public Map<UUID, TherapistRef> therapists(UUID organizationId) {
+        Map<UUID, TherapistRef> result = new HashMap<>();
+        NativeColumns.tuples(em.createNativeQuery("select id, external_id, display_name from therapist"
+                + " where organization_id = :org", Tuple.class).setParameter("org", organizationId))
+                .forEach(t -> result.put(t.get("id", UUID.class), therapistRef(t)));
+        return result;
+    }
+
+    /** Sessions in the period, and the instrument's assignments of those sessions by status. */
+    public Map<UUID, Activity> activity(Scope scope, Grouping grouping) {
+        Query q = em.createNativeQuery("select " + grouping.expression + " as grp, count(distinct p.client_id) as clients,"
+                + " count(distinct s.id) as sessions,"
+                + " count(a.id) as sent,"
+                + " count(a.id) filter (where a.status = 'completed') as completed,"
+                + " count(a.id) filter (where a.status = 'expired') as expired,"
+                + " count(a.id) filter (where a.status = 'cancelled') as cancelled,"
+                + " count(a.id) filter (where a.status = 'open') as open,"
+                + " percentile_cont(0.5) within group (order by extract(epoch from a.completed_at - a.created_at))"
+                + " filter (where a.status = 'completed' and a.completed_at is not null) as median_seconds"
+                + " from session s" + PAIR
+                + " left join assignment a on a.organization_id = s.organization_id and a.session_id = s.id"
+                + " and a.questionnaire_id = :questionnaire"
+                + where(scope) + " group by 1", Tuple.class);
+        Map<UUID, Activity> result = new HashMap<>();
+        NativeColumns.tuples(bind(q, scope)).forEach(r -> result.put(r.get("grp", UUID.class),
+                new Activity(num(r, "clients"), num(r, "sessions"), num(r, "sent"), num(r, "completed"), num(r, "expired"),
+                        num(r, "cancelled"), num(r, "open"), nullableDbl(r, "median_seconds"))));
+        return result;
+    }
+
+    /**
+     * Each pair's first and latest scored total in the period (by session number), summed per group.
+     *
+     * @param beyondCutoff SQL comparison of {@code latest} with {@code :cutoff} ({@code <} or {@code >}), or null
+     *        when the instrument has no cutoff
+     */
+    public Map<UUID, Scores> scores(Scope scope, Grouping grouping, String beyondCutoff, Double cutoff) {
+        String beyond = beyondCutoff == null ? "0"
+                : "count(*) filter (where latest " + beyondCutoff + " cast(:cutoff as numeric))";
+        Query q = em.createNativeQuery("with per_pair as (select p.id as pair_id, " + grouping.expression
+                + " as grp, p.client_id, count(*) as n,"
+                + " (array_agg(r.total order by s.session_number, r.submitted_at))[1] as first,"
+                + " (array_agg(r.total order by s.session_number desc, r.submitted_at desc))[1] as latest"
+                + " from session s" + PAIR
+                + " join response r on r.organization_id = s.organization_id and r.session_id = s.id"
+                + where(scope) + " and r.questionnaire_id = :questionnaire and r.scored and r.total is not null"
+                + " group by p.id, 2, p.client_id)"
+                + " select grp, count(*) as pairs, count(distinct client_id) as clients, sum(n) as scored,"
+                + " sum(first) as first_sum, sum(first * first) as first_sq,"
+                + " sum(latest) as latest_sum, sum(latest * latest) as latest_sq, " + beyond + " as beyond"
+                + " from per_pair group by grp", Tuple.class);
+        bind(q, scope);
+        if (beyondCutoff != null) {
+            q.setParameter("cutoff", cutoff);
+        }
+        Map<UUID, Scores> result = new HashMap<>();
+        NativeColumns.tuples(q).forEach(r -> result.put(r.get("grp", UUID.class), new Scores(num(r, "pairs"),
+                num(r, "clients"), num(r, "scored"), dbl(r, "first_sum"), dbl(r, "first_sq"), dbl(r, "latest_sum"),
+                dbl(r, "latest_sq"), num(r, "beyond"))));
+        return result;
+    }
+
+    /**
+     * Ruptures are the distinct (pair, session) of drop alerts; repairs and unrepaired ruptures are counted at the
+     * session where the trend engine resolved them. Alerts are raised once, from the trend at the time the data
+     * came in, so these are the events the organization was told about.
+     */
+    public Map<UUID, Ruptures> ruptures(Scope scope, Grouping grouping) {
+        Query q = em.createNativeQuery("select " + grouping.expression + " as grp,"
+                + " count(distinct al.pair_id || ':' || al.session_number)"
+                + " filter (where al.type in ('reliable-drop', 'personal-drop')) as ruptures,"
+                + " count(*) filter (where al.type = 'repair') as repaired,"
+                + " count(*) filter (where al.type = 'unrepaired') as unrepaired,"
+                + " count(*) filter (where al.type = 'unrepaired' and al.status = 'open') as open_unrepaired"
+                + " from session s" + PAIR
+                + " join alert al on al.organization_id = s.organization_id and al.pair_id = s.pair_id"
+                + " and al.session_number = s.session_number"
+                + where(scope) + " and al.questionnaire_id = :questionnaire"
+                + " and al.type in ('reliable-drop', 'personal-drop', 'repair', 'unrepaired') group by 1", Tuple.class);
+        Map<UUID, Ruptures> result = new HashMap<>();
+        NativeColumns.tuples(bind(q, scope)).forEach(r -> result.put(r.get("grp", UUID.class), new Ruptures(
+                num(r, "ruptures"), num(r, "repaired"), num(r, "unrepaired"), num(r, "open_unrepaired"))));
+        return result;
+    }
+
+    /** Scored totals per calendar month (UTC) of the session, oldest first. */
+    public List<Month> monthly(Scope scope) {
+        Query q = em
+                .createNativeQuery("select date_trunc('month', s.occurred_at at time zone 'UTC') at time zone 'UTC' as month,"
+                        + " count(distinct p.client_id) as clients, count(*) as n, sum(r.total) as total_sum,"
+                        + " sum(r.total * r.total) as total_sq"
+                        + " from session s" + PAIR
+                        + " join response r on r.organization_id = s.organization_id and r.session_id = s.id"
+                        + where(scope) + " and r.questionnaire_id = :questionnaire and r.scored and r.total is not null"
+                        + " group by 1 order by 1", Tuple.class);
+        return NativeColumns.tuples(bind(q, scope)).stream().map(r -> new Month(
+                NativeColumns.instant(r.get("month")), num(r, "clients"), num(r, "n"), dbl(r, "total_sum"),
+                dbl(r, "total_sq"))).toList();
+    }
+
+    /**
+     * Sums of one instrument version's raw item answers over each pair's first response in the period with every
+     * item answered: Σ x_i, Σ x_i x_j (i ≤ j), and per scale how many responses sit at its ceiling or floor (every
+     * keyed item at its maximum, or minimum).
+     *
+     * @param items the version's items in order; ids, ranges and keying come from the questionnaire file
+     * @param scales scale name to the indexes of its items
+     */
+    public ItemSums itemSums(Scope scope, String version, List<ItemRange> items, Map<String, int[]> scales) {
+        int k = items.size();
+        StringBuilder select = new StringBuilder("select count(*) as n");
+        StringBuilder columns = new StringBuilder();
+        StringBuilder complete = new StringBuilder();
+        for (int i = 0; i < k; i++) {
+            columns.append(", cast(r.answers ->> cast(:i").append(i).append(" as text) as float8) as x").append(i);
+            complete.append(" and jsonb_typeof(r.answers -> cast(:i").append(i).append(" as text)) = 'number'");
+            select.append(", sum(x").append(i).append(") as s").append(i);
+            for (int j = i; j < k; j++) {
+                select.append(", sum(x").append(i).append(" * x").append(j).append(") as c").append(i).append('_')
+                        .append(j);
+            }
+        }
+        List<String> names = List.copyOf(scales.keySet());
+        for (int sc = 0; sc < names.size(); sc++) {
+            StringBuilder ceiling = new StringBuilder();
+            StringBuilder floor = new StringBuilder();
+            for (int i : scales.get(names.get(sc))) {
+                String and = ceiling.isEmpty() ? "" : " and ";
+                ceiling.append(and).append('x').append(i).append(" = :").append(items.get(i).reverse() ? "lo" : "hi")
+                        .append(i);
+                floor.append(and).append('x').append(i).append(" = :").append(items.get(i).reverse() ? "hi" : "lo")
+                        .append(i);
+            }
+            select.append(", count(*) filter (where ").append(ceiling).append(") as ceil").append(sc);
+            select.append(", count(*) filter (where ").append(floor).append(") as floor").append(sc);
+        }
+        Query q = em.createNativeQuery("with sample as (select distinct on (r.pair_id) r.pair_id" + columns
+                + " from session s" + PAIR
+                + " join response r on r.organization_id = s.organization_id and r.session_id = s.id"
+                + where(scope) + " and r.questionnaire_id = :questionnaire and r.questionnaire_version = :version"
+                + " and r.scored" + complete + " order by r.pair_id, s.session_number, r.submitted_at) "
+                + select + " from sample", Tuple.class);
+        bind(q, scope).setParameter("version", version);
+        for (int i = 0; i < k; i++) {
+            q.setParameter("i" + i, items.get(i).id());
+            if (select.indexOf(":hi" + i) >= 0) {
+                q.setParameter("hi" + i, items.get(i).max());
+            }
+            if (select.indexOf(":lo" + i) >= 0) {
+                q.setParameter("lo" + i, items.get(i).min());
+            }
+        }
+        Tuple r = NativeColumns.tuples(q).get(0);
+        double[] sums = new double[k];
+        double[][] cross = new double[k][k];
+        for (int i = 0; i < k; i++) {
+            sums[i] = dbl(r, "s" + i);
+            for (int j = i; j < k; j++) {
+                cross[i][j] = dbl(r, "c" + i + "_" + j);
+                cross[j][i] = cross[i][j];
+            }
+        }
+        Map<String, long[]> ends = new HashMap<>();
+        for (int sc = 0; sc < names.size(); sc++) {
+            ends.put(names.get(sc), new long[] { num(r, "ceil" + sc), num(r, "floor" + sc) });
+        }
+        return new ItemSums(num(r, "n"), sums, cross, ends);
+    }
+
+    private static String where(Scope scope) {
+        return " where s.organization_id = :org and s.occurred_at >= :from and s.occurred_at < :to"
+                + (scope.therapistId() == null ? "" : " and p.therapist_id = :therapist");
+    }
+
+    private static Query bind(Query q, Scope scope) {
+        q.setParameter("org", scope.organizationId()).setParameter("questionnaire", scope.questionnaireId())
+                .setParameter("from", scope.from()).setParameter("to", scope.to());
+        if (scope.therapistId() != null) {
+            q.setParameter("therapist", scope.therapistId());
+        }
+        return q;
+    }
+
+    private static TherapistRef therapistRef(Tuple t) {
+        return new TherapistRef(t.get("id", UUID.class), t.get("external_id", String.class),
+                t.get("display_name", String.class));
+    }
+
+    private static long num(Tuple r, String column) {
+        Long value = NativeColumns.number(r, column);
+        return value == null ? 0 : value;
+    }
+
+    private static Double nullableDbl(Tuple r, String column) {
+        Object value = r.get(column);
+        return value == null ? null : ((Number) value).doubleValue();
+    }
+
+    private static double dbl(Tuple r, String column) {
+        Object value = r.get(column);
+        return value == null ? 0 : ((Number) value).doubleValue();
+    }
+}

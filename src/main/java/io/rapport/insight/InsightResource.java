@@ -1,0 +1,90 @@
+package io.rapport.insight;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.rapport.audit.Audited;
+import io.rapport.insight.InsightViews.OrganizationInsight;
+import io.rapport.insight.InsightViews.ReliabilityInsight;
+import io.rapport.insight.InsightViews.TherapistComparison;
+import io.rapport.insight.InsightViews.TherapistInsight;
+import io.rapport.security.Caller;
+import io.rapport.security.Roles;
+
+/** Aggregates for directors and supervisors: admins only; a therapist sees their own figures on the pages. */
+@Path("/api/v1/insights/{questionnaireId}")
+@Tag(name = "Insight")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+public class InsightResource {
+
+    private static final String PERIOD = " The period is from and to (YYYY-MM-DD, both included, UTC; default the"
+            + " year up to today), at most 5 years. Cells of fewer than rapport.insight.min-clients clients (5) are"
+            + " suppressed: every figure null.";
+
+    private final InsightService insight;
+    private final Caller caller;
+
+    public InsightResource(InsightService insight, Caller caller) {
+        this.insight = insight;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("/organization")
+    @Audited(objectType = "insight", idParam = "questionnaireId")
+    @Operation(summary = "The organization's figures for one instrument over a period", description = """
+            Sessions, assignments sent and their outcome, response rate (completed / completed, expired and
+            cancelled), median hours to answer, mean first and latest total per pair with 95% t intervals, the share
+            of pairs whose latest total is beyond the questionnaire file's cutoff, ruptures (drop alerts) per 100
+            scored sessions, the share repaired within the repair window, open unrepaired ruptures, and the monthly
+            mean of the 12 months ending with the period.""" + PERIOD)
+    public OrganizationInsight organization(@PathParam("questionnaireId") String questionnaireId,
+            @QueryParam("from") String from, @QueryParam("to") String to) {
+        return insight.organization(insight.request(caller.organizationId(), questionnaireId, from, to));
+    }
+
+    @GET
+    @Path("/therapists")
+    @Audited(objectType = "insight", idParam = "questionnaireId")
+    @Operation(summary = "Every therapist's figures, compared fairly", description = """
+            Therapists with at least rapport.insight.min-pairs pairs (5) with a scored total are ranked on the
+            empirical Bayes (shrunken) estimate of their mean latest total, never on raw means; the others are
+            listed without alliance means or rank.""" + PERIOD)
+    public TherapistComparison therapists(@PathParam("questionnaireId") String questionnaireId,
+            @QueryParam("from") String from, @QueryParam("to") String to) {
+        return insight.therapists(insight.request(caller.organizationId(), questionnaireId, from, to));
+    }
+
+    @GET
+    @Path("/reliability")
+    @Audited(objectType = "insight", idParam = "questionnaireId")
+    @Operation(summary = "The instrument's reliability in the organization's own answers", description = """
+            Per version (all, or version=) and scale (total and subscales): Cronbach's alpha with Feldt's 95%
+            interval, flagged when its lower end is below rapport.insight.alpha-floor (0.7), each item's corrected
+            item-total correlation, and the shares of responses at the scale's ceiling and floor. The sample is each
+            pair's first response of the period with every item answered (one per client, so independent); n says
+            how many.""" + PERIOD)
+    public ReliabilityInsight reliability(@PathParam("questionnaireId") String questionnaireId,
+            @QueryParam("version") String version, @QueryParam("from") String from, @QueryParam("to") String to) {
+        return insight.reliability(insight.request(caller.organizationId(), questionnaireId, from, to), version);
+    }
+
+    @GET
+    @Path("/therapists/{therapistId}")
+    @Audited(objectType = "insight", idParam = "therapistId")
+    @Operation(summary = "One therapist (the EHR's id) against the organization; 404 for an unknown therapist", description = PERIOD)
+    public TherapistInsight therapist(@PathParam("questionnaireId") String questionnaireId,
+            @PathParam("therapistId") String therapistId, @QueryParam("from") String from,
+            @QueryParam("to") String to) {
+        return insight.therapist(insight.request(caller.organizationId(), questionnaireId, from, to), therapistId);
+    }
+}

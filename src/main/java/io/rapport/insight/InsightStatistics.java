@@ -1,0 +1,187 @@
+package io.rapport.insight;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.commons.math3.distribution.TDistribution;
+
+import io.rapport.trend.Reliability;
+
+/**
+ * The statistics of the insight pages, pure: SQL hands over sums, this class turns them into means with intervals,
+ * alpha with item–rest correlations, and shrunken therapist estimates. No framework, no database.
+ */
+public final class InsightStatistics {
+
+    /** A mean with its sample SD and Student's t 95 % interval; the interval is null below 2 values. */
+    public record MeanCi(long n, double mean, Double sd, Double lower95, Double upper95) {
+    }
+
+    /**
+     * Alpha of one scale with Feldt's interval, the corrected item–total (item–rest) correlation of each item, and
+     * whether the interval's lower end is below {@code flagBelow}.
+     */
+    public record ScaleReliability(long n, int items, Double alpha, Double lower95, Double upper95,
+            List<Double> itemRest, boolean flagged) {
+    }
+
+    /** One group (a therapist) of pair-level values: how many, their mean and sample variance. */
+    public record Group(String key, long n, double mean, double variance) {
+    }
+
+    /** A group's raw mean pulled toward the organization by its weight {@code 1 − shrinkage}. */
+    public record Shrunk(String key, double raw, double estimate, double shrinkage) {
+    }
+
+    private InsightStatistics() {
+    }
+
+    /**
+     * Mean ± t(0.975, n − 1) · s / √n, Student (1908), "The probable error of a mean", Biometrika 6(1), 1–25.
+     *
+     * @return null when n is 0
+     */
+    public static MeanCi meanCi(long n, double sum, double sumOfSquares) {
+        if (n <= 0) {
+            return null;
+        }
+        double mean = sum / n;
+        if (n < 2) {
+            return new MeanCi(n, mean, null, null, null);
+        }
+        double sd = Math.sqrt(variance(n, sum, sumOfSquares));
+        double half = new TDistribution(n - 1.0).inverseCumulativeProbability(0.975) * sd / Math.sqrt(n);
+        return new MeanCi(n, mean, sd, mean - half, mean + half);
+    }
+
+    /** Sample variance (n − 1) from the sum and the sum of squares, never below 0 (rounding). */
+    static double variance(long n, double sum, double sumOfSquares) {
+        return Math.max(0, (sumOfSquares - sum * sum / n) / (n - 1));
+    }
+
+    /**
+     * Alpha from the items' sums and cross-product sums, so that the responses stay in the database. With the
+     * sample covariance matrix C of the k keyed items: α = k / (k − 1) · (1 − Σ C_ii / Σ C_ij) (Cronbach 1951,
+     * Psychometrika 16(3), 297–334), the same value {@link Reliability#cronbach} computes from rows, with
+     * {@link Reliability#feldt Feldt's} interval. The item–rest correlation of item i is the Pearson correlation
+     * of the item with the sum of the other items, cov(x_i, T − x_i) / √(var x_i · var(T − x_i)), the "corrected
+     * item–total correlation" of Nunnally &amp; Bernstein (1994), Psychometric Theory, 3rd ed.; null for an item
+     * or rest without variance.
+     *
+     * @param n responses (subjects)
+     * @param sums Σ x_i of the raw answers
+     * @param crossSums Σ x_i x_j of the raw answers, at least the upper triangle with the diagonal
+     * @param reverse whether item i is reverse-keyed; keying c − x flips the sign of its covariances only
+     * @param flagBelow the lower end of alpha's interval under which the scale is flagged
+     */
+    public static ScaleReliability reliability(long n, double[] sums, double[][] crossSums, boolean[] reverse,
+            double flagBelow) {
+        int k = sums.length;
+        if (n < 3 || k < 2) {
+            return new ScaleReliability(n, k, null, null, null, nulls(k), false);
+        }
+        double[][] c = new double[k][k];
+        for (int i = 0; i < k; i++) {
+            for (int j = i; j < k; j++) {
+                double cov = (crossSums[i][j] - sums[i] * sums[j] / n) / (n - 1);
+                if (reverse[i] != reverse[j]) {
+                    cov = -cov;
+                }
+                c[i][j] = cov;
+                c[j][i] = cov;
+            }
+        }
+        double diagonal = 0;
+        double total = 0;
+        double[] rowSums = new double[k];
+        for (int i = 0; i < k; i++) {
+            diagonal += c[i][i];
+            for (int j = 0; j < k; j++) {
+                rowSums[i] += c[i][j];
+                total += c[i][j];
+            }
+        }
+        List<Double> itemRest = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            double covRest = rowSums[i] - c[i][i];
+            double varRest = total - 2 * rowSums[i] + c[i][i];
+            double denominator = Math.sqrt(c[i][i] * varRest);
+            itemRest.add(denominator > 1e-12 ? covRest / denominator : null);
+        }
+        if (!(total > 1e-12) || n > Integer.MAX_VALUE) {
+            return new ScaleReliability(n, k, null, null, null, itemRest, false);
+        }
+        Reliability.Alpha a = Reliability.feldt(k / (k - 1.0) * (1 - diagonal / total), (int) n, k);
+        return new ScaleReliability(n, k, a.alpha(), a.lower95(), a.upper95(), itemRest, a.lower95() < flagBelow);
+    }
+
+    /**
+     * Empirical Bayes estimates of each group's mean under the normal–normal model y_j ~ N(θ_j, v_j),
+     * θ_j ~ N(μ, τ²): θ̂_j = μ + τ² / (τ² + v_j) · (y_j − μ) (Morris 1983, "Parametric empirical Bayes inference:
+     * theory and applications", JASA 78(381), 47–55). v_j = σ² / n_j with σ² the pooled within-group variance;
+     * τ² is DerSimonian &amp; Laird's moment estimate (1986, Controlled Clinical Trials 7(3), 177–188):
+     * max(0, (Q − (J − 1)) / (Σw − Σw² / Σw)) with w_j = 1 / v_j and Q = Σ w_j (y_j − ȳ_w)²; μ is the mean weighted
+     * by 1 / (v_j + τ²). A group with few values is pulled more. With fewer than 2 groups, or no within-group
+     * variance, there is nothing to estimate τ² from and the raw means are returned with shrinkage 0.
+     */
+    public static List<Shrunk> shrink(List<Group> groups) {
+        double pooledSs = 0;
+        long pooledDf = 0;
+        for (Group g : groups) {
+            if (g.n() > 1) {
+                pooledSs += (g.n() - 1) * g.variance();
+                pooledDf += g.n() - 1;
+            }
+        }
+        if (groups.size() < 2 || pooledDf == 0 || !(pooledSs > 0)) {
+            return groups.stream().map(g -> new Shrunk(g.key(), g.mean(), g.mean(), 0)).toList();
+        }
+        double sigma2 = pooledSs / pooledDf;
+        double sw = 0;
+        double sw2 = 0;
+        double swy = 0;
+        for (Group g : groups) {
+            double w = g.n() / sigma2;
+            sw += w;
+            sw2 += w * w;
+            swy += w * g.mean();
+        }
+        double fixedMean = swy / sw;
+        double q = 0;
+        for (Group g : groups) {
+            q += g.n() / sigma2 * Math.pow(g.mean() - fixedMean, 2);
+        }
+        double tau2 = Math.max(0, (q - (groups.size() - 1)) / (sw - sw2 / sw));
+        double weights = 0;
+        double weighted = 0;
+        for (Group g : groups) {
+            double w = 1 / (sigma2 / g.n() + tau2);
+            weights += w;
+            weighted += w * g.mean();
+        }
+        double mu = weighted / weights;
+        List<Shrunk> result = new ArrayList<>();
+        for (Group g : groups) {
+            double v = sigma2 / g.n();
+            double shrinkage = v / (tau2 + v);
+            result.add(new Shrunk(g.key(), g.mean(), g.mean() + shrinkage * (mu - g.mean()), shrinkage));
+        }
+        return result;
+    }
+
+    /**
+     * Small-cell rule: a group's figures are shown only from {@code minClients} distinct clients, so that no figure
+     * describes one or two identifiable people. Counts of zero are not a cell about anyone and stay shown.
+     */
+    public static boolean suppressed(long clients, int minClients) {
+        return clients > 0 && clients < minClients;
+    }
+
+    private static List<Double> nulls(int k) {
+        List<Double> result = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            result.add(null);
+        }
+        return result;
+    }
+}

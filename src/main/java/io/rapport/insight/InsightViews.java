@@ -1,0 +1,81 @@
+package io.rapport.insight;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.rapport.insight.InsightStatistics.MeanCi;
+
+/** The JSON of {@code /api/v1/insights}: records only, built by {@link InsightService}. */
+public final class InsightViews {
+
+    private InsightViews() {
+    }
+
+    /** Both days inclusive, UTC. */
+    public record Period(LocalDate from, LocalDate to) {
+    }
+
+    /** The cutoff the share of pairs beyond it uses, from the questionnaire file; null value when it has none. */
+    public record CutoffUsed(Double value, String direction, String source) {
+    }
+
+    /**
+     * One cell: the organization, a therapist or a tag. When {@code suppressed}, every figure is null: fewer than the
+     * configured number of clients. {@code note} says why a figure is missing.
+     */
+    public record Figures(String therapistId, String name, boolean suppressed, Long clients, Long sessions,
+            Long assignmentsSent, Long completed, Long expired, Long cancelled, Long open, Double responseRate,
+            Double medianHoursToAnswer, Long pairs, Long scoredSessions, MeanCi firstAlliance, MeanCi latestAlliance,
+            Double beyondCutoffShare, Long ruptures, Double rupturesPer100ScoredSessions, Long repaired,
+            Long unrepaired, Double repairedShare, Long openUnrepaired, List<String> notes) {
+    }
+
+    /** A calendar month's mean total; null mean when suppressed or empty. */
+    public record MonthFigures(Instant month, boolean suppressed, Long responses, MeanCi mean) {
+    }
+
+    /** The organization over the period, with the monthly means of the 12 months ending with it. */
+    public record OrganizationInsight(String questionnaireId, Period period, CutoffUsed cutoff, int minClients,
+            Figures organization, List<MonthFigures> monthly) {
+    }
+
+    /** One therapist against the organization. */
+    public record TherapistInsight(String questionnaireId, Period period, CutoffUsed cutoff, int minPairs,
+            int minClients, Figures therapist, Figures organization, List<MonthFigures> monthly,
+            List<MonthFigures> organizationMonthly) {
+    }
+
+    /**
+     * A therapist's row in the comparison: {@code shrunkenLatest} is the empirical Bayes estimate of the mean latest
+     * total, {@code rank} its place (1 = best) among therapists with enough pairs; both null below them.
+     */
+    public record TherapistRow(Figures figures, boolean compared, Double shrunkenLatest, Double shrinkage,
+            Integer rank) {
+    }
+
+    public record TherapistComparison(String questionnaireId, Period period, CutoffUsed cutoff, int minPairs,
+            int minClients, String rankedBy, Figures organization, List<TherapistRow> therapists) {
+    }
+
+    /** An item's corrected item–total (item–rest) correlation; null when the item or the rest has no variance. */
+    public record ItemRest(String item, Double correlation) {
+    }
+
+    /**
+     * One scale of one version: alpha with Feldt's 95 % interval over {@code n} responses (each pair's first with
+     * every item answered), flagged when the interval's lower end is below the floor; the shares of responses at
+     * the scale's ceiling and floor.
+     */
+    public record ScaleReliabilityView(String scale, int items, Double alpha, Double lower95, Double upper95,
+            boolean flagged, List<ItemRest> itemRest, Double ceilingShare, Double floorShare, List<String> notes) {
+    }
+
+    /** A version's scales; every figure withheld when suppressed (fewer than the configured clients). */
+    public record VersionReliability(String version, boolean suppressed, Long n, List<ScaleReliabilityView> scales) {
+    }
+
+    public record ReliabilityInsight(String questionnaireId, Period period, double alphaFloor, int minClients,
+            List<VersionReliability> versions) {
+    }
+}

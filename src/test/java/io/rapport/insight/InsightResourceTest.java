@@ -1,0 +1,195 @@
+package io.rapport.insight;
+
+import static io.rapport.Api.as;
+import static io.rapport.ScoredPairs.total;
+import static org.hamcrest.Matchers.closeTo;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.rapport.Api;
+import io.rapport.ScoredPairs;
+import io.rapport.trend.Reliability;
+import io.restassured.config.JsonConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.path.json.config.JsonPathConfig;
+import io.restassured.specification.RequestSpecification;
+
+@QuarkusTest
+class InsightResourceTest {
+
+    static final String ORG = "/api/v1/insights/session-rating-4/organization";
+    /** SD 2 and reliability 0.75: SEM 1, so a drop of 3·√2 = 4.24 points is a rupture. */
+    static final String SEM_ONE = "{\"citation\":\"Test source (2026). A made-up table for this test.\","
+            + "\"scales\":{\"total\":{\"referenceSd\":2,\"reliability\":0.75}}}";
+
+    String key;
+
+    @BeforeEach
+    void newOrganization() {
+        key = Api.newOrganization();
+    }
+
+    /**
+     * Therapist t-1: five clients, first → latest total 32 → 30, 34 → 34.8, 36 → 36, 38 → 37.2, 40 → 38 (no drop
+     * reaches 4.24). Therapist t-2: one client, 38 → 30, a rupture.
+     */
+    void sixClients() {
+        as(key).body(SEM_ONE).put("/api/v1/published-constants/session-rating-4/1.0.0").then().statusCode(200);
+        double[][] t1 = { { 32, 30 }, { 34, 34.8 }, { 36, 36 }, { 38, 37.2 }, { 40, 38 } };
+        for (int i = 0; i < t1.length; i++) {
+            ScoredPairs.answered(key, "c-" + i, "t-1", total(t1[i][0]), total(t1[i][1]));
+        }
+        ScoredPairs.answered(key, "c-9", "t-2", total(38), total(30));
+    }
+
+    @Test
+    void shouldComputeTheOrganizationsFiguresInOnePeriod() {
+        sixClients();
+
+        // First totals 32, 34, 36, 38, 40, 38: mean 36.333; latest 30, 34.8, 36, 37.2, 38, 30: mean 34.333, below
+        // the cutoff of 36: 30, 34.8, 30 (3 of 6).
+        json().get(ORG).then().statusCode(200).body("questionnaireId", equalTo("session-rating-4"))
+                .body("cutoff.value", equalTo(36.0)).body("cutoff.direction", equalTo("below"))
+                .body("organization.suppressed", equalTo(false)).body("organization.clients", equalTo(6))
+                .body("organization.sessions", equalTo(12)).body("organization.assignmentsSent", equalTo(12))
+                .body("organization.completed", equalTo(12)).body("organization.responseRate", closeTo(1.0, 1e-9))
+                .body("organization.pairs", equalTo(6)).body("organization.scoredSessions", equalTo(12))
+                .body("organization.firstAlliance.mean", closeTo(36.3333, 1e-3))
+                .body("organization.latestAlliance.mean", closeTo(34.3333, 1e-3))
+                .body("organization.beyondCutoffShare", closeTo(0.5, 1e-9))
+                .body("organization.ruptures", equalTo(1))
+                .body("organization.rupturesPer100ScoredSessions", closeTo(100.0 / 12, 1e-6))
+                .body("organization.repairedShare", nullValue())
+                .body("monthly", hasSize(1)).body("monthly[0].responses", equalTo(12))
+                .body("monthly[0].mean.mean", closeTo(35.3333, 1e-3));
+    }
+
+    @Test
+    void shouldSuppressEveryFigureOfACellOfFewerThanFiveClients() {
+        ScoredPairs.answered(key, "c-1", "t-1", total(30));
+        ScoredPairs.answered(key, "c-2", "t-1", total(32));
+
+        json().get(ORG).then().statusCode(200).body("organization.suppressed", equalTo(true))
+                .body("organization.clients", nullValue()).body("organization.sessions", nullValue())
+                .body("organization.latestAlliance", nullValue())
+                .body("organization.notes", hasItem(containsString("fewer than 5 clients")))
+                .body("monthly[0].suppressed", equalTo(true)).body("monthly[0].mean", nullValue());
+    }
+
+    @Test
+    void shouldRankTherapistsWithEnoughPairsAndSuppressTheRest() {
+        sixClients();
+
+        // Latest totals of t-1: 30, 34.8, 36, 37.2, 38: mean 35.2, s² = 39.68 / 4 = 9.92, s = 3.149603, se 1.408545,
+        // t(0.975, 4) = 2.776445. One therapist compared: nothing to shrink toward, the estimate is the mean.
+        json().get("/api/v1/insights/session-rating-4/therapists").then().statusCode(200)
+                .body("minPairs", equalTo(5)).body("therapists", hasSize(2))
+                .body("therapists.figures.therapistId", contains("t-1", "t-2"))
+                .body("therapists[0].rank", equalTo(1)).body("therapists[0].compared", equalTo(true))
+                .body("therapists[0].shrunkenLatest", closeTo(35.2, 1e-9))
+                .body("therapists[0].figures.latestAlliance.lower95", closeTo(35.2 - 2.776445 * 1.408545, 1e-4))
+                .body("therapists[0].figures.latestAlliance.upper95", closeTo(35.2 + 2.776445 * 1.408545, 1e-4))
+                .body("therapists[1].compared", equalTo(false)).body("therapists[1].rank", nullValue())
+                .body("therapists[1].figures.suppressed", equalTo(true))
+                .body("therapists[1].figures.ruptures", nullValue())
+                .body("organization.clients", equalTo(6));
+    }
+
+    @Test
+    void shouldShowOneTherapistAgainstTheOrganization() {
+        sixClients();
+
+        json().get("/api/v1/insights/session-rating-4/therapists/t-1").then().statusCode(200)
+                .body("therapist.therapistId", equalTo("t-1")).body("therapist.clients", equalTo(5))
+                .body("therapist.latestAlliance.mean", closeTo(35.2, 1e-9)).body("therapist.ruptures", equalTo(0))
+                .body("organization.clients", equalTo(6)).body("organization.ruptures", equalTo(1))
+                .body("monthly", hasSize(1)).body("organizationMonthly", hasSize(1));
+        as(key).get("/api/v1/insights/session-rating-4/therapists/t-2").then().statusCode(200)
+                .body("therapist.suppressed", equalTo(true)).body("therapist.latestAlliance", nullValue());
+        as(key).get("/api/v1/insights/session-rating-4/therapists/nobody").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void shouldRefuseUnknownInstrumentsAndBadPeriodsNamingTheField() {
+        as(key).get("/api/v1/insights/no-such-instrument/organization").then().statusCode(404)
+                .contentType("application/problem+json").body("errors.field", contains("questionnaireId"));
+        as(key).get(ORG + "?from=2026-13-01").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("from"));
+        as(key).get(ORG + "?to=yesterday").then().statusCode(400).body("errors.field", contains("to"));
+        as(key).get(ORG + "?from=2026-06-01&to=2026-05-31").then().statusCode(400)
+                .body("errors.field", contains("to"));
+        as(key).get(ORG + "?from=2021-05-31&to=2026-05-31").then().statusCode(400)
+                .body("errors.field", contains("from"));
+        as(key).get(ORG + "?from=2021-06-01&to=2026-05-31").then().statusCode(200)
+                .body("period.from", equalTo("2021-06-01"));
+    }
+
+    @Test
+    void shouldLeaveTheSessionsOutsideThePeriodOut() {
+        sixClients();
+
+        json().get(ORG + "?from=2026-11-21&to=2026-11-30").then().statusCode(200)
+                .body("organization.sessions", equalTo(0)).body("organization.pairs", equalTo(0))
+                .body("organization.latestAlliance", nullValue());
+    }
+
+    @Test
+    void shouldComputeAlphaFromEachPairsFirstResponseAsFromRows() {
+        double[][] first = { { 2, 2, 2, 3 }, { 3, 3, 3, 4 }, { 4, 4, 4, 4 }, { 3, 5, 3, 5 }, { 10, 10, 10, 10 } };
+        for (int i = 0; i < first.length; i++) {
+            // The second answers, all at the floor, are not in the sample: one response per pair.
+            ScoredPairs.answered(key, "c-" + i, "t-1", first[i], ScoredPairs.same(0));
+        }
+        Reliability.Alpha expected = Reliability.cronbach(List.of(first));
+
+        json().get("/api/v1/insights/session-rating-4/reliability").then().statusCode(200)
+                .body("alphaFloor", equalTo(0.7)).body("versions.version", contains("1.0.0"))
+                .body("versions[0].n", equalTo(5)).body("versions[0].suppressed", equalTo(false))
+                .body("versions[0].scales.scale", contains("total"))
+                .body("versions[0].scales[0].alpha", closeTo(expected.alpha(), 1e-9))
+                .body("versions[0].scales[0].lower95", closeTo(expected.lower95(), 1e-9))
+                .body("versions[0].scales[0].upper95", closeTo(expected.upper95(), 1e-9))
+                .body("versions[0].scales[0].flagged", equalTo(expected.lower95() < 0.7))
+                .body("versions[0].scales[0].itemRest.item", contains("1", "2", "3", "4"))
+                .body("versions[0].scales[0].ceilingShare", closeTo(0.2, 1e-9))
+                .body("versions[0].scales[0].floorShare", closeTo(0.0, 1e-9));
+    }
+
+    @Test
+    void shouldSuppressReliabilityOfFewerThanFiveClientsAndRefuseUnknownVersions() {
+        for (int i = 0; i < 4; i++) {
+            ScoredPairs.answered(key, "c-" + i, "t-1", ScoredPairs.same(i + 1));
+        }
+
+        as(key).get("/api/v1/insights/session-rating-4/reliability").then().statusCode(200)
+                .body("versions[0].suppressed", equalTo(true)).body("versions[0].n", nullValue())
+                .body("versions[0].scales", hasSize(0));
+        as(key).get("/api/v1/insights/session-rating-4/reliability?version=9.9.9").then().statusCode(404)
+                .contentType("application/problem+json").body("errors.field", contains("version"));
+    }
+
+    @Test
+    void shouldPutEveryInsightReadOnTheAuditTrail() {
+        as(key).get(ORG).then().statusCode(200);
+
+        as(key).get("/api/v1/audit?objectType=insight").then().statusCode(200).body("items", hasSize(1))
+                .body("items[0].objectId", equalTo("session-rating-4"))
+                .body("items[0].route", equalTo("GET /api/v1/insights/{questionnaireId}/organization"));
+    }
+
+    private RequestSpecification json() {
+        return as(key).config(RestAssuredConfig.config()
+                .jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE)));
+    }
+}
