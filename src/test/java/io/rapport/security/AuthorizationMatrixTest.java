@@ -138,6 +138,11 @@ class AuthorizationMatrixTest {
             row("GET",    "/api/v1/api-keys",                            401, 403, 200, 403, 403, 403, 200, 401),
             row("POST",   "/api/v1/api-keys/{keyId}/revoke",             401, 403, 200, 403, 403, 403, 404, 401),
             row("POST",   "/api/v1/api-keys/{keyId}/rotate",             401, 403, 201, 403, 403, 403, 404, 401),
+            // The FHIR facade (io.rapport.fhir): the same credentials and scopes as /api/v1, errors as
+            // OperationOutcome. The CapabilityStatement is public, yet a presented credential is still checked.
+            row("GET",    "/fhir/metadata",                              200, 200, 200, 200, 200, 403, 200, 401),
+            row("GET",    "/fhir/Questionnaire",                         401, 403, 200, 200, 200, 403, 200, 401),
+            row("GET",    "/fhir/Questionnaire/{id}",                    401, 403, 200, 200, 200, 403, 200, 401),
             // The client's form pages: only the link (then its cookie) counts; API keys mean nothing outside /api.
             row("GET",    "/f/{token}",                                  404, 303, 303, 303, 303, 303, 303, 303),
             row("GET",    "/f",                                          200, 200, 200, 200, 200, 200, 200, 200),
@@ -176,6 +181,11 @@ class AuthorizationMatrixTest {
                             .isEqualTo(expected);
                     if (expected >= 400 && r.path().startsWith("/api/")) {
                         assertThat(response.contentType()).as(r.endpoint()).startsWith("application/problem+json");
+                    }
+                    if (expected >= 400 && r.path().startsWith("/fhir/")) {
+                        assertThat(response.contentType()).as(r.endpoint()).startsWith("application/fhir+json");
+                        assertThat(response.jsonPath().getString("resourceType")).as(r.endpoint())
+                                .isEqualTo("OperationOutcome");
                     }
                 }))));
     }
@@ -254,7 +264,8 @@ class AuthorizationMatrixTest {
                 : a.webhookId);
         values.put("{deliveryId}", a::failedDelivery);
         values.put("{token}", () -> as == As.ANONYMOUS ? Secrets.newToken() : a.freshToken());
-        values.put("{id}", () -> r.path().startsWith("/api/v1/questionnaires") ? "session-rating-4" : a.assignmentId);
+        values.put("{id}", () -> r.path().startsWith("/api/v1/questionnaires") ? "session-rating-4"
+                : r.path().startsWith("/fhir/Questionnaire") ? "session-rating-4-1.0.0" : a.assignmentId);
         String path = r.path();
         for (Map.Entry<String, Supplier<String>> v : values.entrySet()) {
             if (path.contains(v.getKey())) {
