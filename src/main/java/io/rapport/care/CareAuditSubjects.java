@@ -14,9 +14,12 @@ import io.rapport.audit.AuditSubjects;
 @ApplicationScoped
 public class CareAuditSubjects implements AuditSubjects {
 
+    /** A client named by Rapport's id instead of the EHR's (the FHIR Patient id). */
+    public static final String CLIENT_BY_ID = "client-by-id";
+
     @Override
     public Set<String> objectTypes() {
-        return Set.of("client", "pair", "pair-responses", "pair-trends", "session");
+        return Set.of("client", CLIENT_BY_ID, "pair", "pair-responses", "pair-trends", "session");
     }
 
     @Override
@@ -25,6 +28,9 @@ public class CareAuditSubjects implements AuditSubjects {
         return switch (objectType) {
             case "client" -> AuditSubjects.firstId(c,
                     "SELECT id FROM client WHERE organization_id = ? AND external_id = ?", organizationId, objectId)
+                    .map(Client::new);
+            case CLIENT_BY_ID -> AuditSubjects.firstId(c,
+                    "SELECT id FROM client WHERE organization_id = ? AND id = ?::uuid", organizationId, objectId)
                     .map(Client::new);
             case "session" -> AuditSubjects.firstId(c,
                     "SELECT pair_id FROM session WHERE organization_id = ? AND id = ?::uuid", organizationId,

@@ -2,10 +2,12 @@ package io.rapport.fhir;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 import jakarta.ws.rs.Consumes;
@@ -38,10 +40,18 @@ public class FhirJsonProvider implements MessageBodyReader<IBaseResource>, Messa
     public IBaseResource readFrom(Class<IBaseResource> type, Type genericType, Annotation[] annotations,
             MediaType mediaType, MultivaluedMap<String, String> httpHeaders, InputStream entityStream)
             throws IOException {
+        String text;
+        try {
+            // Decoded strictly: a body that is not UTF-8 is refused, not read with replacement characters.
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(entityStream.readAllBytes())).toString();
+        } catch (CharacterCodingException e) {
+            throw FhirException.invalid(type.getSimpleName(), "the body is not valid UTF-8");
+        }
         IBaseResource resource;
         try {
-            resource = Fhir.strictParser()
-                    .parseResource(new InputStreamReader(entityStream, StandardCharsets.UTF_8));
+            resource = Fhir.strictParser().parseResource(text);
         } catch (DataFormatException | IllegalArgumentException | ClassCastException e) {
             // HAPI's messages name the element and carry an "HAPI-nnnn" code, never a stack trace or user data.
             throw FhirException.invalid(type.getSimpleName(), message(e));

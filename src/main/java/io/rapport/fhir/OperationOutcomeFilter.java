@@ -93,7 +93,7 @@ public class OperationOutcomeFilter {
         return Response.status(status).type(Fhir.JSON).entity(outcomeOf(status, detail, errors)).build();
     }
 
-    static OperationOutcome outcomeOf(int status, String detail, List<Problem.FieldError> errors) {
+    public static OperationOutcome outcomeOf(int status, String detail, List<Problem.FieldError> errors) {
         OperationOutcome outcome = new OperationOutcome();
         IssueType type = type(status);
         IssueSeverity severity = status >= 500 ? IssueSeverity.FATAL : IssueSeverity.ERROR;

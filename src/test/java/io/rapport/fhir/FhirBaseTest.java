@@ -95,4 +95,12 @@ class FhirBaseTest {
         assertThat(r.asString()).doesNotContain("Exception").doesNotContain("at io.rapport");
         outcome(r, 400);
     }
+
+    @Test
+    void shouldRefuseAnOversizedBodyWithAnOperationOutcome() {
+        String huge = "{\"resourceType\":\"Bundle\",\"type\":\"batch\",\"id\":\"" + "x".repeat(1_100_000)
+                + "\"}";
+        assertThat(outcome(as(key).body(huge).put("/fhir/Patient?identifier=big"), 413).getIssueFirstRep()
+                .getCode()).isEqualTo(IssueType.TOOCOSTLY);
+    }
 }
