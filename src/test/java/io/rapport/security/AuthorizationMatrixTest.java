@@ -151,6 +151,8 @@ class AuthorizationMatrixTest {
             row("GET",    "/fhir/Practitioner/{id}",                     401, 403, 404, 404, 404, 403, 404, 401),
             row("GET",    "/fhir/Practitioner",                          401, 403, 200, 200, 200, 403, 200, 401),
             row("PUT",    "/fhir/Practitioner",                          401, 403, 201, 201, 403, 201, 201, 401),
+            // A session recorded the FHIR way, with the same rights as POST /sessions.
+            row("POST",   "/fhir/Encounter",                             401, 403, 201, 201, 403, 201, 201, 401),
             // The client's form pages: only the link (then its cookie) counts; API keys mean nothing outside /api.
             row("GET",    "/f/{token}",                                  404, 303, 303, 303, 303, 303, 303, 303),
             row("GET",    "/f",                                          200, 200, 200, 200, 200, 200, 200, 200),
