@@ -15,12 +15,15 @@ import io.quarkus.cache.CaffeineCache;
 import io.rapport.audit.AuditSubjects;
 
 /**
- * The client behind care's audited objects: a client (by the EHR's id), a pair, a session. A pair's client never
+ * The client behind care's audited objects: a client (by the EHR's id or Rapport's), a pair, a session. A pair's client never
  * changes, so the pair's is kept in memory once found: every submission and trend read is audited by its pair, and
  * the lookup was one of a submission's statements.
  */
 @ApplicationScoped
 public class CareAuditSubjects implements AuditSubjects {
+
+/** A client named by Rapport's id instead of the EHR's (the FHIR Patient id). */
+    public static final String CLIENT_BY_ID = "client-by-id";
 
     static final String PAIR_CLIENTS = "pair-clients";
 
@@ -32,7 +35,7 @@ public class CareAuditSubjects implements AuditSubjects {
 
     @Override
     public Set<String> objectTypes() {
-        return Set.of("client", "pair", "pair-responses", "pair-trends", "session");
+        return Set.of("client", CLIENT_BY_ID, "pair", "pair-responses", "pair-trends", "session");
     }
 
     @Override
@@ -41,6 +44,9 @@ public class CareAuditSubjects implements AuditSubjects {
         return switch (objectType) {
             case "client" -> AuditSubjects.firstId(c,
                     "SELECT id FROM client WHERE organization_id = ? AND external_id = ?", organizationId, objectId)
+                    .map(Client::new);
+            case CLIENT_BY_ID -> AuditSubjects.firstId(c,
+                    "SELECT id FROM client WHERE organization_id = ? AND id = ?::uuid", organizationId, objectId)
                     .map(Client::new);
             case "session" -> AuditSubjects.firstId(c,
                     "SELECT pair_id FROM session WHERE organization_id = ? AND id = ?::uuid", organizationId,

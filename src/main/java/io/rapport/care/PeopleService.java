@@ -1,6 +1,7 @@
 package io.rapport.care;
 
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,5 +38,27 @@ public class PeopleService {
                 Arrays.asList(request.displayName(), request.email(), request.preferredLanguage()));
         return new Put<>(ClientView.of(clients.findInOrganization(organizationId, result.id()).orElseThrow()),
                 result.created());
+    }
+
+    /** A client by Rapport's id, within the organization. */
+    @Transactional
+    public Optional<ClientView> client(UUID organizationId, UUID clientId) {
+        return clients.findInOrganization(organizationId, clientId).map(ClientView::of);
+    }
+
+    /** A client by the EHR's id, within the organization. */
+    @Transactional
+    public Optional<ClientView> clientByExternalId(UUID organizationId, String externalId) {
+        return clients.findByExternalId(organizationId, externalId).map(ClientView::of);
+    }
+
+    @Transactional
+    public Optional<TherapistView> therapist(UUID organizationId, UUID therapistId) {
+        return therapists.findInOrganization(organizationId, therapistId).map(TherapistView::of);
+    }
+
+    @Transactional
+    public Optional<TherapistView> therapistByExternalId(UUID organizationId, String externalId) {
+        return therapists.findByExternalId(organizationId, externalId).map(TherapistView::of);
     }
 }

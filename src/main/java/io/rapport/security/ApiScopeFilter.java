@@ -11,6 +11,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.rapport.common.web.ApiPaths;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -30,7 +31,7 @@ public class ApiScopeFilter {
 
     @ServerRequestFilter
     public Uni<Void> check(ContainerRequestContext request, ResourceInfo resource) {
-        if (!request.getUriInfo().getPath().startsWith("/api/")
+        if (!ApiPaths.isApi(request.getUriInfo().getPath())
                 || request.getHeaderString("Authorization") == null) {
             return Uni.createFrom().voidItem();
         }

@@ -147,6 +147,21 @@ class AuthorizationMatrixTest {
             row("GET",    "/api/v1/api-keys",                            401, 403, 200, 403, 403, 403, 200, 401),
             row("POST",   "/api/v1/api-keys/{keyId}/revoke",             401, 403, 200, 403, 403, 403, 404, 401),
             row("POST",   "/api/v1/api-keys/{keyId}/rotate",             401, 403, 201, 403, 403, 403, 404, 401),
+            // The FHIR facade (io.rapport.fhir): the same credentials and scopes as /api/v1, errors as
+            // OperationOutcome. The CapabilityStatement is public, yet a presented credential is still checked.
+            row("GET",    "/fhir/metadata",                              200, 200, 200, 200, 200, 403, 200, 401),
+            row("GET",    "/fhir/Questionnaire",                         401, 403, 200, 200, 200, 403, 200, 401),
+            row("GET",    "/fhir/Questionnaire/{id}",                    401, 403, 200, 200, 200, 403, 200, 401),
+            // Patients and Practitioners by Rapport's id: random ids are 404 for everyone who may read.
+            row("GET",    "/fhir/Patient/{id}",                          401, 403, 404, 404, 404, 403, 404, 401),
+            row("GET",    "/fhir/Patient",                               401, 403, 200, 200, 200, 403, 200, 401),
+            // Conditional update by the EHR's id, within the caller's organization, like PUT /clients/{id}.
+            row("PUT",    "/fhir/Patient",                               401, 403, 201, 201, 403, 201, 201, 401),
+            row("GET",    "/fhir/Practitioner/{id}",                     401, 403, 404, 404, 404, 403, 404, 401),
+            row("GET",    "/fhir/Practitioner",                          401, 403, 200, 200, 200, 403, 200, 401),
+            row("PUT",    "/fhir/Practitioner",                          401, 403, 201, 201, 403, 201, 201, 401),
+            // A session recorded the FHIR way, with the same rights as POST /sessions.
+            row("POST",   "/fhir/Encounter",                             401, 403, 201, 201, 403, 201, 201, 401),
             // The client's form pages: only the link (then its cookie) counts; API keys mean nothing outside /api.
             row("GET",    "/f/{token}",                                  404, 303, 303, 303, 303, 303, 303, 303),
             row("GET",    "/f",                                          200, 200, 200, 200, 200, 200, 200, 200),
@@ -185,6 +200,11 @@ class AuthorizationMatrixTest {
                             .isEqualTo(expected);
                     if (expected >= 400 && r.path().startsWith("/api/")) {
                         assertThat(response.contentType()).as(r.endpoint()).startsWith("application/problem+json");
+                    }
+                    if (expected >= 400 && r.path().startsWith("/fhir/")) {
+                        assertThat(response.contentType()).as(r.endpoint()).startsWith("application/fhir+json");
+                        assertThat(response.jsonPath().getString("resourceType")).as(r.endpoint())
+                                .isEqualTo("OperationOutcome");
                     }
                 }))));
     }
@@ -228,7 +248,8 @@ class AuthorizationMatrixTest {
     private static Response call(Row r, As as, MatrixFixtures a, MatrixFixtures b) {
         boolean form = r.path().contains("{token}");
         RequestSpecification spec = given().redirects().follow(false)
-                .contentType(r.path().startsWith("/f") ? ContentType.URLENC : ContentType.JSON);
+                .contentType(r.path().startsWith("/fhir/") ? "application/fhir+json"
+                        : (r.path().startsWith("/f") ? ContentType.URLENC : ContentType.JSON).toString());
         String key = switch (as) {
             case ANONYMOUS -> null;
             case OPERATOR -> Api.OPERATOR_KEY;
@@ -264,8 +285,11 @@ class AuthorizationMatrixTest {
                 : a.webhookId);
         values.put("{deliveryId}", a::failedDelivery);
         values.put("{token}", () -> as == As.ANONYMOUS ? Secrets.newToken() : a.freshToken());
-        values.put("{id}", () -> r.path().startsWith("/api/v1/questionnaires") ? "session-rating-4" : a.assignmentId);
-        String path = r.path();
+        values.put("{id}", () -> r.path().startsWith("/api/v1/questionnaires") ? "session-rating-4"
+                : r.path().startsWith("/fhir/Questionnaire") ? "session-rating-4-1.0.0"
+                        : r.path().startsWith("/fhir/") ? UUID.randomUUID().toString() : a.assignmentId);
+        String path = r.path()
+                + (r.path().matches("/fhir/(Patient|Practitioner)") ? "?identifier=x-" + UUID.randomUUID() : "");
         for (Map.Entry<String, Supplier<String>> v : values.entrySet()) {
             if (path.contains(v.getKey())) {
                 path = path.replace(v.getKey(), v.getValue().get());

@@ -41,7 +41,8 @@ import net.jqwik.api.Arbitrary;
 
 /**
  * Hostile bodies for every JSON write endpoint of the OpenAPI document: malformed JSON, wrong types, huge strings,
- * deep nesting and Unicode edge cases. Never a 5xx, every 4xx is problem details, and a rejected body writes nothing.
+ * deep nesting and Unicode edge cases, on /api/v1 and /fhir. Never a 5xx, every 4xx is problem details (on /fhir an
+ * OperationOutcome), and a rejected body writes nothing.
  */
 @QuarkusTest
 class BadInputFuzzTest {
@@ -95,8 +96,10 @@ class BadInputFuzzTest {
                     assertThat(status).as("%s with %s", endpoint, bad).isGreaterThanOrEqualTo(400);
                 }
                 if (status >= 400) {
+                    // The FHIR facade answers every error with an OperationOutcome instead of problem details.
                     assertThat(response.contentType()).as("%s with %s", endpoint, bad)
-                            .startsWith("application/problem+json");
+                            .startsWith(endpoint.contains(" /fhir/") ? "application/fhir+json"
+                                    : "application/problem+json");
                     assertThat(counts()).as("rows after %s with %s", endpoint, bad).isEqualTo(before);
                 }
             }
@@ -104,7 +107,9 @@ class BadInputFuzzTest {
     }
 
     private static RequestSpecification request(String endpoint, MatrixFixtures fixtures) {
-        RequestSpecification spec = given().contentType(ContentType.JSON.withCharset(StandardCharsets.UTF_8));
+        RequestSpecification spec = given().contentType(endpoint.contains(" /fhir/")
+                ? "application/fhir+json; charset=UTF-8"
+                : ContentType.JSON.withCharset(StandardCharsets.UTF_8));
         if (endpoint.equals("POST /api/v1/organizations")) {
             return spec.auth().oauth2(Api.OPERATOR_KEY);
         }
@@ -118,7 +123,9 @@ class BadInputFuzzTest {
                 .replace("{externalId}", "fuzz-1")
                 .replace("{id}", "session-rating-4")
                 .replace("{questionnaireId}", "session-rating-4")
-                .replace("{version}", "1.0.0");
+                .replace("{version}", "1.0.0")
+                // FHIR writes are conditional updates named by the EHR's id.
+                + (endpoint.startsWith("PUT /fhir/") ? "?identifier=fuzz-1" : "");
     }
 
     static Arbitrary<Bad> badBodies(String valid) {
@@ -181,7 +188,7 @@ class BadInputFuzzTest {
                 .get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath().getMap("paths");
         Set<String> endpoints = new TreeSet<>();
         paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
-            if (path.startsWith("/api/") && Set.of("post", "put", "patch").contains(method)
+            if ((path.startsWith("/api/") || path.startsWith("/fhir/")) && Set.of("post", "put", "patch").contains(method)
                     && operation.get("requestBody") != null) {
                 endpoints.add(method.toUpperCase() + " " + path);
             }

@@ -91,6 +91,14 @@ final class MatrixFixtures {
                     + "\"occurredAt\":\"2026-11-20T15:00:00Z\",\"encounterId\":\"E-" + unique + "\"}";
             case "POST /api/v1/webhooks" -> "{\"url\":\"http://127.0.0.1:9/matrix\",\"description\":\"matrix\","
                     + "\"eventTypes\":[\"alert.below-cutoff\"]}";
+            case "POST /fhir/Encounter" -> "{\"resourceType\":\"Encounter\",\"status\":\"finished\","
+                    + "\"identifier\":[{\"value\":\"E-" + unique + "\"}],\"subject\":{\"identifier\":{\"value\":\"c-1\"}},"
+                    + "\"participant\":[{\"individual\":{\"identifier\":{\"value\":\"T-1\"}}}],"
+                    + "\"period\":{\"start\":\"2026-11-20T15:00:00Z\"}}";
+            case "PUT /fhir/Patient" -> "{\"resourceType\":\"Patient\",\"name\":[{\"text\":\"Client\"}],"
+                    + "\"communication\":[{\"language\":{\"coding\":[{\"code\":\"en\"}]}}]}";
+            case "PUT /fhir/Practitioner" -> "{\"resourceType\":\"Practitioner\",\"name\":[{\"text\":\"T\"}],"
+                    + "\"telecom\":[{\"system\":\"email\",\"value\":\"t@example.org\"}]}";
             case "POST /api/v1/organizations" -> "{\"slug\":\"m-" + unique + "\",\"name\":\"Matrix\"}";
             case "POST /api/v1/api-keys" -> "{\"name\":\"matrix " + unique + "\",\"role\":\"ehr\",\"scopes\":[\"read\"]}";
             case "POST /api/v1/accounts" -> "{\"username\":\"m-" + unique + "\",\"password\":\"" + PASSWORD

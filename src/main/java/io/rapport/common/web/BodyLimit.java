@@ -35,7 +35,8 @@ public class BodyLimit {
     void register(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(context -> {
             String length = context.request().getHeader(HttpHeaderNames.CONTENT_LENGTH);
-            if (length == null || !tooLarge(length)) {
+            // The FHIR facade answers with an OperationOutcome of its own (fhir.FhirBodyLimit).
+            if (length == null || !tooLarge(length) || ApiPaths.isFhir(context.request().path())) {
                 context.next();
                 return;
             }

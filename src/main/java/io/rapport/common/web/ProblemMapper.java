@@ -158,9 +158,9 @@ public class ProblemMapper {
                 List.of(error));
     }
 
-    /** Browser pages live outside /api; they answer with redirects and HTML instead of problem details. */
+    /** Browser pages live outside /api and /fhir; they answer with redirects and HTML instead of problem details. */
     private static boolean isPage(ContainerRequestContext request) {
-        return request != null && !request.getUriInfo().getPath().startsWith("/api/")
+        return request != null && !ApiPaths.isApi(request.getUriInfo().getPath())
                 && !request.getUriInfo().getPath().startsWith("/q/");
     }
 

@@ -12,6 +12,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
+import io.rapport.common.web.ApiPaths;
 import io.rapport.security.SecurityConfig;
 import io.rapport.security.jwt.JwtCredential;
 import io.rapport.security.jwt.JwtIdentityProvider;
@@ -38,7 +39,7 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
         String header = context.request().getHeader(HttpHeaderNames.AUTHORIZATION);
-        if (header == null || !context.normalizedPath().startsWith("/api/")) {
+        if (header == null || !ApiPaths.isApi(context.normalizedPath())) {
             return Uni.createFrom().optional(java.util.Optional.empty());
         }
         String key = header.regionMatches(true, 0, BEARER, 0, BEARER.length())

@@ -8,6 +8,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.rapport.common.error.ApiException;
 import io.rapport.common.ratelimit.RateLimiter;
+import io.rapport.common.web.ApiPaths;
 import io.smallrye.mutiny.Uni;
 
 /** Limits each API credential's request rate, answering 429 with Retry-After beyond it. */
@@ -24,7 +25,7 @@ public class ApiRateLimitFilter {
 
     @ServerRequestFilter
     public Uni<Void> limit(ContainerRequestContext request) {
-        if (!request.getUriInfo().getPath().startsWith("/api/")
+        if (!ApiPaths.isApi(request.getUriInfo().getPath())
                 || request.getHeaderString("Authorization") == null) {
             return Uni.createFrom().voidItem();
         }

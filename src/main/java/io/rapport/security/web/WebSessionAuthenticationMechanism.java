@@ -12,6 +12,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
+import io.rapport.common.web.ApiPaths;
 import io.rapport.security.apikey.ApiKeyAuthenticationMechanism;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.Cookie;
@@ -27,7 +28,7 @@ public class WebSessionAuthenticationMechanism implements HttpAuthenticationMech
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
         Cookie cookie = context.request().getCookie(WebCookies.SESSION);
-        if (cookie == null || context.normalizedPath().startsWith("/api/")) {
+        if (cookie == null || ApiPaths.isApi(context.normalizedPath())) {
             return Uni.createFrom().optional(Optional.empty());
         }
         return identityProviderManager.authenticate(new WebSessionCredential(cookie.getValue()));

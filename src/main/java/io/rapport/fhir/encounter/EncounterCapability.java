@@ -1,0 +1,20 @@
+package io.rapport.fhir.encounter;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestComponent;
+import org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction;
+
+import io.rapport.fhir.CapabilityContributor;
+
+@ApplicationScoped
+public class EncounterCapability implements CapabilityContributor {
+
+    @Override
+    public void contribute(CapabilityStatementRestComponent rest) {
+        rest.addResource().setType("Encounter").setConditionalCreate(true).addInteraction()
+                .setCode(TypeRestfulInteraction.CREATE)
+                .setDocumentation("Records a session like POST /api/v1/sessions; If-None-Exist: identifier=<the"
+                        + " EHR's encounter id> replays an earlier one");
+    }
+}

@@ -1,0 +1,146 @@
+package io.rapport.fhir.encounter;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Reference;
+
+import io.rapport.care.PeopleService;
+import io.rapport.care.SessionRequest;
+import io.rapport.care.SessionService;
+import io.rapport.care.SessionView;
+import io.rapport.common.error.ApiException;
+import io.rapport.common.error.Problem.FieldError;
+import io.rapport.common.web.Ids;
+import io.rapport.fhir.Fhir;
+import io.rapport.fhir.FhirException;
+import io.rapport.fhir.FhirIdentifier;
+
+/** An Encounter is a session: created through {@code SessionService}, the code behind {@code POST /sessions}. */
+@ApplicationScoped
+public class FhirEncounters {
+
+    public static final String ENCOUNTER_ID_SYSTEM = Fhir.SYSTEM_BASE + "encounter-id";
+    static final String ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
+    /** The session's fields, as care names them, and the Encounter elements they come from. */
+    private static final Map<String, String> FIELDS = Map.of("clientId", "Encounter.subject", "clientIds",
+            "Encounter.subject", "therapistId", "Encounter.participant.individual", "occurredAt",
+            "Encounter.period.start", "encounterId", "Encounter.identifier", "sessionNumber", "Encounter",
+            "Idempotency-Key", "Encounter.identifier");
+
+    private final SessionService sessions;
+    private final PeopleService people;
+    private final Validator validator;
+
+    public FhirEncounters(SessionService sessions, PeopleService people, Validator validator) {
+        this.sessions = sessions;
+        this.people = people;
+        this.validator = validator;
+    }
+
+    public record Created(Encounter encounter, boolean replayed) {
+    }
+
+    public Created create(UUID organizationId, String ifNoneExist, Encounter encounter) {
+        String encounterId = encounter.getIdentifier().stream().map(Identifier::getValue)
+                .filter(v -> v != null).findFirst()
+                .orElseThrow(() -> FhirException.unprocessable("Encounter.identifier", "the EHR's encounter id is required"));
+        if (ifNoneExist != null) {
+            String wanted = ifNoneExist.startsWith("identifier=") ? ifNoneExist.substring("identifier=".length())
+                    : null;
+            if (wanted == null || !FhirIdentifier.fromString(wanted).toString().equals(encounterId)) {
+                throw FhirException.invalid("If-None-Exist",
+                        "must be identifier=<the Encounter's identifier>, " + encounterId);
+            }
+        }
+        if (!encounter.hasSubject()) {
+            throw FhirException.unprocessable("Encounter.subject", "the Patient seen is required");
+        }
+        String client = externalId(organizationId, encounter.getSubject(), "Patient", "Encounter.subject");
+        Reference individual = encounter.getParticipant().stream().filter(p -> p.hasIndividual())
+                .map(p -> p.getIndividual()).findFirst()
+                .orElseThrow(() -> FhirException.unprocessable("Encounter.participant.individual",
+                        "the Practitioner is required"));
+        String therapist = externalId(organizationId, individual, "Practitioner", "Encounter.participant.individual");
+        if (!encounter.getPeriod().hasStart()) {
+            throw FhirException.unprocessable("Encounter.period.start", "the session's time is required");
+        }
+        SessionRequest request = new SessionRequest(client, null, therapist,
+                encounter.getPeriod().getStart().toInstant(), encounterId, null);
+        check(validator.validate(request));
+        SessionService.Created created;
+        try {
+            created = sessions.create(organizationId, request, null);
+        } catch (ApiException e) {
+            throw renamed(e);
+        }
+        SessionView view = (SessionView) created.body();
+        return new Created(toFhir(view, encounter.getSubject(), individual), created.replayed());
+    }
+
+    private static Encounter toFhir(SessionView view, Reference subject, Reference individual) {
+        Encounter e = new Encounter();
+        e.setId(view.id().toString());
+        e.addIdentifier(new Identifier().setSystem(ENCOUNTER_ID_SYSTEM).setValue(view.encounterId()));
+        e.setStatus(Encounter.EncounterStatus.FINISHED);
+        // R4 requires a class; a therapy session is an ambulatory encounter (v3 ActCode AMB).
+        e.setClass_(new Coding(ACT_CODE, "AMB", "ambulatory"));
+        e.setSubject(subject.copy());
+        e.addParticipant().setIndividual(individual.copy());
+        e.getPeriod().setStart(java.util.Date.from(view.occurredAt()));
+        return e;
+    }
+
+    /** A reference by Rapport's id ({@code Patient/<id>}, which must be the caller's) or by the EHR's identifier. */
+    private String externalId(UUID organizationId, Reference reference, String type, String expression) {
+        if (reference.hasIdentifier() && reference.getIdentifier().hasValue()) {
+            String value = reference.getIdentifier().getValue();
+            if (!FhirIdentifier.isExternalId(value)) {
+                throw FhirException.unprocessable(expression + ".identifier", "is not a valid EHR id");
+            }
+            return value;
+        }
+        String ref = reference.getReference();
+        if (ref == null || !ref.startsWith(type + "/")) {
+            throw FhirException.unprocessable(expression, "must reference a " + type + " by id or identifier");
+        }
+        String id = ref.substring(type.length() + 1);
+        var found = Ids.tryParse(id).flatMap(uuid -> type.equals("Patient")
+                ? people.client(organizationId, uuid).map(c -> c.externalId())
+                : people.therapist(organizationId, uuid).map(t -> t.externalId()));
+        return found.orElseThrow(() -> FhirException.unprocessable(expression, ref + " is not known"));
+    }
+
+    private static FhirException renamed(ApiException e) {
+        List<FieldError> errors = e.errors().stream()
+                .map(f -> new FieldError(FIELDS.getOrDefault(f.field(), "Encounter"), f.message())).toList();
+        if (e.status() == 409) {
+            return FhirException.conflict(errors.isEmpty() ? "Encounter" : errors.get(0).field(), e.getMessage());
+        }
+        return FhirException.unprocessable(errors.isEmpty() ? List.of(new FieldError("Encounter", e.getMessage()))
+                : errors);
+    }
+
+    private static void check(java.util.Set<ConstraintViolation<SessionRequest>> violations) {
+        if (violations.isEmpty()) {
+            return;
+        }
+        List<FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<SessionRequest> v : violations) {
+            String field = v.getPropertyPath().toString().replaceAll("\\[.*", "");
+            errors.add(new FieldError(FIELDS.getOrDefault(field, "Encounter"), v.getMessage()));
+        }
+        errors.sort(Comparator.comparing(FieldError::field));
+        throw FhirException.unprocessable(errors);
+    }
+}

@@ -1,0 +1,29 @@
+package io.rapport.fhir.people;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestComponent;
+import org.hl7.fhir.r4.model.CapabilityStatement.ConditionalDeleteStatus;
+import org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction;
+import org.hl7.fhir.r4.model.Enumerations.SearchParamType;
+
+import io.rapport.fhir.CapabilityContributor;
+
+@ApplicationScoped
+public class PeopleCapability implements CapabilityContributor {
+
+    @Override
+    public void contribute(CapabilityStatementRestComponent rest) {
+        for (String type : new String[] { "Patient", "Practitioner" }) {
+            var resource = rest.addResource().setType(type).setConditionalUpdate(true)
+                    .setConditionalDelete(ConditionalDeleteStatus.NOTSUPPORTED);
+            resource.addInteraction().setCode(TypeRestfulInteraction.READ);
+            resource.addInteraction().setCode(TypeRestfulInteraction.SEARCHTYPE);
+            resource.addInteraction().setCode(TypeRestfulInteraction.UPDATE)
+                    .setDocumentation("Conditional update by identifier only: PUT /fhir/" + type + "?identifier=");
+            resource.addSearchParam().setName("identifier").setType(SearchParamType.TOKEN)
+                    .setDocumentation("The EHR's id; a system, if given, is not compared");
+            resource.addSearchParam().setName("_id").setType(SearchParamType.TOKEN);
+        }
+    }
+}

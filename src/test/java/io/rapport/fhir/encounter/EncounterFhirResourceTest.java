@@ -1,0 +1,86 @@
+package io.rapport.fhir.encounter;
+
+import static io.rapport.fhir.FhirApi.as;
+import static io.rapport.fhir.FhirApi.expressions;
+import static io.rapport.fhir.FhirApi.outcome;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.UUID;
+
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Patient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.rapport.Api;
+import io.rapport.fhir.FhirApi;
+import io.restassured.response.Response;
+
+/** An Encounter records a session through the same code as POST /api/v1/sessions. */
+@QuarkusTest
+class EncounterFhirResourceTest {
+
+    static final String ENCOUNTER = """
+            {"resourceType":"Encounter","status":"finished",
+             "class":{"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"AMB"},
+             "identifier":[{"system":"urn:ehr:enc","value":"%s"}],"subject":%s,
+             "participant":[{"individual":{"identifier":{"value":"t-1"}}}],
+             "period":{"start":"2026-11-20T15:00:00Z"}}""";
+
+    String key;
+    String encounterId;
+
+    @BeforeEach
+    void newOrganization() {
+        key = Api.newOrganization();
+        encounterId = "enc-" + UUID.randomUUID();
+    }
+
+    @Test
+    void shouldCreateASessionWithItsAssignmentsAndReplayItByIdentifier() {
+        String body = ENCOUNTER.formatted(encounterId, "{\"identifier\":{\"value\":\"c-1\"}}");
+        Response created = as(key).header("If-None-Exist", "identifier=urn:ehr:enc|" + encounterId).body(body)
+                .post("/fhir/Encounter");
+        created.then().statusCode(201);
+        Encounter encounter = FhirApi.read(created, Encounter.class);
+        assertThat(encounter.getIdentifierFirstRep().getValue()).isEqualTo(encounterId);
+
+        Response again = as(key).header("If-None-Exist", "identifier=" + encounterId).body(body)
+                .post("/fhir/Encounter");
+        again.then().statusCode(200);
+        assertThat(FhirApi.read(again, Encounter.class).getIdElement().getIdPart())
+                .isEqualTo(encounter.getIdElement().getIdPart());
+        // One pair with one session, and its assignments, as the JSON API shows them.
+        Api.as(key).queryParam("therapistId", "t-1").get("/api/v1/pairs").then().statusCode(200)
+                .body("total", equalTo(1));
+    }
+
+    @Test
+    void shouldAcceptAPatientReferenceByIdOnlyWithinTheOrganization() {
+        Patient patient = FhirApi.read(as(key).queryParam("identifier", "c-2")
+                .body("{\"resourceType\":\"Patient\"}").put("/fhir/Patient"), Patient.class);
+        String ref = "{\"reference\":\"Patient/" + patient.getIdElement().getIdPart() + "\"}";
+        as(key).body(ENCOUNTER.formatted(encounterId, ref)).post("/fhir/Encounter").then().statusCode(201);
+
+        String other = Api.newOrganization();
+        Response foreign = as(other).body(ENCOUNTER.formatted("x-" + encounterId, ref)).post("/fhir/Encounter");
+        assertThat(expressions(outcome(foreign, 422))).containsExactly("Encounter.subject");
+        Api.as(other).get("/api/v1/pairs").then().body("total", equalTo(0));
+    }
+
+    @Test
+    void shouldNameTheMissingOrConflictingElement() {
+        Response noSubject = as(key).body(ENCOUNTER.formatted(encounterId, "{}")).post("/fhir/Encounter");
+        assertThat(expressions(outcome(noSubject, 422))).containsExactly("Encounter.subject");
+        Response mismatch = as(key).header("If-None-Exist", "identifier=other")
+                .body(ENCOUNTER.formatted(encounterId, "{\"identifier\":{\"value\":\"c-1\"}}")).post("/fhir/Encounter");
+        assertThat(expressions(outcome(mismatch, 400))).containsExactly("If-None-Exist");
+        as(key).body(ENCOUNTER.formatted(encounterId, "{\"identifier\":{\"value\":\"c-1\"}}")).post("/fhir/Encounter")
+                .then().statusCode(201);
+        Response conflict = as(key).body(ENCOUNTER.formatted(encounterId, "{\"identifier\":{\"value\":\"c-9\"}}"))
+                .post("/fhir/Encounter");
+        assertThat(expressions(outcome(conflict, 409))).containsExactly("Encounter.identifier");
+    }
+}
