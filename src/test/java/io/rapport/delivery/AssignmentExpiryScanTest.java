@@ -9,6 +9,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.QueryPlans;
 import io.rapport.TestDatabase;
@@ -40,9 +42,17 @@ class AssignmentExpiryScanTest {
         try (ResultSet rs = st.executeQuery("explain (format json) " + AssignmentExpiry.DUE)) {
             return QueryPlans.nodes(rs).stream()
                     .filter(node -> "assignment".equals(node.path("Relation Name").asText()))
-                    .map(node -> node.get("Node Type").asText() + " " + node.path("Index Name").asText() + " "
-                            + node.path("Index Cond").asText())
-                    .toList();
+                    .map(AssignmentExpiryScanTest::describe).toList();
         }
+    }
+
+    // A bitmap heap scan names no index itself: the bitmap index scans under it do.
+    private static String describe(JsonNode node) {
+        StringBuilder scan = new StringBuilder(node.get("Node Type").asText()).append(' ')
+                .append(node.path("Index Name").asText()).append(' ').append(node.path("Index Cond").asText());
+        for (JsonNode child : node.path("Plans")) {
+            scan.append(" / ").append(describe(child));
+        }
+        return scan.toString();
     }
 }
