@@ -12,6 +12,23 @@ import io.restassured.specification.RequestSpecification;
 /** Calls /fhir as a FHIR client would, and reads the answers with HAPI's parser. */
 public final class FhirApi {
 
+    /** An Encounter of therapist t-1 with one client: identifier and subject to fill in. */
+    public static final String ENCOUNTER = """
+            {"resourceType":"Encounter","status":"finished",
+             "class":{"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"AMB"},
+             "identifier":[{"system":"urn:ehr:enc","value":"%s"}],"subject":%s,
+             "participant":[{"individual":{"identifier":{"value":"t-1"}}}],
+             "period":{"start":"2026-11-20T15:00:00Z"}}""";
+
+    /** A joint session: members of the contained Group, identifier and the subject reference to fill in. */
+    public static final String JOINT_ENCOUNTER = """
+            {"resourceType":"Encounter","status":"finished",
+             "class":{"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"AMB"},
+             "contained":[{"resourceType":"Group","id":"couple","type":"person","actual":true,"member":%s}],
+             "identifier":[{"value":"%s"}],"subject":{"reference":"%s"},
+             "participant":[{"individual":{"identifier":{"value":"t-1"}}}],
+             "period":{"start":"2026-11-20T15:00:00Z"}}""";
+
     private FhirApi() {
     }
 

@@ -12,9 +12,11 @@ import jakarta.validation.Validator;
 
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Group;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
 
+import io.rapport.care.JointSessionView;
 import io.rapport.care.PeopleService;
 import io.rapport.care.SessionRequest;
 import io.rapport.care.SessionService;
@@ -66,7 +68,7 @@ public class FhirEncounters {
         if (!encounter.hasSubject()) {
             throw FhirException.unprocessable("Encounter.subject", "the Patient seen is required");
         }
-        String client = externalId(organizationId, encounter.getSubject(), "Patient", "Encounter.subject");
+        List<String> clients = clients(organizationId, encounter);
         Reference individual = encounter.getParticipant().stream().filter(p -> p.hasIndividual())
                 .map(p -> p.getIndividual()).findFirst()
                 .orElseThrow(() -> FhirException.unprocessable("Encounter.participant.individual",
@@ -75,7 +77,8 @@ public class FhirEncounters {
         if (!encounter.getPeriod().hasStart()) {
             throw FhirException.unprocessable("Encounter.period.start", "the session's time is required");
         }
-        SessionRequest request = new SessionRequest(client, null, therapist,
+        boolean joint = clients.size() > 1;
+        SessionRequest request = new SessionRequest(joint ? null : clients.get(0), joint ? clients : null, therapist,
                 encounter.getPeriod().getStart().toInstant(), encounterId, null);
         check(validator.validate(request));
         SessionService.Created created;
@@ -84,11 +87,53 @@ public class FhirEncounters {
         } catch (ApiException e) {
             throw renamed(e);
         }
-        SessionView view = (SessionView) created.body();
-        return new Created(toFhir(view, encounter.getSubject(), individual), created.replayed());
+        // A joint session is one Encounter: its id is the group's, which names all the clients' sessions.
+        SessionView view = created.body() instanceof JointSessionView group
+                ? withId(group.sessions().get(0), group.groupId())
+                : (SessionView) created.body();
+        return new Created(toFhir(view, encounter, individual), created.replayed());
     }
 
-    private static Encounter toFhir(SessionView view, Reference subject, Reference individual) {
+    /** The Group a local reference ({@code #id}) names; HAPI keeps contained ids with or without the hash. */
+    private static java.util.Optional<Group> contained(Encounter encounter, String ref) {
+        String id = ref.substring(1);
+        return encounter.getContained().stream().filter(r -> r instanceof Group)
+                .filter(r -> id.equals(r.getIdElement().getIdPart().replaceFirst("^#", ""))).map(r -> (Group) r)
+                .findFirst();
+    }
+
+    private static SessionView withId(SessionView first, UUID id) {
+        return new SessionView(id, first.pairId(), first.sessionNumber(), first.occurredAt(), first.encounterId(),
+                first.assignments());
+    }
+
+    /**
+     * The clients seen: the subject Patient, or for a joint session (a couple or family) the members of a Group
+     * contained in the Encounter, as R4's Encounter has one subject, which may be a Group.
+     */
+    private List<String> clients(UUID organizationId, Encounter encounter) {
+        Reference subject = encounter.getSubject();
+        String ref = subject.getReference();
+        if (ref == null || !ref.startsWith("#")) {
+            return List.of(externalId(organizationId, subject, "Patient", "Encounter.subject"));
+        }
+        Group group = contained(encounter, ref)
+                .orElseThrow(() -> FhirException.unprocessable("Encounter.subject",
+                        ref + " names no Group contained in the Encounter"));
+        if (group.getMember().size() < 2) {
+            throw FhirException.unprocessable("Encounter.contained.member",
+                    "a joint session's Group has at least two Patients");
+        }
+        List<String> clients = new ArrayList<>();
+        for (int i = 0; i < group.getMember().size(); i++) {
+            clients.add(externalId(organizationId, group.getMember().get(i).getEntity(), "Patient",
+                    "Encounter.contained.member[" + i + "].entity"));
+        }
+        return clients;
+    }
+
+    private static Encounter toFhir(SessionView view, Encounter request, Reference individual) {
+        Reference subject = request.getSubject();
         Encounter e = new Encounter();
         e.setId(view.id().toString());
         e.addIdentifier(new Identifier().setSystem(ENCOUNTER_ID_SYSTEM).setValue(view.encounterId()));
@@ -96,6 +141,9 @@ public class FhirEncounters {
         // R4 requires a class; a therapy session is an ambulatory encounter (v3 ActCode AMB).
         e.setClass_(new Coding(ACT_CODE, "AMB", "ambulatory"));
         e.setSubject(subject.copy());
+        if (subject.getReference() != null && subject.getReference().startsWith("#")) {
+            contained(request, subject.getReference()).ifPresent(g -> e.addContained(g.copy()));
+        }
         e.addParticipant().setIndividual(individual.copy());
         e.getPeriod().setStart(java.util.Date.from(view.occurredAt()));
         return e;

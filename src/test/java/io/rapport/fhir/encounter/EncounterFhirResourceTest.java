@@ -22,12 +22,7 @@ import io.restassured.response.Response;
 @QuarkusTest
 class EncounterFhirResourceTest {
 
-    static final String ENCOUNTER = """
-            {"resourceType":"Encounter","status":"finished",
-             "class":{"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"AMB"},
-             "identifier":[{"system":"urn:ehr:enc","value":"%s"}],"subject":%s,
-             "participant":[{"individual":{"identifier":{"value":"t-1"}}}],
-             "period":{"start":"2026-11-20T15:00:00Z"}}""";
+    static final String ENCOUNTER = FhirApi.ENCOUNTER;
 
     String key;
     String encounterId;
@@ -82,5 +77,38 @@ class EncounterFhirResourceTest {
         Response conflict = as(key).body(ENCOUNTER.formatted(encounterId, "{\"identifier\":{\"value\":\"c-9\"}}"))
                 .post("/fhir/Encounter");
         assertThat(expressions(outcome(conflict, 409))).containsExactly("Encounter.identifier");
+    }
+
+    static final String JOINT = FhirApi.JOINT_ENCOUNTER;
+
+    @Test
+    void shouldRecordAJointSessionFromAContainedGroupOfPatients() {
+        String members = "[{\"entity\":{\"identifier\":{\"value\":\"c-1\"}}},"
+                + "{\"entity\":{\"identifier\":{\"value\":\"c-2\"}}}]";
+        Response created = as(key).header("If-None-Exist", "identifier=" + encounterId)
+                .body(JOINT.formatted(members, encounterId, "#couple")).post("/fhir/Encounter");
+        created.then().statusCode(201);
+        Encounter encounter = FhirApi.read(created, Encounter.class);
+        assertThat(encounter.getContained()).hasSize(1);
+
+        // One pair per client, as with clientIds on POST /api/v1/sessions; a repeat replays the same Encounter.
+        Api.as(key).queryParam("therapistId", "t-1").get("/api/v1/pairs").then().statusCode(200)
+                .body("total", equalTo(2));
+        Response again = as(key).header("If-None-Exist", "identifier=" + encounterId)
+                .body(JOINT.formatted(members, encounterId, "#couple")).post("/fhir/Encounter");
+        again.then().statusCode(200);
+        assertThat(FhirApi.read(again, Encounter.class).getIdElement().getIdPart())
+                .isEqualTo(encounter.getIdElement().getIdPart());
+    }
+
+    @Test
+    void shouldRefuseAJointSessionWithoutTwoPatients() {
+        String one = "[{\"entity\":{\"identifier\":{\"value\":\"c-1\"}}}]";
+        Response single = as(key).body(JOINT.formatted(one, encounterId, "#couple")).post("/fhir/Encounter");
+        assertThat(expressions(outcome(single, 422))).containsExactly("Encounter.contained.member");
+        Response dangling = as(key).body(JOINT.formatted(one, encounterId, "#other")).post("/fhir/Encounter");
+        // A local reference to nothing is malformed FHIR: HAPI's parser refuses it before Rapport reads it.
+        assertThat(outcome(dangling, 400).getIssueFirstRep().getDiagnostics()).contains("#other");
+        Api.as(key).get("/api/v1/pairs").then().body("total", equalTo(0));
     }
 }
