@@ -6,10 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/**
- * A pair's scores as CSV (RFC 4180, every cell quoted). Cells a spreadsheet would read as a formula get a leading
- * apostrophe, so a client named {@code =HYPERLINK(...)} stays text when the file is opened.
- */
+/** A pair's scores as CSV ({@link Csv}). */
 final class ScoresCsv {
 
     static final List<String> HEADER = List.of("session_number", "date", "client", "questionnaire", "version",
@@ -24,8 +21,8 @@ final class ScoresCsv {
      * {@code questionnaire@sessionNumber} to the answered version and the response's quality flags.
      */
     static String write(PairPage page, Map<String, List<String>> responses) {
-        StringBuilder sb = new StringBuilder();
-        line(sb, HEADER);
+        List<List<String>> lines = new ArrayList<>();
+        lines.add(HEADER);
         for (ChartView chart : page.charts()) {
             for (ChartView.Row row : chart.rows()) {
                 List<String> response = responses.getOrDefault(chart.questionnaireId() + "@" + row.sessionNumber(),
@@ -36,28 +33,13 @@ final class ScoresCsv {
                 }
                 List<String> flags = new ArrayList<>(row.events());
                 flags.addAll(response.subList(1, response.size()));
-                line(sb, List.of(Integer.toString(row.sessionNumber()),
+                lines.add(List.of(Integer.toString(row.sessionNumber()),
                         row.occurredAt() == null ? "" : DATE.format(row.occurredAt()), page.client(),
                         chart.questionnaireId(), response.get(0),
                         row.total() == null ? "" : ChartView.format(row.total()), String.join("; ", subscales),
                         String.join(" ", flags)));
             }
         }
-        return sb.toString();
-    }
-
-    private static void line(StringBuilder sb, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            sb.append(i == 0 ? "" : ",").append(cell(cells.get(i)));
-        }
-        sb.append("\r\n");
-    }
-
-    static String cell(String value) {
-        String v = value == null ? "" : value;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        return "\"" + v.replace("\"", "\"\"") + "\"";
+        return Csv.write(lines);
     }
 }

@@ -45,7 +45,11 @@ import io.rapport.questionnaire.Item;
 import io.rapport.questionnaire.QuestionnaireCatalog;
 import io.rapport.questionnaire.QuestionnaireDefinition;
 
-/** Validates the request, asks {@link InsightQueries} for sums and turns them into figures, suppressing small cells. */
+/**
+ * Validates the request, asks {@link InsightQueries} for sums and turns them into figures, suppressing small cells.
+ * Read-only: a refusal (unknown therapist or version) leaves the caller's transaction usable, so a page can show the
+ * refusal and its read is still audited.
+ */
 @ApplicationScoped
 public class InsightService {
 
@@ -62,7 +66,7 @@ public class InsightService {
     }
 
     /** A validated request: the instrument's latest definition and the period. */
-    record Request(UUID organizationId, QuestionnaireDefinition instrument, Period period) {
+    public record Request(UUID organizationId, QuestionnaireDefinition instrument, Period period) {
 
         Scope scope(UUID therapistId) {
             return new Scope(organizationId, instrument.id(), period.from().atStartOfDay(ZoneOffset.UTC).toInstant(),
@@ -98,7 +102,7 @@ public class InsightService {
         return new Request(organizationId, d, new Period(start, end));
     }
 
-    @Transactional
+    @Transactional(dontRollbackOn = ApiException.class)
     public OrganizationInsight organization(Request request) {
         Figures org = figures(request, null, null, Grouping.ORGANIZATION).get(0);
         return new OrganizationInsight(request.instrument().id(), request.period(), cutoff(request.instrument()),
@@ -106,7 +110,7 @@ public class InsightService {
     }
 
     /** 404 for a therapist the organization does not have. */
-    @Transactional
+    @Transactional(dontRollbackOn = ApiException.class)
     public TherapistInsight therapist(Request request, String externalId) {
         TherapistRef t = queries.therapist(request.organizationId(), externalId)
                 .orElseThrow(() -> ApiException.notFound("Therapist " + externalId));
@@ -117,11 +121,21 @@ public class InsightService {
                 monthly(request.trendScope(null)));
     }
 
+    /** The same for a therapist named by Rapport's id (a signed-in therapist's own); 404 when unknown. */
+    @Transactional(dontRollbackOn = ApiException.class)
+    public TherapistInsight therapist(Request request, UUID therapistId) {
+        TherapistRef t = queries.therapists(request.organizationId()).get(therapistId);
+        if (t == null) {
+            throw ApiException.notFound("Therapist " + therapistId);
+        }
+        return therapist(request, t.externalId());
+    }
+
     /**
      * Every therapist with a session in the period. Those with at least {@code minPairs} pairs and not suppressed
      * are compared: ranked on the shrunken mean latest total, never on raw means.
      */
-    @Transactional
+    @Transactional(dontRollbackOn = ApiException.class)
     public TherapistComparison therapists(Request request) {
         Map<UUID, TherapistRef> refs = queries.therapists(request.organizationId());
         List<Figures> rows = figures(request, null, refs, Grouping.THERAPIST);
@@ -154,7 +168,7 @@ public class InsightService {
      * Reliability from the organization's own answers, per version (all the catalog has, or {@code version}) and
      * scale. 404 naming {@code version} for a version the catalog does not have.
      */
-    @Transactional
+    @Transactional(dontRollbackOn = ApiException.class)
     public ReliabilityInsight reliability(Request request, String version) {
         String id = request.instrument().id();
         List<QuestionnaireDefinition> versions = version == null || version.isBlank()

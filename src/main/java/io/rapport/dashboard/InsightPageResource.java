@@ -1,0 +1,236 @@
+package io.rapport.dashboard;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.ForbiddenException;
+import io.rapport.audit.Audited;
+import io.rapport.common.error.ApiException;
+import io.rapport.insight.InsightService;
+import io.rapport.insight.InsightService.Request;
+import io.rapport.insight.InsightViews.OrganizationInsight;
+import io.rapport.insight.InsightViews.ReliabilityInsight;
+import io.rapport.insight.InsightViews.TherapistComparison;
+import io.rapport.insight.InsightViews.TherapistInsight;
+import io.rapport.questionnaire.QuestionnaireCatalog;
+import io.rapport.security.Caller;
+import io.rapport.security.Roles;
+
+/**
+ * The insight pages: an admin sees the organization, every therapist compared fairly and each instrument's
+ * reliability; a therapist sees only their own figures against the organization's. Each chart has a data table
+ * under it and a CSV export, with the same suppression of small cells as the API.
+ */
+@Path("/app/insights")
+@RolesAllowed({ Roles.ADMIN, Roles.THERAPIST })
+@Produces(MediaType.TEXT_HTML)
+public class InsightPageResource {
+
+    static final String DEFAULT_INSTRUMENT = "wai-sr";
+
+    /** What the form above the figures asked for, echoed back into it. */
+    public record Query(String questionnaire, String from, String to, List<String> instruments) {
+
+        public String parameters() {
+            return "questionnaire=" + enc(questionnaire) + (from == null ? "" : "&from=" + enc(from))
+                    + (to == null ? "" : "&to=" + enc(to));
+        }
+
+        private static String enc(String value) {
+            return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        }
+    }
+
+    public record OrganizationPage(OrganizationInsight insight, List<InsightPages.FigureLine> figures,
+            List<String> notes, String firstLatestChart, List<InsightPages.MonthLine> months, String monthlyChart,
+            TherapistComparison comparison, List<InsightPages.TherapistLine> therapists, String therapistChart,
+            ReliabilityInsight reliability, List<InsightPages.ReliabilityLine> reliabilityLines, String csv) {
+    }
+
+    public record TherapistPage(TherapistInsight insight, String name, boolean own, String action,
+            List<InsightPages.FigureLine> figures, List<String> notes, String firstLatestChart,
+            List<InsightPages.MonthLine> months, String monthlyChart, String csv) {
+    }
+
+    private final InsightService insight;
+    private final QuestionnaireCatalog catalog;
+    private final Caller caller;
+    private final ObjectMapper json;
+
+    public InsightPageResource(InsightService insight, QuestionnaireCatalog catalog, Caller caller,
+            ObjectMapper json) {
+        this.insight = insight;
+        this.catalog = catalog;
+        this.caller = caller;
+        this.json = json;
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance organization(PageContext ctx, Query query, OrganizationPage page);
+
+        static native TemplateInstance therapist(PageContext ctx, Query query, TherapistPage page);
+
+        static native TemplateInstance refused(PageContext ctx, Query query, String field, String message);
+    }
+
+    /** The organization for an admin; for a therapist, their own figures. */
+    @GET
+    @Audited(objectType = "insight")
+    @Operation(hidden = true)
+    public Response page(@QueryParam("questionnaire") String questionnaire, @QueryParam("from") String from,
+            @QueryParam("to") String to) {
+        Query query = query(questionnaire, from, to);
+        return answer(query, () -> {
+            Request request = insight.request(caller.organizationId(), query.questionnaire(), from, to);
+            if (!caller.hasRole(Roles.ADMIN)) {
+                return Templates.therapist(PageContext.of(caller), query, therapistPage(query,
+                        insight.therapist(request, ownId()), true));
+            }
+            return Templates.organization(PageContext.of(caller), query, organizationPage(query, request));
+        });
+    }
+
+    /** One therapist against the organization, for admins; the id is the EHR's, as on the API. */
+    @GET
+    @Path("/therapists/{therapistId}")
+    @RolesAllowed(Roles.ADMIN)
+    @Audited(objectType = "insight", idParam = "therapistId")
+    @Operation(hidden = true)
+    public Response therapist(@PathParam("therapistId") String therapistId,
+            @QueryParam("questionnaire") String questionnaire, @QueryParam("from") String from,
+            @QueryParam("to") String to) {
+        Query query = query(questionnaire, from, to);
+        return answer(query, () -> {
+            Request request = insight.request(caller.organizationId(), query.questionnaire(), from, to);
+            return Templates.therapist(PageContext.of(caller), query,
+                    therapistPage(query, insight.therapist(request, therapistId), false));
+        });
+    }
+
+    /**
+     * A table as CSV: {@code therapists}, {@code monthly} or {@code reliability} for admins, {@code mine} (the
+     * therapist's own figures against the organization's) for everyone. Suppressed cells stay empty.
+     */
+    @GET
+    @Path("/{table}.csv")
+    @Produces("text/csv")
+    @Audited(action = "export", objectType = "insight", idParam = "table")
+    @Operation(hidden = true)
+    public Response csv(@PathParam("table") String table, @QueryParam("questionnaire") String questionnaire,
+            @QueryParam("from") String from, @QueryParam("to") String to) {
+        Query query = query(questionnaire, from, to);
+        if (!"mine".equals(table) && !caller.hasRole(Roles.ADMIN)) {
+            throw new ForbiddenException();
+        }
+        try {
+            Request request = insight.request(caller.organizationId(), query.questionnaire(), from, to);
+            String csv = switch (table) {
+                case "mine" -> {
+                    TherapistInsight t = insight.therapist(request, ownId());
+                    String name = t.therapist().name() == null ? t.therapist().therapistId() : t.therapist().name();
+                    yield InsightCsv.figures(List.of(name, "Organization"),
+                            List.of(t.therapist(), t.organization()));
+                }
+                case "organization" -> InsightCsv.figures(List.of("Organization"),
+                        List.of(insight.organization(request).organization()));
+                case "monthly" -> InsightCsv.monthly(insight.organization(request).monthly());
+                case "therapists" -> InsightCsv.therapists(insight.therapists(request));
+                case "reliability" -> InsightCsv.reliability(insight.reliability(request, null));
+                default -> throw ApiException.notFound("Table " + table);
+            };
+            return Response.ok(csv, "text/csv; charset=UTF-8").header("Content-Disposition",
+                    "attachment; filename=\"rapport-insight-" + query.questionnaire().replaceAll("[^A-Za-z0-9._-]", "_")
+                            + "-" + table + ".csv\"")
+                    .build();
+        } catch (ApiException e) {
+            return refusal(query, e);
+        }
+    }
+
+    /** Only a therapist's own account may ask for "mine"; an admin without a therapist record has none. */
+    private UUID ownId() {
+        return caller.therapistId().orElseThrow(() -> ApiException.notFound("Therapist record of this account"));
+    }
+
+    private Query query(String questionnaire, String from, String to) {
+        List<String> instruments = catalog.all().stream().map(d -> d.id()).distinct().sorted().toList();
+        String q = questionnaire == null || questionnaire.isBlank() ? DEFAULT_INSTRUMENT : questionnaire.strip();
+        return new Query(q, blank(from), blank(to), instruments);
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private OrganizationPage organizationPage(Query query, Request request) {
+        OrganizationInsight org = insight.organization(request);
+        TherapistComparison comparison = insight.therapists(request);
+        ReliabilityInsight reliability = insight.reliability(request, null);
+        List<String> names = List.of("Organization");
+        return new OrganizationPage(org, InsightPages.figures(List.of(org.organization())),
+                InsightPages.notes(List.of(org.organization())),
+                write(InsightPages.firstLatestChart(names, List.of(org.organization()))),
+                InsightPages.months(List.of(org.monthly())), write(InsightPages.monthlyChart(names, List.of(org.monthly()))),
+                comparison, InsightPages.therapists(comparison), write(InsightPages.therapistChart(comparison)),
+                reliability, InsightPages.reliability(reliability), query.parameters());
+    }
+
+    private TherapistPage therapistPage(Query query, TherapistInsight t, boolean own) {
+        String name = t.therapist().name() == null ? t.therapist().therapistId() : t.therapist().name();
+        List<String> names = List.of(own ? "You" : name, "Organization");
+        var cells = List.of(t.therapist(), t.organization());
+        String action = own ? "/app/insights"
+                : "/app/insights/therapists/" + URLEncoder.encode(t.therapist().therapistId(), StandardCharsets.UTF_8);
+        return new TherapistPage(t, name, own, action, InsightPages.figures(cells), InsightPages.notes(cells),
+                write(InsightPages.firstLatestChart(names, cells)),
+                InsightPages.months(List.of(t.monthly(), t.organizationMonthly())),
+                write(InsightPages.monthlyChart(names, List.of(t.monthly(), t.organizationMonthly()))),
+                query.parameters());
+    }
+
+    private Response answer(Query query, java.util.function.Supplier<TemplateInstance> page) {
+        try {
+            return Response.ok(page.get()).type(MediaType.TEXT_HTML_TYPE).build();
+        } catch (ApiException e) {
+            return refusal(query, e);
+        }
+    }
+
+    /** A refused question is shown on the page, with the field it is about and the form to ask again. */
+    private Response refusal(Query query, ApiException e) {
+        String field = e.errors().isEmpty() ? null : e.errors().get(0).field();
+        // The API names the instrument questionnaireId; the page's form field is questionnaire.
+        field = "questionnaireId".equals(field) ? "questionnaire" : field;
+        String message = e.errors().isEmpty() ? e.getMessage() : e.errors().get(0).message();
+        return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE)
+                .entity(Templates.refused(PageContext.of(caller), query, field, message)).build();
+    }
+
+    private String write(Map<String, Object> chart) {
+        try {
+            return json.writeValueAsString(chart);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

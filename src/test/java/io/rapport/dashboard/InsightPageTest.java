@@ -1,0 +1,115 @@
+package io.rapport.dashboard;
+
+import static io.rapport.Api.as;
+import static io.rapport.ScoredPairs.total;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.rapport.Api;
+import io.rapport.ScoredPairs;
+import io.rapport.Web;
+
+@QuarkusTest
+class InsightPageTest {
+
+    static final String PASSWORD = "insight password";
+    static final String Q = "?questionnaire=session-rating-4";
+
+    String adminKey;
+    Web.Session admin;
+    Web.Session therapist;
+
+    /**
+     * Therapist t-1: five clients, first → latest total 32 → 30, 34 → 34.8, 36 → 36, 38 → 37.2, 40 → 38; t-2: one
+     * client, 38 → 30. The organization's latest totals average 34.33; t-2's cell is under the 5 clients minimum.
+     */
+    @BeforeEach
+    void organization() {
+        adminKey = Api.newOrganization();
+        double[][] t1 = { { 32, 30 }, { 34, 34.8 }, { 36, 36 }, { 38, 37.2 }, { 40, 38 } };
+        for (int i = 0; i < t1.length; i++) {
+            ScoredPairs.answered(adminKey, "c-" + i, "t-1", total(t1[i][0]), total(t1[i][1]));
+        }
+        ScoredPairs.answered(adminKey, "c-9", "t-2", total(38), total(30));
+        String t = Web.username("insight-t1");
+        Web.account(adminKey, t, PASSWORD, "therapist", "t-1");
+        therapist = Web.login(t, PASSWORD);
+        String a = Web.username("insight-admin");
+        Web.account(adminKey, a, PASSWORD, "admin", null);
+        admin = Web.login(a, PASSWORD);
+    }
+
+    @Test
+    void shouldShowAnAdminTheOrganizationTheTherapistsAndTheReliability() {
+        String html = admin.spec().get("/app/insights" + Q).then().statusCode(200).extract().asString();
+
+        assertThat(html).contains("Figures of the organization", "Monthly mean total", "Reliability per version and scale")
+                .contains("<td>34.33 [").contains("data-chart=");
+        // t-1 is compared and ranked; t-2's single client is a suppressed cell, neither ranked nor shown.
+        assertThat(html).containsPattern("<td class=\"num\">1</td><th scope=\"row\"><a href=\"/app/insights/therapists/t-1");
+        String t2 = Web.firstIn(html, Pattern.compile("t-2</a></th>(.*?)</tr>", Pattern.DOTALL), "t-2's row");
+        assertThat(t2.replaceAll("<[^>]+>", " ").trim().split("\\s+")).containsExactly("—", "—", "—", "—", "—", "—",
+                "suppressed", "(fewer", "clients", "than", "the", "minimum)");
+    }
+
+    @Test
+    void shouldShowATherapistOnlyTheirOwnFiguresAgainstTheOrganization() {
+        String html = therapist.spec().get("/app/insights" + Q).then().statusCode(200).extract().asString();
+
+        assertThat(html).contains("Your figures", "Figures side by side").doesNotContain("t-2")
+                .doesNotContain("Reliability per version");
+        therapist.spec().get("/app/insights/therapists/t-2" + Q).then().statusCode(403);
+        therapist.spec().get("/app/insights/therapists.csv" + Q).then().statusCode(403);
+        String mine = therapist.spec().get("/app/insights/mine.csv" + Q).then().statusCode(200)
+                .contentType("text/csv; charset=UTF-8").extract().asString();
+        List<String> lines = mine.lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).startsWith("\"cell\",\"suppressed\",\"clients\"");
+        assertThat(lines.get(2)).startsWith("\"Organization\",\"false\",\"6\"");
+        // The caseload leads there.
+        assertThat(therapist.spec().get("/app").then().statusCode(200).extract().asString())
+                .contains("<a href=\"/app/insights\">Your figures against the organization</a>");
+    }
+
+    @Test
+    void shouldLeaveEveryFigureOfASmallCellEmptyInTheExport() {
+        String csv = admin.spec().get("/app/insights/therapists.csv" + Q).then().statusCode(200).extract().asString();
+        List<String> t2 = csv.lines().filter(l -> l.startsWith("\"t-2\"")).toList();
+
+        assertThat(t2).hasSize(1);
+        List<String> cells = Arrays.asList(t2.get(0).split(",", -1));
+        int suppressed = InsightCsv.FIGURES.indexOf("suppressed") + 4;
+        assertThat(cells.get(suppressed)).isEqualTo("\"true\"");
+        assertThat(cells.subList(suppressed + 1, cells.size())).allMatch("\"\""::equals);
+        String t1 = csv.lines().filter(l -> l.startsWith("\"t-1\"")).findFirst().orElseThrow();
+        assertThat(t1).startsWith("\"t-1\",\"true\",\"1\"");
+    }
+
+    @Test
+    void shouldNameTheFieldOfARefusedQuestion() {
+        String unknown = admin.spec().get("/app/insights?questionnaire=nope").then().statusCode(404).extract()
+                .asString();
+        assertThat(unknown).contains("<strong>questionnaire</strong>");
+        String inverted = admin.spec().get("/app/insights" + Q + "&from=2026-06-01&to=2026-05-01").then()
+                .statusCode(400).extract().asString();
+        assertThat(inverted).contains("<strong>to</strong>").contains("aria-invalid=\"true\"");
+        admin.spec().get("/app/insights" + Q + "&from=2019-01-01&to=2026-05-01").then().statusCode(400);
+        admin.spec().get("/app/insights/nothing.csv" + Q).then().statusCode(404);
+        admin.spec().get("/app/insights/therapists/nobody" + Q).then().statusCode(404);
+    }
+
+    @Test
+    void shouldShowAnAdminOneTherapistAgainstTheOrganization() {
+        String html = admin.spec().get("/app/insights/therapists/t-1" + Q).then().statusCode(200).extract()
+                .asString();
+        assertThat(html).contains("Figures side by side").contains("action=\"/app/insights/therapists/t-1\"");
+        as(adminKey).get("/api/v1/insights/session-rating-4/therapists/t-1").then().statusCode(200);
+    }
+}
