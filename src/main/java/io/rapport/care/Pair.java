@@ -21,6 +21,8 @@ public class Pair {
     public UUID therapistId;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** Program tags of this pair beyond its therapist's. */
+    public String[] tags = new String[0];
     /** Kept by a database trigger on {@code session}; never written from here. */
     @Column(name = "session_count", insertable = false, updatable = false)
     public long sessionCount;

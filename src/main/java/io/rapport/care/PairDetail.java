@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-public record PairDetail(UUID id, String clientId, String therapistId, Instant createdAt,
+/** {@code tags} are the pair's own program tags; its therapist's apply too. */
+public record PairDetail(UUID id, String clientId, String therapistId, List<String> tags, Instant createdAt,
         List<SessionView> sessions) {
 }

@@ -1,7 +1,11 @@
 package io.rapport.care;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -38,6 +42,15 @@ public class PairResource {
             @QueryParam("clientId") @ExternalIdFilter String clientId, @QueryParam("page") String page,
             @QueryParam("size") String size) {
         return pairs.list(caller.organizationId(), therapistId, clientId, Page.Request.of(page, size));
+    }
+
+    @PUT
+    @Audited(action = "update", objectType = "pair", idParam = "pairId")
+    @Path("/{pairId}/tags")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace the pair's own program tags (its therapist's apply too)", description = "Each tag is 1 to 64 letters, digits, '-', '_' or '.'; at most 20.")
+    public PairDetail putTags(@PathParam("pairId") String pairId, @NotNull @Valid TagsRequest body) {
+        return pairs.putTags(caller.organizationId(), Ids.parse(pairId, "Pair"), body);
     }
 
     @GET

@@ -62,6 +62,14 @@ public class PairService {
                 assignments.forSessions(organizationId, pairSessions.stream().map(x -> x.id).toList()), Instant.now());
         return new PairDetail(pair.id, clients.findInOrganization(organizationId, pair.clientId).orElseThrow().externalId,
                 therapists.findInOrganization(organizationId, pair.therapistId).orElseThrow().externalId,
-                pair.createdAt, views);
+                List.of(pair.tags), pair.createdAt, views);
+    }
+
+    /** Replaces the pair's own program tags. */
+    @Transactional
+    public PairDetail putTags(UUID organizationId, UUID pairId, TagsRequest request) {
+        Pair pair = pairs.findInOrganization(organizationId, pairId).orElseThrow(() -> ApiException.notFound("Pair"));
+        pair.tags = request.tags().stream().distinct().sorted().toArray(String[]::new);
+        return detail(organizationId, pairId);
     }
 }

@@ -28,8 +28,11 @@ public class PeopleService {
     public Put<TherapistView> putTherapist(UUID organizationId, String externalId, TherapistRequest request) {
         NativeUpsert.Result result = therapists.upsert(organizationId, externalId, Arrays.asList(
                 request.displayName(), request.email(), request.active() == null || request.active()));
-        return new Put<>(TherapistView.of(therapists.findInOrganization(organizationId, result.id()).orElseThrow()),
-                result.created());
+        Therapist therapist = therapists.findInOrganization(organizationId, result.id()).orElseThrow();
+        if (request.tags() != null) {
+            therapist.tags = request.tags().stream().distinct().sorted().toArray(String[]::new);
+        }
+        return new Put<>(TherapistView.of(therapist), result.created());
     }
 
     @Transactional

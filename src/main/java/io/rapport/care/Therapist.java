@@ -20,6 +20,8 @@ public class Therapist {
     public String displayName;
     public String email;
     public boolean active = true;
+    /** Program tags; the pairs' insight figures are grouped by them (with the pairs' own). */
+    public String[] tags = new String[0];
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")

@@ -26,15 +26,26 @@ public class InsightQueries {
 
     /** Which rows the figures are grouped into; the expression is a constant of this class, never input. */
     public enum Grouping {
-        ORGANIZATION("cast(null as uuid)"),
-        THERAPIST("p.therapist_id");
+        ORGANIZATION("cast(null as uuid)", ""),
+        THERAPIST("p.therapist_id", ""),
+        /**
+         * One row per program tag of the pair or its therapist (a pair counts in each of its programs); the tag is
+         * keyed by {@code md5(tag)::uuid}, which {@link #tags} maps back to its name.
+         */
+        TAG(TAG_KEY, " join therapist th on th.organization_id = p.organization_id and th.id = p.therapist_id"
+                + " cross join lateral (select distinct unnest(th.tags || p.tags) as name) tag");
 
         final String expression;
+        /** What the grouping needs joined to the session's pair. */
+        final String join;
 
-        Grouping(String expression) {
+        Grouping(String expression, String join) {
             this.expression = expression;
+            this.join = join;
         }
     }
+
+    private static final String TAG_KEY = "cast(md5(tag.name) as uuid)";
 
     /** What one query covers: organization, instrument, [from, to), optionally one therapist. */
     public record Scope(UUID organizationId, String questionnaireId, Instant from, Instant to, UUID therapistId) {
@@ -88,6 +99,16 @@ public class InsightQueries {
                 .map(InsightQueries::therapistRef).findFirst();
     }
 
+    /** Every program tag of the organization's therapists and pairs, by the key the TAG grouping gives it. */
+    public Map<UUID, String> tags(UUID organizationId) {
+        Map<UUID, String> result = new HashMap<>();
+        NativeColumns.tuples(em.createNativeQuery("select name, " + TAG_KEY + " as grp from (select unnest(tags) as name"
+                + " from therapist where organization_id = :org union select unnest(tags) from pair"
+                + " where organization_id = :org) tag", Tuple.class).setParameter("org", organizationId))
+                .forEach(t -> result.put(t.get("grp", UUID.class), t.get("name", String.class)));
+        return result;
+    }
+
     public Map<UUID, TherapistRef> therapists(UUID organizationId) {
         Map<UUID, TherapistRef> result = new HashMap<>();
         NativeColumns.tuples(em.createNativeQuery("select id, external_id, display_name from therapist"
@@ -107,7 +128,7 @@ public class InsightQueries {
                 + " count(a.id) filter (where a.status = 'open') as open,"
                 + " percentile_cont(0.5) within group (order by extract(epoch from a.completed_at - a.created_at))"
                 + " filter (where a.status = 'completed' and a.completed_at is not null) as median_seconds"
-                + " from session s" + PAIR
+                + " from session s" + PAIR + grouping.join
                 + " left join assignment a on a.organization_id = s.organization_id and a.session_id = s.id"
                 + " and a.questionnaire_id = :questionnaire"
                 + where(scope) + " group by 1", Tuple.class);
@@ -131,7 +152,7 @@ public class InsightQueries {
                 + " as grp, p.client_id, count(*) as n,"
                 + " (array_agg(r.total order by s.session_number, r.submitted_at))[1] as first,"
                 + " (array_agg(r.total order by s.session_number desc, r.submitted_at desc))[1] as latest"
-                + " from session s" + PAIR
+                + " from session s" + PAIR + grouping.join
                 + " join response r on r.organization_id = s.organization_id and r.session_id = s.id"
                 + where(scope) + " and r.questionnaire_id = :questionnaire and r.scored and r.total is not null"
                 + " group by p.id, 2, p.client_id)"
@@ -162,7 +183,7 @@ public class InsightQueries {
                 + " count(*) filter (where al.type = 'repair') as repaired,"
                 + " count(*) filter (where al.type = 'unrepaired') as unrepaired,"
                 + " count(*) filter (where al.type = 'unrepaired' and al.status = 'open') as open_unrepaired"
-                + " from session s" + PAIR
+                + " from session s" + PAIR + grouping.join
                 + " join alert al on al.organization_id = s.organization_id and al.pair_id = s.pair_id"
                 + " and al.session_number = s.session_number"
                 + where(scope) + " and al.questionnaire_id = :questionnaire"

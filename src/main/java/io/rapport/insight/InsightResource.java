@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.rapport.audit.Audited;
 import io.rapport.insight.InsightViews.OrganizationInsight;
 import io.rapport.insight.InsightViews.ReliabilityInsight;
+import io.rapport.insight.InsightViews.TagComparison;
 import io.rapport.insight.InsightViews.TherapistComparison;
 import io.rapport.insight.InsightViews.TherapistInsight;
 import io.rapport.security.Caller;
@@ -62,6 +63,26 @@ public class InsightResource {
     public TherapistComparison therapists(@PathParam("questionnaireId") String questionnaireId,
             @QueryParam("from") String from, @QueryParam("to") String to) {
         return insight.therapists(insight.request(caller.organizationId(), questionnaireId, from, to));
+    }
+
+    @GET
+    @Path("/tags")
+    @Audited(objectType = "insight", idParam = "questionnaireId")
+    @Operation(summary = "The figures of each program tag", description = """
+            A pair counts in its own tags and its therapist's (PUT /api/v1/pairs/{pairId}/tags, tags on PUT
+            /api/v1/therapists/{id}); tags without a session in the period are left out.""" + PERIOD)
+    public TagComparison tags(@PathParam("questionnaireId") String questionnaireId, @QueryParam("from") String from,
+            @QueryParam("to") String to) {
+        return insight.tags(insight.request(caller.organizationId(), questionnaireId, from, to));
+    }
+
+    @GET
+    @Path("/tags/{tag}")
+    @Audited(objectType = "insight", idParam = "tag")
+    @Operation(summary = "One program tag against the organization; 404 naming tag when nobody carries it", description = PERIOD)
+    public TagComparison tag(@PathParam("questionnaireId") String questionnaireId, @PathParam("tag") String tag,
+            @QueryParam("from") String from, @QueryParam("to") String to) {
+        return insight.tag(insight.request(caller.organizationId(), questionnaireId, from, to), tag);
     }
 
     @GET

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,8 @@ import io.rapport.insight.InsightViews.OrganizationInsight;
 import io.rapport.insight.InsightViews.Period;
 import io.rapport.insight.InsightViews.ReliabilityInsight;
 import io.rapport.insight.InsightViews.ScaleReliabilityView;
+import io.rapport.insight.InsightViews.TagComparison;
+import io.rapport.insight.InsightViews.TagRow;
 import io.rapport.insight.InsightViews.TherapistComparison;
 import io.rapport.insight.InsightViews.TherapistInsight;
 import io.rapport.insight.InsightViews.TherapistRow;
@@ -129,6 +132,42 @@ public class InsightService {
             throw ApiException.notFound("Therapist " + therapistId);
         }
         return therapist(request, t.externalId());
+    }
+
+    /** Each program tag with a session in the period (a pair counts in its own tags and its therapist's). */
+    @Transactional(dontRollbackOn = ApiException.class)
+    public TagComparison tags(Request request) {
+        Map<UUID, String> tags = queries.tags(request.organizationId());
+        return tagComparison(request, tags, null);
+    }
+
+    /** One program tag; 404 naming {@code tag} when no therapist or pair of the organization carries it. */
+    @Transactional(dontRollbackOn = ApiException.class)
+    public TagComparison tag(Request request, String tag) {
+        Map<UUID, String> tags = queries.tags(request.organizationId());
+        if (!tags.containsValue(tag)) {
+            throw new ApiException(404, "not-found", "Not Found", "tag: no therapist or pair carries '" + tag + "'",
+                    List.of(new FieldError("tag", "no therapist or pair carries '" + tag + "'")));
+        }
+        return tagComparison(request, tags, tag);
+    }
+
+    private TagComparison tagComparison(Request request, Map<UUID, String> tags, String only) {
+        Map<UUID, TherapistRef> refs = new HashMap<>();
+        tags.forEach((key, name) -> refs.put(key, new TherapistRef(key, null, name)));
+        List<TagRow> rows = new ArrayList<>();
+        if (only != null) {
+            UUID key = tags.entrySet().stream().filter(e -> e.getValue().equals(only)).findFirst().orElseThrow()
+                    .getKey();
+            rows.add(new TagRow(only, figures(request, null, refs, Grouping.TAG).stream()
+                    .filter(f -> only.equals(f.name())).findFirst()
+                    .orElseGet(() -> figures(refs.get(key), null, null, null, cutoff(request.instrument())))));
+        } else {
+            figures(request, null, refs, Grouping.TAG).forEach(f -> rows.add(new TagRow(f.name(), f)));
+        }
+        rows.sort(Comparator.comparing(TagRow::tag));
+        return new TagComparison(request.instrument().id(), request.period(), cutoff(request.instrument()),
+                config.minClients(), figures(request, null, null, Grouping.ORGANIZATION).get(0), rows);
     }
 
     /**

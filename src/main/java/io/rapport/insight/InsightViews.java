@@ -58,6 +58,15 @@ public final class InsightViews {
             int minClients, String rankedBy, Figures organization, List<TherapistRow> therapists) {
     }
 
+    /** A program tag's figures; {@code figures.name} is the tag, {@code figures.therapistId} null. */
+    public record TagRow(String tag, Figures figures) {
+    }
+
+    /** Each program tag (or one) against the organization. */
+    public record TagComparison(String questionnaireId, Period period, CutoffUsed cutoff, int minClients,
+            Figures organization, List<TagRow> tags) {
+    }
+
     /** An item's corrected item–total (item–rest) correlation; null when the item or the rest has no variance. */
     public record ItemRest(String item, Double correlation) {
     }

@@ -192,4 +192,44 @@ class InsightResourceTest {
         return as(key).config(RestAssuredConfig.config()
                 .jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE)));
     }
+
+    @Test
+    void shouldGroupFiguresByTheProgramTagsOfPairsAndTherapists() {
+        as(key).body(SEM_ONE).put("/api/v1/published-constants/session-rating-4/1.0.0").then().statusCode(200);
+        double[][] t1 = { { 32, 30 }, { 34, 34.8 }, { 36, 36 }, { 38, 37.2 }, { 40, 38 } };
+        for (int i = 0; i < t1.length; i++) {
+            ScoredPairs.answered(key, "c-" + i, "t-1", total(t1[i][0]), total(t1[i][1]));
+        }
+        String solo = ScoredPairs.answered(key, "c-9", "t-2", total(38), total(30));
+        // t-1's five pairs are in "couples" through their therapist; c-9's pair through its own tags.
+        as(key).body("{\"displayName\":\"One\",\"tags\":[\"couples\"]}").put("/api/v1/therapists/t-1").then()
+                .statusCode(200).body("tags", contains("couples"));
+        as(key).body("{\"tags\":[\"solo\",\"couples\",\"solo\"]}").put("/api/v1/pairs/" + solo + "/tags").then()
+                .statusCode(200).body("tags", contains("couples", "solo"));
+        // A PUT without tags leaves them.
+        as(key).body("{\"displayName\":\"One again\"}").put("/api/v1/therapists/t-1").then().statusCode(200)
+                .body("tags", contains("couples"));
+
+        json().get("/api/v1/insights/session-rating-4/tags").then().statusCode(200)
+                .body("tags.tag", contains("couples", "solo"))
+                .body("tags[0].figures.clients", equalTo(6))
+                .body("tags[0].figures.latestAlliance.mean", closeTo(34.3333, 1e-3))
+                .body("tags[0].figures.ruptures", equalTo(1))
+                // One client: a small cell, every figure withheld.
+                .body("tags[1].figures.suppressed", equalTo(true)).body("tags[1].figures.clients", nullValue());
+        as(key).get("/api/v1/insights/session-rating-4/tags/solo").then().statusCode(200)
+                .body("tags", hasSize(1)).body("tags[0].figures.latestAlliance", nullValue());
+        as(key).get("/api/v1/insights/session-rating-4/tags/nobody").then().statusCode(404)
+                .body("errors[0].field", equalTo("tag"));
+    }
+
+    @Test
+    void shouldRefuseATagThatIsNoLabel() {
+        String pair = ScoredPairs.answered(key, "c-1", "t-1", total(30));
+        as(key).body("{\"tags\":[\"ok\",\"not ok\"]}").put("/api/v1/pairs/" + pair + "/tags").then()
+                .statusCode(422).body("errors.field", hasItem(containsString("tags")));
+        as(key).body("{\"tags\":[\"x/y\"]}").put("/api/v1/therapists/t-1").then().statusCode(422)
+                .body("errors.field", hasItem(containsString("tags")));
+        as(key).get("/api/v1/pairs/" + pair).then().statusCode(200).body("tags", hasSize(0));
+    }
 }

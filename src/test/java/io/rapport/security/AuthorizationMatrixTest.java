@@ -111,8 +111,13 @@ class AuthorizationMatrixTest {
                                                                          401, 403, 200, 403, 403, 403, 200, 401),
             row("GET",    "/api/v1/insights/{questionnaireId}/therapists/{therapistId}",
                                                                          401, 403, 200, 403, 403, 403, 200, 401),
+            row("GET",    "/api/v1/insights/{questionnaireId}/tags",     401, 403, 200, 403, 403, 403, 200, 401),
+            // B's admin asks B's organization, which carries no tag: 404.
+            row("GET",    "/api/v1/insights/{questionnaireId}/tags/{tag}",
+                                                                         401, 403, 200, 403, 403, 403, 404, 401),
             row("POST",   "/api/v1/sessions",                            401, 403, 201, 201, 403, 201, 201, 401),
             row("GET",    "/api/v1/pairs",                               401, 403, 200, 200, 200, 403, 200, 401),
+            row("PUT",    "/api/v1/pairs/{pairId}/tags",                 401, 403, 200, 200, 403, 200, 404, 401),
             row("GET",    "/api/v1/pairs/{pairId}",                      401, 403, 200, 200, 200, 403, 404, 401),
             row("GET",    "/api/v1/pairs/{pairId}/trends",               401, 403, 200, 200, 200, 403, 404, 401),
             row("GET",    "/api/v1/pairs/{pairId}/responses",            401, 403, 200, 200, 200, 403, 404, 401),
@@ -192,6 +197,9 @@ class AuthorizationMatrixTest {
     Stream<DynamicNode> shouldAnswerEachCallerAsTheTableSays() {
         MatrixFixtures a = new MatrixFixtures(apiKeys, alerts);
         MatrixFixtures b = new MatrixFixtures(apiKeys, alerts);
+        // A program tag only organization A carries.
+        Api.as(a.admin).body("{\"tags\":[\"matrix\"]}").put("/api/v1/pairs/" + a.pairId + "/tags").then()
+                .statusCode(200);
         return TABLE.stream().map(r -> DynamicContainer.dynamicContainer(r.endpoint(),
                 Stream.of(As.values()).map(as -> DynamicTest.dynamicTest(as.name(), () -> {
                     Response response = call(r, as, a, b);
@@ -280,6 +288,7 @@ class AuthorizationMatrixTest {
         values.put("{questionnaireId}", () -> "session-rating-4");
         values.put("{version}", () -> "1.0.0");
         values.put("{therapistId}", () -> "T-1");
+        values.put("{tag}", () -> "matrix");
         values.put("{externalId}", () -> "x-" + UUID.randomUUID());
         values.put("{webhookId}", () -> r.method().equals("DELETE") || r.path().endsWith("/disable") ? a.newWebhook()
                 : a.webhookId);
