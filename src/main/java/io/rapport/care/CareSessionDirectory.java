@@ -1,7 +1,5 @@
 package io.rapport.care;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,17 +42,6 @@ public class CareSessionDirectory implements SessionDirectory {
         return new SessionContext(organizationId, sessionId, NativeColumns.instant(row.get("occurred_at")),
                 row.get("display_name", String.class), row.get("preferred_language", String.class),
                 row.get("email", String.class));
-    }
-
-    @Override
-    public Map<UUID, Integer> sessionNumbers(UUID organizationId) {
-        Map<UUID, Integer> numbers = new HashMap<>();
-        for (Tuple row : NativeColumns.tuples(em.createNativeQuery(
-                "select id, session_number from session where organization_id = :org", Tuple.class)
-                .setParameter("org", organizationId))) {
-            numbers.put(row.get("id", UUID.class), NativeColumns.number(row, "session_number").intValue());
-        }
-        return numbers;
     }
 
     @Override

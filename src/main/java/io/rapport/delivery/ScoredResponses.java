@@ -1,19 +1,23 @@
 package io.rapport.delivery;
 
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.jpa.AvailableHints;
+
 import io.rapport.common.persistence.NativeColumns;
+import io.rapport.common.persistence.ReadModel;
 
 /** Scored responses read in bulk, for statistics over an organization's data (local norms). */
 @ApplicationScoped
+@ReadModel("Local norms read every scored response of a version in session order; sorting by care's session numbers in the statement lets it stream, where a map of every session number did not fit the heap")
 public class ScoredResponses {
 
     /** An instrument version an organization has scored responses for. */
@@ -24,12 +28,13 @@ public class ScoredResponses {
     public record Row(UUID pairId, int sessionNumber, String answersJson, String scoreJson) {
     }
 
-    private final EntityManager em;
-    private final SessionDirectory sessions;
+    /** Rows fetched per round trip while streaming. */
+    static final int FETCH_SIZE = 500;
 
-    public ScoredResponses(EntityManager em, SessionDirectory sessions) {
+    private final EntityManager em;
+
+    public ScoredResponses(EntityManager em) {
         this.em = em;
-        this.sessions = sessions;
     }
 
     /** Organizations with at least one scored response. */
@@ -50,22 +55,26 @@ public class ScoredResponses {
                 .toList();
     }
 
-    /** The version's scored responses, by pair and then in session order (submission order within a session). */
-    @Transactional
-    public List<Row> forVersion(UUID organizationId, Version version) {
-        List<Tuple> rows = NativeColumns.tuples(em.createNativeQuery("""
-                select pair_id, session_id, cast(answers as text) as answers, cast(score as text) as score
-                from response
-                where organization_id = :org and questionnaire_id = :questionnaire
-                  and questionnaire_version = :version and scored
-                order by pair_id, submitted_at""", Tuple.class)
+    /**
+     * The version's scored responses, by pair and then in session order (submission order within a session), handed
+     * to {@code each} as they are read: a page of rows at a time, so the whole organization is never in memory.
+     * Must run in a transaction (PostgreSQL streams a result only inside one).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void forEachInSessionOrder(UUID organizationId, Version version, Consumer<Row> each) {
+        try (Stream<?> rows = em.createNativeQuery("""
+                select r.pair_id, s.session_number, cast(r.answers as text) as answers, cast(r.score as text) as score
+                from response r
+                join session s on s.organization_id = r.organization_id and s.id = r.session_id
+                where r.organization_id = :org and r.questionnaire_id = :questionnaire
+                  and r.questionnaire_version = :version and r.scored
+                order by r.pair_id, s.session_number, r.submitted_at""", Tuple.class)
                 .setParameter("org", organizationId).setParameter("questionnaire", version.questionnaireId())
-                .setParameter("version", version.version()));
-        // Session numbers are care's; the sort is stable, so submission order stays within a session.
-        Map<UUID, Integer> numbers = sessions.sessionNumbers(organizationId);
-        return rows.stream().map(r -> new Row(r.get("pair_id", UUID.class),
-                numbers.get(r.get("session_id", UUID.class)), r.get("answers", String.class),
-                r.get("score", String.class)))
-                .sorted(Comparator.comparing(Row::pairId).thenComparingInt(Row::sessionNumber)).toList();
+                .setParameter("version", version.version()).setHint(AvailableHints.HINT_FETCH_SIZE, FETCH_SIZE)
+                .getResultStream()) {
+            rows.map(Tuple.class::cast).forEach(r -> each.accept(new Row(r.get("pair_id", UUID.class),
+                    ((Number) r.get("session_number")).intValue(), r.get("answers", String.class),
+                    r.get("score", String.class))));
+        }
     }
 }

@@ -1,6 +1,5 @@
 package io.rapport.delivery;
 
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -18,9 +17,6 @@ public interface SessionDirectory {
 
     /** What the client's pages and messages say about the session. */
     SessionContext context(UUID organizationId, UUID sessionId);
-
-    /** Every session's number in the organization, by session id, for computations over all its responses. */
-    Map<UUID, Integer> sessionNumbers(UUID organizationId);
 
     /** Whether the organization has this pair. */
     boolean pairExists(UUID organizationId, UUID pairId);

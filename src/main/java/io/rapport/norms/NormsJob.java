@@ -92,29 +92,42 @@ public class NormsJob {
         List<String> scales = new ArrayList<>();
         scales.add(QuestionnaireDefinition.TOTAL);
         scales.addAll(d.subscales().keySet());
-        Map<String, List<List<LocalNorms.Observation>>> byScale = new LinkedHashMap<>();
-        scales.forEach(s -> byScale.put(s, new ArrayList<>()));
-        UUID currentPair = null;
-        for (ScoredResponses.Row row : responses.forVersion(organizationId, version)) {
-            if (!row.pairId().equals(currentPair)) {
-                currentPair = row.pairId();
-                byScale.values().forEach(pairs -> pairs.add(new ArrayList<>()));
+        // One pair's observations at a time; the accumulators keep sums, never the organization's responses.
+        Map<String, LocalNorms.Accumulator> byScale = new LinkedHashMap<>();
+        Map<String, List<LocalNorms.Observation>> pair = new LinkedHashMap<>();
+        scales.forEach(s -> {
+            byScale.put(s, new LocalNorms.Accumulator(d.scaleStep(s)));
+            pair.put(s, new ArrayList<>());
+        });
+        UUID[] currentPair = { null };
+        responses.forEachInSessionOrder(organizationId, version, row -> {
+            if (!row.pairId().equals(currentPair[0])) {
+                flush(byScale, pair);
+                currentPair[0] = row.pairId();
             }
             Map<String, BigDecimal> keyed = keyed(d, row.answersJson());
             Map<String, Double> scores = scores(row.scoreJson());
             for (String scale : scales) {
                 Double score = scores.get(scale);
                 if (score != null) {
-                    List<List<LocalNorms.Observation>> pairs = byScale.get(scale);
-                    pairs.get(pairs.size() - 1).add(new LocalNorms.Observation(score, items(keyed, d.scaleItems(scale))));
+                    pair.get(scale).add(new LocalNorms.Observation(score, items(keyed, d.scaleItems(scale))));
                 }
             }
-        }
+        });
+        flush(byScale, pair);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         List<LocalNorm> result = new ArrayList<>();
-        byScale.forEach((scale, pairs) -> result.add(LocalNorm.of(d.id(), d.version(), scale, now,
-                LocalNorms.estimate(pairs, d.scaleStep(scale)))));
+        byScale.forEach((scale, accumulator) -> result.add(LocalNorm.of(d.id(), d.version(), scale, now,
+                accumulator.estimate())));
         norms.replace(organizationId, d.id(), d.version(), result);
+    }
+
+    private static void flush(Map<String, LocalNorms.Accumulator> byScale,
+            Map<String, List<LocalNorms.Observation>> pair) {
+        pair.forEach((scale, observations) -> {
+            byScale.get(scale).add(List.copyOf(observations));
+            observations.clear();
+        });
     }
 
     /** The scale's reverse-keyed items, or null when one is missing (alpha uses complete responses only). */

@@ -61,16 +61,37 @@ public final class LocalNorms {
      * @param step the smallest change the score can show
      */
     public static Estimate estimate(List<List<Observation>> pairs, double step) {
-        RunningStats reference = new RunningStats();
-        List<double[]> referenceItems = new ArrayList<>();
-        double squaredDeviations = 0;
-        int withinDf = 0;
-        int pairCount = 0;
-        int responses = 0;
-        List<Double> differences = new ArrayList<>();
-        for (List<Observation> pair : pairs) {
+        Accumulator accumulator = new Accumulator(step);
+        pairs.forEach(accumulator::add);
+        return accumulator.estimate();
+    }
+
+    /**
+     * The same estimate, one pair at a time, so that a caller can stream an organization's responses: it keeps
+     * each pair's first response and running sums, and the successive differences as counts on the score's grid,
+     * never the responses themselves.
+     */
+    public static final class Accumulator {
+
+        private final double step;
+        private final RunningStats reference = new RunningStats();
+        private final List<double[]> referenceItems = new ArrayList<>();
+        private final TreeMap<Long, Integer> differenceCounts = new TreeMap<>();
+        private double squaredDeviations;
+        private int withinDf;
+        private int pairCount;
+        private int responses;
+        private int differences;
+
+        /** @param step the smallest change the score can show */
+        public Accumulator(double step) {
+            this.step = step;
+        }
+
+        /** One pair's scored responses in session order; a pair without any is skipped. */
+        public void add(List<Observation> pair) {
             if (pair.isEmpty()) {
-                continue;
+                return;
             }
             pairCount++;
             responses += pair.size();
@@ -86,18 +107,24 @@ public final class LocalNorms {
                 squaredDeviations += sd * sd * (own.n() - 1);
                 withinDf += own.n() - 1;
                 for (int i = 1; i < pair.size(); i++) {
-                    differences.add(Math.abs(pair.get(i).score() - pair.get(i - 1).score()));
+                    differenceCounts.merge(Math.round(Math.abs(pair.get(i).score() - pair.get(i - 1).score()) / step),
+                            1, Integer::sum);
+                    differences++;
                 }
             }
         }
-        Double withinSd = withinDf == 0 ? null : Math.sqrt(squaredDeviations / withinDf);
-        Reliability.Alpha alpha = sameLength(referenceItems) ? Reliability.cronbach(referenceItems) : null;
-        Double sd = reference.sampleSd();
-        Double sem = alpha == null || sd == null ? null : sd * Math.sqrt(1 - Reliability.asReliability(alpha.alpha()));
-        Double noiseSd = differences.isEmpty() ? null
-                : groupedMedian(differences, step) / (Math.sqrt(2) * MEDIAN_ABSOLUTE_NORMAL);
-        return new Estimate(pairCount, responses, reference.mean(), sd, withinSd, withinDf, noiseSd,
-                differences.size(), alpha, sem);
+
+        public Estimate estimate() {
+            Double withinSd = withinDf == 0 ? null : Math.sqrt(squaredDeviations / withinDf);
+            Reliability.Alpha alpha = sameLength(referenceItems) ? Reliability.cronbach(referenceItems) : null;
+            Double sd = reference.sampleSd();
+            Double sem = alpha == null || sd == null ? null
+                    : sd * Math.sqrt(1 - Reliability.asReliability(alpha.alpha()));
+            Double noiseSd = differences == 0 ? null
+                    : groupedMedian(differenceCounts, differences, step) / (Math.sqrt(2) * MEDIAN_ABSOLUTE_NORMAL);
+            return new Estimate(pairCount, responses, reference.mean(), sd, withinSd, withinDf, noiseSd, differences,
+                    alpha, sem);
+        }
     }
 
     /**
@@ -109,7 +136,12 @@ public final class LocalNorms {
         for (double v : values) {
             counts.merge(Math.round(v / step), 1, Integer::sum);
         }
-        double half = values.size() / 2.0;
+        return groupedMedian(counts, values.size(), step);
+    }
+
+    /** The same from the count of values in each class (class k stands for k · step), {@code n} in all. */
+    private static double groupedMedian(TreeMap<Long, Integer> counts, int n, double step) {
+        double half = n / 2.0;
         int below = 0;
         for (var entry : counts.entrySet()) {
             long k = entry.getKey();
