@@ -1,5 +1,6 @@
 set -euo pipefail
-source /work/main/src/bench/lib.sh
+source "$(dirname "$0")/../../lib.sh"
+# Run as: RESPONSES=200000 bash src/bench/results/session-8/norms-job-memory.sh
 PG_PORT=55434; APP_PORT=18096
 trap 'app_stop; pg_stop; rm -rf "$PG_DATA"' EXIT
 pg_start
