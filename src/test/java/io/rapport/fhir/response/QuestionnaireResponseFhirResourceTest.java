@@ -102,6 +102,15 @@ class QuestionnaireResponseFhirResourceTest {
                 .body("items[0].id", equalTo(id)).body("items[0].channel", equalTo("fhir"))
                 .body("items[0].score.total", equalTo(34.5f));
 
+        // One audit row of the submission, naming the EHR's key (not the client's link) and the client; the read
+        // leaves one more.
+        as(key).get("/fhir/QuestionnaireResponse/" + id).then().statusCode(200);
+        Api.as(key).queryParam("objectType", "response").queryParam("objectId", id).get("/api/v1/audit").then()
+                .statusCode(200).body("total", equalTo(2)).body("items.action", org.hamcrest.Matchers.hasItems(
+                        "submit", "read"))
+                .body("items.clientId", org.hamcrest.Matchers.everyItem(equalTo(patientId)))
+                .body("items.actor", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("client-link")));
+
         Response again = post(key, response(task, SRS, srs("1", "1", "1", "1")));
         assertThat(expressions(outcome(again, 409))).containsExactly("QuestionnaireResponse.basedOn");
         Api.as(key).get("/api/v1/pairs/" + pairId + "/responses").then().body("total", equalTo(1));
