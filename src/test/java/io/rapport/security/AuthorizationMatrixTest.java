@@ -293,11 +293,7 @@ class AuthorizationMatrixTest {
                 : a.webhookId);
         values.put("{deliveryId}", a::failedDelivery);
         values.put("{token}", () -> as == As.ANONYMOUS ? Secrets.newToken() : a.freshToken());
-        values.put("{id}", () -> r.path().startsWith("/api/v1/questionnaires") ? "session-rating-4"
-                : r.path().startsWith("/fhir/Task") ? a.assignmentId
-                : r.path().startsWith("/fhir/QuestionnaireResponse") ? a.responseId
-                : r.path().startsWith("/fhir/Questionnaire") ? "session-rating-4-1.0.0"
-                        : r.path().startsWith("/fhir/") ? UUID.randomUUID().toString() : a.assignmentId);
+        values.put("{id}", () -> idOf(r.path(), a));
         String path = r.path()
                 + (r.path().matches("/fhir/(Patient|Practitioner)") ? "?identifier=x-" + UUID.randomUUID() : "");
         for (Map.Entry<String, Supplier<String>> v : values.entrySet()) {
@@ -306,6 +302,23 @@ class AuthorizationMatrixTest {
             }
         }
         return path;
+    }
+
+    /** An {@code {id}} of organization A: real where readers should see it, random where only 404 can answer. */
+    private static String idOf(String path, MatrixFixtures a) {
+        if (path.startsWith("/api/v1/questionnaires")) {
+            return "session-rating-4";
+        }
+        if (path.startsWith("/fhir/Task")) {
+            return a.assignmentId;
+        }
+        if (path.startsWith("/fhir/QuestionnaireResponse")) {
+            return a.responseId;
+        }
+        if (path.startsWith("/fhir/Questionnaire")) {
+            return "session-rating-4-1.0.0";
+        }
+        return path.startsWith("/fhir/") ? UUID.randomUUID().toString() : a.assignmentId;
     }
 
     private static Set<String> documentedEndpoints() {

@@ -2,7 +2,6 @@ package io.rapport.fhir.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -15,7 +14,6 @@ import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.Test;
 
 import ca.uhn.fhir.validation.FhirValidator;
-
 import io.rapport.delivery.Assignment;
 import io.rapport.delivery.DeliveryRecords.AssignmentRecord;
 import io.rapport.delivery.DeliveryRecords.ResponseRecord;
