@@ -1,5 +1,9 @@
 package io.rapport.care;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,5 +51,38 @@ public class CareSessionDirectory implements SessionDirectory {
     @Override
     public boolean pairExists(UUID organizationId, UUID pairId) {
         return pairs.findInOrganization(organizationId, pairId).isPresent();
+    }
+
+    @Override
+    public Map<UUID, UUID> clientsOfSessions(UUID organizationId, Collection<UUID> sessionIds) {
+        Map<UUID, UUID> clients = new HashMap<>();
+        if (sessionIds.isEmpty()) {
+            return clients;
+        }
+        for (Tuple row : NativeColumns.tuples(em.createNativeQuery("select s.id, p.client_id from session s"
+                + " join pair p on p.organization_id = s.organization_id and p.id = s.pair_id"
+                + " where s.organization_id = :org and s.id in (:sessions)", Tuple.class)
+                .setParameter("org", organizationId).setParameter("sessions", sessionIds))) {
+            clients.put(row.get("id", UUID.class), row.get("client_id", UUID.class));
+        }
+        return clients;
+    }
+
+    @Override
+    public List<UUID> sessionsOfClient(UUID organizationId, UUID clientId) {
+        return ids(em.createNativeQuery("select s.id from session s"
+                + " join pair p on p.organization_id = s.organization_id and p.id = s.pair_id"
+                + " where p.organization_id = :org and p.client_id = :client")
+                .setParameter("org", organizationId).setParameter("client", clientId).getResultList());
+    }
+
+    @Override
+    public List<UUID> pairsOfClient(UUID organizationId, UUID clientId) {
+        return ids(em.createNativeQuery("select id from pair where organization_id = :org and client_id = :client")
+                .setParameter("org", organizationId).setParameter("client", clientId).getResultList());
+    }
+
+    private static List<UUID> ids(List<?> rows) {
+        return rows.stream().map(UUID.class::cast).toList();
     }
 }

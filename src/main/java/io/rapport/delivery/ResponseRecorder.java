@@ -76,12 +76,22 @@ public class ResponseRecorder {
         }
     }
 
+    /** A stored response's id and score. */
+    public record Stored(UUID responseId, ScoreResult score) {
+    }
+
     /**
      * @throws io.rapport.scoring.InvalidAnswersException before anything is written, listing every problem
      * @throws ApiException 409 or 410 when the assignment is no longer open
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public ScoreResult record(Submission s) {
+        return store(s).score();
+    }
+
+    /** As {@link #record(Submission)}, also naming the stored response. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Stored store(Submission s) {
         Assignment a = s.assignment();
         requireOpen(a, s.submittedAt());
         QuestionnaireDefinition d = definition(a);
@@ -118,8 +128,8 @@ public class ResponseRecorder {
         responses.persist(r);
         em.flush();
         recorded.fire(new ResponseRecorded(a.organizationId, pairId, a.sessionId, sessionNumber, a.id, r.id,
-                a.questionnaireId));
-        return score;
+                a.questionnaireId, s.channel()));
+        return new Stored(r.id, score);
     }
 
     private void claim(Assignment a, Instant now) {

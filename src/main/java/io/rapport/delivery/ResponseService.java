@@ -3,6 +3,7 @@ package io.rapport.delivery;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,10 +33,13 @@ public class ResponseService {
     private final LinkGuessLimiter limiter;
     private final ObjectMapper json;
     private final SessionDirectory sessions;
+    private final AssignmentRepository assignments;
 
     public ResponseService(Links links, ResponseRecorder recorder, ResponseRepository responses,
-            LinkGuessLimiter limiter, ObjectMapper json, SessionDirectory sessions) {
+            LinkGuessLimiter limiter, ObjectMapper json, SessionDirectory sessions,
+            AssignmentRepository assignments) {
         this.sessions = sessions;
+        this.assignments = assignments;
         this.links = links;
         this.recorder = recorder;
         this.responses = responses;
@@ -60,6 +64,24 @@ public class ResponseService {
         // Invalid answers leave as InvalidAnswersException, for the API's one mapper of it.
         return recorder.record(new ResponseRecorder.Submission(link.assignment(), request.answers(),
                 request.startedAt(), now, channel, null, request.answers().size()));
+    }
+
+    /**
+     * Answers the EHR collected itself (a FHIR QuestionnaireResponse) for an assignment of its organization: the
+     * caller's credential stands in for the link token, and everything else is a link submission's path (the same
+     * claim, scoring, quality flags, events and outbox), so a second response gets 409 and invalid answers leave as
+     * {@link io.rapport.scoring.InvalidAnswersException} with nothing stored.
+     *
+     * @throws ApiException 404 when the organization has no such assignment; 409 when it is answered; 410 when
+     *         it expired or was cancelled
+     */
+    @Transactional
+    public ResponseRecorder.Stored submitForAssignment(UUID organizationId, UUID assignmentId,
+            Map<String, Object> answers, String language) {
+        Assignment a = assignments.findInOrganization(organizationId, assignmentId)
+                .orElseThrow(() -> ApiException.notFound("Assignment"));
+        return recorder.store(new ResponseRecorder.Submission(a, answers, null, Instant.now(),
+                StoredResponse.Channel.fhir, language, answers.size()));
     }
 
     @Transactional

@@ -1,5 +1,8 @@
 package io.rapport.delivery;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -20,4 +23,13 @@ public interface SessionDirectory {
 
     /** Whether the organization has this pair. */
     boolean pairExists(UUID organizationId, UUID pairId);
+
+    /** The client of each of these sessions, by session id; sessions the organization lacks are left out. */
+    Map<UUID, UUID> clientsOfSessions(UUID organizationId, Collection<UUID> sessionIds);
+
+    /** Every session of the client, in the organization; empty for an unknown client. */
+    List<UUID> sessionsOfClient(UUID organizationId, UUID clientId);
+
+    /** Every pair of the client, in the organization; empty for an unknown client. */
+    List<UUID> pairsOfClient(UUID organizationId, UUID clientId);
 }

@@ -22,7 +22,9 @@ public class StoredResponse {
     public enum Channel {
         form("form"),
         api("api"),
-        inSession("in-session");
+        inSession("in-session"),
+        /** Collected by the EHR or a FHIR form app and posted as a QuestionnaireResponse. */
+        fhir("fhir");
 
         private final String dbValue;
 

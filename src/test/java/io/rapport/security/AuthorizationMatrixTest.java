@@ -167,6 +167,14 @@ class AuthorizationMatrixTest {
             row("PUT",    "/fhir/Practitioner",                          401, 403, 201, 201, 403, 201, 201, 401),
             // A session recorded the FHIR way, with the same rights as POST /sessions.
             row("POST",   "/fhir/Encounter",                             401, 403, 201, 201, 403, 201, 201, 401),
+            // Assignments as Tasks and stored responses, read like Patients: the fixtures' own, so readers get 200.
+            row("GET",    "/fhir/Task/{id}",                             401, 403, 200, 200, 200, 403, 404, 401),
+            row("GET",    "/fhir/Task",                                  401, 403, 200, 200, 200, 403, 200, 401),
+            row("GET",    "/fhir/QuestionnaireResponse/{id}",            401, 403, 200, 200, 200, 403, 404, 401),
+            row("GET",    "/fhir/QuestionnaireResponse",                 401, 403, 200, 200, 200, 403, 200, 401),
+            // Answers the EHR collected complete a fresh Task of A, written like POST /fhir/Encounter; another
+            // organization cannot name A's Task (422 on basedOn, nothing stored).
+            row("POST",   "/fhir/QuestionnaireResponse",                 401, 403, 201, 201, 403, 201, 422, 401),
             // The client's form pages: only the link (then its cookie) counts; API keys mean nothing outside /api.
             row("GET",    "/f/{token}",                                  404, 303, 303, 303, 303, 303, 303, 303),
             row("GET",    "/f",                                          200, 200, 200, 200, 200, 200, 200, 200),
@@ -271,7 +279,7 @@ class AuthorizationMatrixTest {
         if (key != null) {
             spec.auth().oauth2(key);
         }
-        String body = MatrixFixtures.validBody(r.endpoint());
+        String body = a.validBodyFor(r.endpoint());
         if (body != null) {
             spec.body(body);
         }
@@ -294,9 +302,7 @@ class AuthorizationMatrixTest {
                 : a.webhookId);
         values.put("{deliveryId}", a::failedDelivery);
         values.put("{token}", () -> as == As.ANONYMOUS ? Secrets.newToken() : a.freshToken());
-        values.put("{id}", () -> r.path().startsWith("/api/v1/questionnaires") ? "session-rating-4"
-                : r.path().startsWith("/fhir/Questionnaire") ? "session-rating-4-1.0.0"
-                        : r.path().startsWith("/fhir/") ? UUID.randomUUID().toString() : a.assignmentId);
+        values.put("{id}", () -> idOf(r.path(), a));
         String path = r.path()
                 + (r.path().matches("/fhir/(Patient|Practitioner)") ? "?identifier=x-" + UUID.randomUUID() : "");
         for (Map.Entry<String, Supplier<String>> v : values.entrySet()) {
@@ -305,6 +311,23 @@ class AuthorizationMatrixTest {
             }
         }
         return path;
+    }
+
+    /** An {@code {id}} of organization A: real where readers should see it, random where only 404 can answer. */
+    private static String idOf(String path, MatrixFixtures a) {
+        if (path.startsWith("/api/v1/questionnaires")) {
+            return "session-rating-4";
+        }
+        if (path.startsWith("/fhir/Task")) {
+            return a.assignmentId;
+        }
+        if (path.startsWith("/fhir/QuestionnaireResponse")) {
+            return a.responseId;
+        }
+        if (path.startsWith("/fhir/Questionnaire")) {
+            return "session-rating-4-1.0.0";
+        }
+        return path.startsWith("/fhir/") ? UUID.randomUUID().toString() : a.assignmentId;
     }
 
     private static Set<String> documentedEndpoints() {

@@ -81,7 +81,7 @@ class BadInputFuzzTest {
         return jsonWriteEndpoints().stream().map(endpoint -> DynamicTest.dynamicTest(endpoint, () -> {
             // One organization per endpoint keeps each key well under the test profile's rate limit.
             MatrixFixtures fixtures = new MatrixFixtures(apiKeys, alerts);
-            String valid = MatrixFixtures.validBody(endpoint);
+            String valid = fixtures.validBodyFor(endpoint);
             assertThat(valid).as("a valid body for " + endpoint).isNotNull();
             List<Bad> bodies = badBodies(valid).sampleStream().limit(BODIES_PER_ENDPOINT).toList();
             for (Bad bad : bodies) {

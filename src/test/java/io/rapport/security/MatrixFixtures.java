@@ -38,6 +38,8 @@ final class MatrixFixtures {
     final String otherTherapistsPairId;
     final String assignmentId;
     final String pendingToken;
+    /** The stored response of the answered assignment. */
+    final String responseId;
     final String alertId;
     final String webhookId;
     final String accountId;
@@ -66,6 +68,8 @@ final class MatrixFixtures {
         String answered = tokenOf(newSession("c-1", "T-1"));
         given().contentType(ContentType.JSON).body(SRS_ANSWERS).post("/api/v1/forms/" + answered + "/responses")
                 .then().statusCode(201);
+        responseId = as(admin).get("/api/v1/pairs/" + pairId + "/responses").then().statusCode(200).extract()
+                .path("items[0].id");
         otherTherapistsPairId = newSession("c-2", "T-2").path("pairId");
         alertId = QuarkusTransaction.requiringNew().call(() -> alerts.raise(organizationId, UUID.fromString(pairId),
                 "session-rating-4", "unrepaired", 2, Map.of("score", 31.5, "cutoff", 36))).orElseThrow()
@@ -77,6 +81,28 @@ final class MatrixFixtures {
                 .statusCode(201).extract().path("id");
         adminUsername = Web.username("matrix-a");
         Web.account(admin, adminUsername, PASSWORD, "admin", null);
+    }
+
+    /**
+     * A valid body, also for endpoints whose body names an object it consumes: a QuestionnaireResponse answers a
+     * fresh open Task of this organization.
+     */
+    String validBodyFor(String endpoint) {
+        if (endpoint.equals("POST /fhir/QuestionnaireResponse")) {
+            return questionnaireResponse(newSession("c-1", "T-1").path("assignments[0].id"));
+        }
+        return validBody(endpoint);
+    }
+
+    static String questionnaireResponse(String taskId) {
+        return "{\"resourceType\":\"QuestionnaireResponse\",\"status\":\"completed\","
+                + "\"basedOn\":[{\"reference\":\"Task/" + taskId + "\"}],"
+                + "\"questionnaire\":\"urn:rapport:fhir:Questionnaire/session-rating-4|1.0.0\","
+                + "\"subject\":{\"identifier\":{\"value\":\"c-1\"}},\"item\":["
+                + "{\"linkId\":\"1\",\"answer\":[{\"valueDecimal\":9}]},"
+                + "{\"linkId\":\"2\",\"answer\":[{\"valueDecimal\":8.5}]},"
+                + "{\"linkId\":\"3\",\"answer\":[{\"valueDecimal\":7}]},"
+                + "{\"linkId\":\"4\",\"answer\":[{\"valueDecimal\":10}]}]}";
     }
 
     /** A valid body for each write endpoint, so that a wrong status is about authorization, not validation. */
@@ -96,6 +122,8 @@ final class MatrixFixtures {
                     + "\"identifier\":[{\"value\":\"E-" + unique + "\"}],\"subject\":{\"identifier\":{\"value\":\"c-1\"}},"
                     + "\"participant\":[{\"individual\":{\"identifier\":{\"value\":\"T-1\"}}}],"
                     + "\"period\":{\"start\":\"2026-11-20T15:00:00Z\"}}";
+            // A Task nobody can answer, where no fixture is at hand; see validBodyFor.
+            case "POST /fhir/QuestionnaireResponse" -> questionnaireResponse(UUID.randomUUID().toString());
             case "PUT /fhir/Patient" -> "{\"resourceType\":\"Patient\",\"name\":[{\"text\":\"Client\"}],"
                     + "\"communication\":[{\"language\":{\"coding\":[{\"code\":\"en\"}]}}]}";
             case "PUT /fhir/Practitioner" -> "{\"resourceType\":\"Practitioner\",\"name\":[{\"text\":\"T\"}],"

@@ -1,0 +1,67 @@
+package io.rapport.fhir.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.Task;
+import org.junit.jupiter.api.Test;
+
+import ca.uhn.fhir.validation.FhirValidator;
+import io.rapport.delivery.Assignment;
+import io.rapport.delivery.DeliveryRecords.AssignmentRecord;
+import io.rapport.delivery.DeliveryRecords.ResponseRecord;
+import io.rapport.fhir.questionnaire.FhirQuestionnaires;
+import io.rapport.fhir.response.ResponseMapper;
+import io.rapport.questionnaire.Item;
+import io.rapport.questionnaire.QuestionnaireCatalog;
+import io.rapport.questionnaire.QuestionnaireDefinition;
+import io.rapport.questionnaire.QuestionnaireService;
+
+/** Every Task status and a response to every shipped instrument validate against base R4 with 0 errors. */
+class TaskMapperTest {
+
+    static final Instant CREATED = Instant.parse("2026-11-20T16:00:00Z");
+
+    @Test
+    void shouldEmitValidTasksInEveryStatus() {
+        for (Assignment.Status status : Assignment.Status.values()) {
+            boolean done = status == Assignment.Status.completed;
+            AssignmentRecord a = new AssignmentRecord(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+                    "session-rating-4", "1.0.0", status, CREATED.plusSeconds(72 * 3600), CREATED,
+                    done ? CREATED.plusSeconds(60) : null, done ? UUID.randomUUID() : null);
+            Task task = TaskMapper.toFhir(a, "Session Rating");
+            assertThat(R4Validation.errors(task)).as(status.name()).isEmpty();
+        }
+    }
+
+    /** Validated against base R4 and against the instrument's own Questionnaire, as the facade serves it. */
+    @Test
+    void shouldEmitValidResponsesForEveryShippedInstrument() {
+        QuestionnaireCatalog catalog = QuestionnaireCatalog.load(Path.of("questionnaires"), Optional.empty());
+        FhirValidator withQuestionnaires = R4Validation.withQuestionnaires(new FhirQuestionnaires(
+                new QuestionnaireService(catalog)).search(new FhirQuestionnaires.Search(null, null, null, null)));
+        for (QuestionnaireDefinition d : catalog.all()) {
+            Map<String, Object> answers = new LinkedHashMap<>();
+            for (Item item : d.items()) {
+                answers.put(item.id(), item.allowNotApplicable() ? "na" : item.max());
+            }
+            ResponseRecord r = new ResponseRecord(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+                    UUID.randomUUID(), d.id(), d.version(), answers, CREATED, "form", "en");
+            QuestionnaireResponse qr = ResponseMapper.toFhir(r, d);
+            assertThat(R4Validation.errors(qr)).as(d.key()).isEmpty();
+            assertThat(R4Validation.all(withQuestionnaires, qr)).as(d.key())
+                    .noneMatch(m -> m.contains("could not be resolved"));
+            assertThat(R4Validation.errors(withQuestionnaires, qr)).as(d.key()).isEmpty();
+            // The check has teeth: an answer of the wrong type for its item is an error.
+            qr.getItemFirstRep().getAnswerFirstRep().setValue(new org.hl7.fhir.r4.model.StringType("x"));
+            assertThat(R4Validation.errors(withQuestionnaires, qr)).as(d.key()).isNotEmpty();
+        }
+    }
+}
