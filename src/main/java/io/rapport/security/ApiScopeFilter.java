@@ -36,13 +36,18 @@ public class ApiScopeFilter {
             return Uni.createFrom().voidItem();
         }
         return identities.getDeferredIdentity().onItem().transformToUni(identity -> {
+            Scopes.Policy policy = identity.getAttribute(Scopes.POLICY);
             Set<String> granted = identity.getAttribute(Scopes.ATTRIBUTE);
-            if (granted == null) {
+            if (policy == null && granted == null) {
                 return Uni.createFrom().voidItem();
             }
             boolean reads = SAFE_METHODS.contains(request.getMethod())
                     || resource.getResourceMethod() != null
                             && resource.getResourceMethod().isAnnotationPresent(ReadScope.class);
+            if (policy != null) {
+                return policy.allows(request.getUriInfo().getPath(), reads) ? Uni.createFrom().voidItem()
+                        : Uni.createFrom().failure(new ForbiddenException());
+            }
             String needed = reads ? Scopes.READ : Scopes.WRITE;
             return granted.contains(needed) ? Uni.createFrom().voidItem()
                     : Uni.createFrom().failure(new ForbiddenException());

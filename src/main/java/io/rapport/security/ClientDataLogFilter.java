@@ -11,7 +11,8 @@ import io.quarkus.logging.LoggingFilter;
 
 /**
  * Masks client data and credentials in every log record before a handler writes it: e-mail addresses, API keys,
- * JWTs, form-link tokens, and the row values PostgreSQL, Hibernate and Jackson quote in their errors. Our own log
+ * SMART access tokens, JWTs, form-link tokens, and the row values PostgreSQL, Hibernate and Jackson quote in their errors. Our
+ * own log
  * lines carry ids only; this catches what libraries echo back, including the messages of logged exceptions.
  */
 @LoggingFilter(name = ClientDataLogFilter.NAME)
@@ -30,6 +31,7 @@ public final class ClientDataLogFilter implements Filter {
             new Rule(Pattern.compile("[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}"),
                     MASK + "@" + MASK),
             new Rule(Pattern.compile("rpk_[A-Za-z0-9_-]+"), "rpk_" + MASK),
+            new Rule(Pattern.compile("rsat_[A-Za-z0-9_-]+"), "rsat_" + MASK),
             new Rule(Pattern.compile("eyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*"), "[jwt " + MASK + "]"),
             new Rule(Pattern.compile("(/(?:f|api/v1/forms)/)[A-Za-z0-9_-]{16,}"), "$1" + MASK),
             // PostgreSQL: "Key (org, email)=(…, a@b) already exists", "Failing row contains (…)".

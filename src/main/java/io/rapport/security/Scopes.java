@@ -12,6 +12,19 @@ import java.util.stream.Collectors;
  */
 public final class Scopes {
 
+    /**
+     * Identity attribute holding a {@link Policy} that decides instead of {@link #ATTRIBUTE}: for credentials whose
+     * scopes name resource types (SMART access tokens), which a plain read/write set cannot express.
+     */
+    public static final String POLICY = "rapport.scope-policy";
+
+    /** Decides whether a scoped credential may make a request. */
+    @FunctionalInterface
+    public interface Policy {
+        /** @param reads whether the request only reads (a GET, or a method marked {@link ReadScope}) */
+        boolean allows(String path, boolean reads);
+    }
+
     /** Identity attribute holding the granted scopes as a {@code Set<String>}. */
     public static final String ATTRIBUTE = "rapport.scopes";
     public static final String READ = "read";

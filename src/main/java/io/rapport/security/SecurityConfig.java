@@ -46,6 +46,9 @@ public interface SecurityConfig {
     /** Bearer JWTs from an external identity provider on the API, next to API keys. */
     Jwt jwt();
 
+    /** SMART Backend Services: client-credentials access tokens for EHR systems on /fhir. */
+    Smart smart();
+
     /**
      * Sign-in to the pages through an organization's own OpenID Connect provider, keyed by the organization's slug:
      * {@code rapport.security.oidc."<slug>".issuer}. Organizations without an entry sign in with passwords only.
@@ -132,6 +135,34 @@ public interface SecurityConfig {
         /** The claim naming the caller's organization: its UUID or slug. */
         @WithDefault("rapport_org")
         String organizationClaim();
+    }
+
+    interface Smart {
+        /** How long an access token from {@code POST /oauth/token} works. */
+        @WithDefault("300S")
+        Duration accessTokenLifetime();
+
+        /**
+         * Signature algorithms accepted on client assertions. SMART requires RS384 and ES384; HS* and none are
+         * refused at start.
+         */
+        @WithDefault("RS384,ES384")
+        Set<String> algorithms();
+
+        /** Tolerated clock difference when checking a client assertion's {@code exp}, {@code nbf} and {@code iat}. */
+        @WithDefault("30S")
+        Duration clockSkew();
+
+        /**
+         * How long a JWKS fetched from a client's {@code jwksUrl} is used before it is fetched again. An assertion
+         * naming a {@code kid} the cached copy lacks fetches it again sooner, at most every 30 seconds.
+         */
+        @WithDefault("5M")
+        Duration jwksCacheTtl();
+
+        /** How often expired access tokens and used assertion ids are deleted. */
+        @WithDefault("10M")
+        Duration purgeInterval();
     }
 
     interface Web {

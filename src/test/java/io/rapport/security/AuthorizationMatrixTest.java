@@ -27,6 +27,7 @@ import io.rapport.Api;
 import io.rapport.Web;
 import io.rapport.alert.Alerts;
 import io.rapport.security.apikey.ApiKeyService;
+import io.rapport.security.smart.SmartClients;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -152,6 +153,16 @@ class AuthorizationMatrixTest {
             row("GET",    "/api/v1/api-keys",                            401, 403, 200, 403, 403, 403, 200, 401),
             row("POST",   "/api/v1/api-keys/{keyId}/revoke",             401, 403, 200, 403, 403, 403, 404, 401),
             row("POST",   "/api/v1/api-keys/{keyId}/rotate",             401, 403, 201, 403, 403, 403, 404, 401),
+            // SMART Backend Services clients (io.rapport.security.smart): each organization's admin registers its own;
+            // disable gets a fresh client of A each call, the others A's one, which stays enabled.
+            row("POST",   "/api/v1/smart-clients",                       401, 403, 201, 403, 403, 403, 201, 401),
+            row("GET",    "/api/v1/smart-clients",                       401, 403, 200, 403, 403, 403, 200, 401),
+            row("GET",    "/api/v1/smart-clients/{clientId}",            401, 403, 200, 403, 403, 403, 404, 401),
+            row("POST",   "/api/v1/smart-clients/{clientId}/disable",    401, 403, 200, 403, 403, 403, 404, 401),
+            // The client authenticates with its signed assertion in the body (a fresh one of A's client each call);
+            // whatever else the caller sends is ignored. The discovery document is public.
+            row("POST",   "/oauth/token",                                200, 200, 200, 200, 200, 200, 200, 200),
+            row("GET",    "/.well-known/smart-configuration",            200, 200, 200, 200, 200, 200, 200, 200),
             // The FHIR facade (io.rapport.fhir): the same credentials and scopes as /api/v1, errors as
             // OperationOutcome. The CapabilityStatement is public, yet a presented credential is still checked.
             row("GET",    "/fhir/metadata",                              200, 200, 200, 200, 200, 403, 200, 401),
@@ -261,11 +272,30 @@ class AuthorizationMatrixTest {
                 .contentType("application/problem+json");
     }
 
+    /**
+     * SMART access tokens (io.rapport.security.smart) on every FHIR row: one with {@code system/*.read} is answered as
+     * a read-only key, one with {@code system/*.write} as a write-only key. On /api/v1 they are no credential.
+     */
+    @TestFactory
+    Stream<DynamicNode> shouldAnswerSmartTokensOnFhirAsScopedKeysAndRefuseThemOnTheJsonApi() {
+        MatrixFixtures a = new MatrixFixtures(apiKeys, alerts);
+        String reader = a.smartClient().token("system/*.read");
+        String writer = a.smartClient().token("system/*.write");
+        return TABLE.stream().filter(r -> r.path().startsWith("/fhir/")
+                || r.path().startsWith("/api/") && !r.path().contains("{token}"))
+                .map(r -> DynamicTest.dynamicTest(r.endpoint(), () -> {
+                    boolean fhir = r.path().startsWith("/fhir/");
+                    Response read = call(r, reader, As.EHR_READ_ONLY, a);
+                    assertThat(read.statusCode()).as("%s with system/*.read: %s", r.endpoint(), read.asString())
+                            .isEqualTo(fhir ? r.expected()[As.EHR_READ_ONLY.ordinal()] : 401);
+                    Response write = call(r, writer, As.EHR_WRITE_ONLY, a);
+                    assertThat(write.statusCode()).as("%s with system/*.write: %s", r.endpoint(), write.asString())
+                            .isEqualTo(fhir ? r.expected()[As.EHR_WRITE_ONLY.ordinal()] : 401);
+                }));
+    }
+
     private static Response call(Row r, As as, MatrixFixtures a, MatrixFixtures b) {
         boolean form = r.path().contains("{token}");
-        RequestSpecification spec = given().redirects().follow(false)
-                .contentType(r.path().startsWith("/fhir/") ? "application/fhir+json"
-                        : (r.path().startsWith("/f") ? ContentType.URLENC : ContentType.JSON).toString());
         String key = switch (as) {
             case ANONYMOUS -> null;
             case OPERATOR -> Api.OPERATOR_KEY;
@@ -276,8 +306,21 @@ class AuthorizationMatrixTest {
             case OTHER_ORGANIZATION -> b.admin;
             case CLIENT_LINK -> form ? null : a.pendingToken;
         };
+        return call(r, key, as, a);
+    }
+
+    private static Response call(Row r, String key, As as, MatrixFixtures a) {
+        RequestSpecification spec = given().redirects().follow(false)
+                .contentType(r.path().startsWith("/fhir/") ? "application/fhir+json"
+                        : (r.path().startsWith("/f") || r.path().startsWith("/oauth/") ? ContentType.URLENC
+                                : ContentType.JSON).toString());
         if (key != null) {
             spec.auth().oauth2(key);
+        }
+        if (r.endpoint().equals("POST /oauth/token")) {
+            spec.formParam("grant_type", "client_credentials").formParam("scope", "system/*.read")
+                    .formParam("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
+                    .formParam("client_assertion", a.smartClient().assertion());
         }
         String body = a.validBodyFor(r.endpoint());
         if (body != null) {
@@ -301,6 +344,8 @@ class AuthorizationMatrixTest {
         values.put("{webhookId}", () -> r.method().equals("DELETE") || r.path().endsWith("/disable") ? a.newWebhook()
                 : a.webhookId);
         values.put("{deliveryId}", a::failedDelivery);
+        values.put("{clientId}", () -> r.path().endsWith("/disable") ? SmartClients.register(a.admin, "system/*.read").id()
+                : a.smartClient().id());
         values.put("{token}", () -> as == As.ANONYMOUS ? Secrets.newToken() : a.freshToken());
         values.put("{id}", () -> idOf(r.path(), a));
         String path = r.path()

@@ -53,7 +53,8 @@ class BadInputFuzzTest {
     /** Every table a write endpoint could touch. */
     private static final List<String> TABLES = List.of("organization", "api_key", "therapist", "client", "pair",
             "session", "assignment", "idempotency_key", "schedule_rule", "assignment_link", "response", "outbox",
-            "webhook_endpoint", "alert", "user_account", "published_constants_revision", "published_constant");
+            "webhook_endpoint", "alert", "user_account", "published_constants_revision", "published_constant",
+            "smart_client", "smart_access_token", "smart_assertion_jti");
 
     /** Endpoints whose body may be left out: an empty body or {@code null} is then valid input. */
     private static final Set<String> OPTIONAL_BODY = Set.of("POST /api/v1/alerts/{alertId}/acknowledge");

@@ -16,6 +16,7 @@ import io.rapport.TestDatabase;
 import io.rapport.Web;
 import io.rapport.alert.Alerts;
 import io.rapport.security.apikey.ApiKeyService;
+import io.rapport.security.smart.SmartClients;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
@@ -106,6 +107,19 @@ final class MatrixFixtures {
     }
 
     /** A valid body for each write endpoint, so that a wrong status is about authorization, not validation. */
+    /** An inline JWKS with one public RSA key, for registering SMART clients. */
+    static final String SMART_JWKS = SmartClients.jwks(SmartClients.rsa("matrix"));
+
+    private SmartClients.Client smartClient;
+
+    /** A SMART client of this organization, registered on first use. */
+    SmartClients.Client smartClient() {
+        if (smartClient == null) {
+            smartClient = SmartClients.register(admin, "system/*.read", "system/*.write");
+        }
+        return smartClient;
+    }
+
     static String validBody(String endpoint) {
         String unique = UUID.randomUUID().toString().substring(0, 8);
         return switch (endpoint) {
@@ -133,6 +147,8 @@ final class MatrixFixtures {
             case "POST /api/v1/accounts" -> "{\"username\":\"m-" + unique + "\",\"password\":\"" + PASSWORD
                     + "\",\"role\":\"therapist\",\"therapistId\":\"T-1\"}";
             case "POST /f" -> "csrf=x&1=9";
+            case "POST /api/v1/smart-clients" -> "{\"name\":\"matrix " + unique + "\",\"jwks\":" + SMART_JWKS
+                    + ",\"scopes\":[\"system/*.read\",\"system/QuestionnaireResponse.write\"]}";
             case "PUT /api/v1/published-constants/{questionnaireId}/{version}" -> "{\"citation\":\"Matrix (2026)\","
                     + "\"link\":\"https://example.org/matrix\","
                     + "\"scales\":{\"total\":{\"referenceSd\":5.0,\"reliability\":0.8}}}";

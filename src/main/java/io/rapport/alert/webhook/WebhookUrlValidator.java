@@ -51,41 +51,46 @@ public final class WebhookUrlValidator {
 
     /** Checks the URL and returns it with the first address its host resolved to. */
     public Target target(String url) {
+        return target(url, FIELD);
+    }
+
+    /** Like {@link #target(String)}, naming {@code field} in the 422. */
+    public Target target(String url, String field) {
         if (url == null || url.isBlank()) {
-            throw refuse("is required");
+            throw refuse(field, "is required");
         }
         if (url.length() > MAX_LENGTH) {
-            throw refuse("must be at most " + MAX_LENGTH + " characters");
+            throw refuse(field, "must be at most " + MAX_LENGTH + " characters");
         }
         URI uri;
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            throw refuse("is not a valid URL");
+            throw refuse(field, "is not a valid URL");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw refuse("must be an http or https URL");
+            throw refuse(field, "must be an http or https URL");
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw refuse("must name a host");
+            throw refuse(field, "must name a host");
         }
         if (uri.getRawUserInfo() != null) {
-            throw refuse("must not contain credentials");
+            throw refuse(field, "must not contain credentials");
         }
         InetAddress[] addresses;
         try {
             addresses = resolver.resolve(uri.getHost());
         } catch (UnknownHostException e) {
-            throw refuse("names a host that does not resolve");
+            throw refuse(field, "names a host that does not resolve");
         }
         if (addresses.length == 0) {
-            throw refuse("names a host that does not resolve");
+            throw refuse(field, "names a host that does not resolve");
         }
         if (!allowPrivateAddresses) {
             for (InetAddress address : addresses) {
                 if (!isPublic(address)) {
-                    throw refuse("resolves to a loopback, private or link-local address, which is not allowed");
+                    throw refuse(field, "resolves to a loopback, private or link-local address, which is not allowed");
                 }
             }
         }
@@ -131,7 +136,7 @@ public final class WebhookUrlValidator {
                 || first >= 224); // multicast, reserved, broadcast
     }
 
-    private static ApiException refuse(String message) {
-        return ApiException.unprocessable(FIELD, message);
+    private static ApiException refuse(String field, String message) {
+        return ApiException.unprocessable(field, message);
     }
 }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
@@ -16,12 +17,17 @@ import io.rapport.common.web.ApiPaths;
 import io.rapport.security.SecurityConfig;
 import io.rapport.security.jwt.JwtCredential;
 import io.rapport.security.jwt.JwtIdentityProvider;
+import io.rapport.security.smart.SmartScopes;
+import io.rapport.security.smart.SmartTokenCredential;
+import io.rapport.security.smart.SmartTokenIdentityProvider;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 
 /**
  * Reads {@code Authorization: Bearer <api key or JWT>} on API requests. A value shaped like a JWT goes to
- * {@link JwtIdentityProvider} when JWTs are enabled; otherwise it is looked up as an API key and fails as unknown.
+ * {@link JwtIdentityProvider} when JWTs are enabled; a SMART access token ({@code rsat_...}) to
+ * {@link SmartTokenIdentityProvider}, only where SMART tokens count ({@link SmartScopes#acceptsAccessTokens}: /fhir
+ * and /cds-services, not /api/v1); anything else is looked up as an API key and fails as unknown.
  */
 @ApplicationScoped
 public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -45,6 +51,11 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
         String key = header.regionMatches(true, 0, BEARER, 0, BEARER.length())
                 ? header.substring(BEARER.length()).trim()
                 : "";
+        if (SmartTokenCredential.matches(key)) {
+            return SmartScopes.acceptsAccessTokens(context.normalizedPath())
+                    ? identityProviderManager.authenticate(new SmartTokenCredential(key))
+                    : Uni.createFrom().failure(new AuthenticationFailedException());
+        }
         if (jwtEnabled && JWT_SHAPE.matcher(key).matches()) {
             return identityProviderManager.authenticate(new JwtCredential(key));
         }
@@ -59,6 +70,6 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
 
     @Override
     public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
-        return Set.of(ApiKeyCredential.class, JwtCredential.class);
+        return Set.of(ApiKeyCredential.class, JwtCredential.class, SmartTokenCredential.class);
     }
 }
