@@ -22,7 +22,7 @@ import io.rapport.audit.AuditSubjects;
 @ApplicationScoped
 public class CareAuditSubjects implements AuditSubjects {
 
-/** A client named by Rapport's id instead of the EHR's (the FHIR Patient id). */
+    /** A client named by Rapport's id instead of the EHR's (the FHIR Patient id). */
     public static final String CLIENT_BY_ID = "client-by-id";
 
     static final String PAIR_CLIENTS = "pair-clients";
