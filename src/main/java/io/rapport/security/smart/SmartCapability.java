@@ -4,30 +4,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestComponent;
 import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Extension;
-import org.hl7.fhir.r4.model.UriType;
 
 import io.rapport.fhir.CapabilityContributor;
 
-/** States SMART-on-FHIR as the security service, with the token endpoint in SMART's oauth-uris extension. */
+/**
+ * States SMART-on-FHIR as the security service. The token endpoint is published in
+ * {@code /.well-known/smart-configuration}, not in SMART's older oauth-uris extension: that extension requires an
+ * {@code authorize} endpoint, which Backend Services (client credentials only) do not have, so a statement carrying
+ * it fails validation against its own profile.
+ */
 @ApplicationScoped
 public class SmartCapability implements CapabilityContributor {
 
     static final String SERVICE_SYSTEM = "http://terminology.hl7.org/CodeSystem/restful-security-service";
-    static final String OAUTH_URIS = "http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris";
-
-    private final SmartClientService clients;
-
-    public SmartCapability(SmartClientService clients) {
-        this.clients = clients;
-    }
-
     @Override
     public void contribute(CapabilityStatementRestComponent rest) {
         var security = rest.getSecurity();
         security.addService(smart());
-        Extension uris = security.addExtension().setUrl(OAUTH_URIS);
-        uris.addExtension("token", new UriType(clients.tokenEndpoint()));
     }
 
     private static CodeableConcept smart() {

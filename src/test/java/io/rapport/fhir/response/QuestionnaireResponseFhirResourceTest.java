@@ -29,7 +29,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.Api;
 import io.rapport.fhir.Fhir;
 import io.rapport.fhir.FhirApi;
-import io.rapport.fhir.task.R4Validation;
+import io.rapport.fhir.FhirValidation;
 import io.rapport.fhir.task.TaskFlow;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -89,7 +89,7 @@ class QuestionnaireResponseFhirResourceTest {
         assertThat(created.header("Location")).endsWith("/fhir/QuestionnaireResponse/" + id);
         assertThat(qr.getBasedOnFirstRep().getReference()).isEqualTo("Task/" + task.getIdElement().getIdPart());
         assertThat(qr.getEncounter().getReference()).isEqualTo(task.getEncounter().getReference());
-        assertThat(R4Validation.errors(qr)).isEmpty();
+        assertThat(FhirValidation.errors(qr)).isEmpty();
 
         Task done = FhirApi.read(as(key).get("/fhir/Task/" + task.getIdElement().getIdPart()), Task.class);
         assertThat(done.getStatus()).isEqualTo(TaskStatus.COMPLETED);
@@ -153,7 +153,7 @@ class QuestionnaireResponseFhirResourceTest {
         QuestionnaireResponse qr = FhirApi.read(created, QuestionnaireResponse.class);
         assertThat(qr.getItem()).hasSize(12);
         assertThat(qr.getItemFirstRep().getAnswerFirstRep().getValueCoding().getCode()).isEqualTo("1");
-        assertThat(R4Validation.errors(qr)).isEmpty();
+        assertThat(FhirValidation.errors(qr)).isEmpty();
     }
 
     @Test
@@ -222,10 +222,10 @@ class QuestionnaireResponseFhirResourceTest {
         assertThat(qr.getAuthored()).isNotNull();
         assertThat(qr.getItem().get(1).getAnswerFirstRep().getValueDecimalType().getValueAsString())
                 .isEqualTo("8.5");
-        assertThat(R4Validation.errors(qr)).isEmpty();
+        assertThat(FhirValidation.errors(qr)).isEmpty();
         QuestionnaireResponse read = FhirApi.read(as(key).get("/fhir/QuestionnaireResponse/" + responseId),
                 QuestionnaireResponse.class);
-        assertThat(R4Validation.errors(read)).isEmpty();
+        assertThat(FhirValidation.errors(read)).isEmpty();
         outcome(as(key).get("/fhir/QuestionnaireResponse/not-a-uuid"), 404);
     }
 

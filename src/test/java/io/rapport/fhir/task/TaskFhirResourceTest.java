@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.Api;
 import io.rapport.fhir.FhirApi;
+import io.rapport.fhir.FhirValidation;
 import io.restassured.http.ContentType;
 
 /** Assignments as SDC questionnaire Tasks: what a client still has to answer, found the FHIR way. */
@@ -60,11 +61,11 @@ class TaskFhirResourceTest {
         assertThat(task.getEncounter().getReference()).isEqualTo("Encounter/" + encounterId);
         assertThat(task.getRestriction().getPeriod().getEnd()).isInTheFuture();
         assertThat(task.hasOutput()).isFalse();
-        assertThat(R4Validation.errors(task)).isEmpty();
+        assertThat(FhirValidation.errors(task)).isEmpty();
 
         Task read = FhirApi.read(as(key).get("/fhir/Task/" + task.getIdElement().getIdPart()), Task.class);
         assertThat(read.getIdElement().getIdPart()).isEqualTo(task.getIdElement().getIdPart());
-        assertThat(R4Validation.errors(read)).isEmpty();
+        assertThat(FhirValidation.errors(read)).isEmpty();
         // The same Task by its encounter, and by a bare patient id.
         assertThat(search(key, "/fhir/Task?encounter=Encounter/" + encounterId).getTotal()).isEqualTo(1);
         assertThat(search(key, "/fhir/Task?patient=" + patientId + "&status=completed").getTotal()).isZero();
@@ -87,7 +88,7 @@ class TaskFhirResourceTest {
         assertThat(task.getStatus()).isEqualTo(TaskStatus.COMPLETED);
         assertThat(((Reference) task.getOutputFirstRep().getValue()).getReference())
                 .isEqualTo("QuestionnaireResponse/" + responseId);
-        assertThat(R4Validation.errors(task)).isEmpty();
+        assertThat(FhirValidation.errors(task)).isEmpty();
         assertThat(search(key, "/fhir/Task?patient=" + patientId + "&status=completed").getTotal()).isEqualTo(1);
         assertThat(search(key, "/fhir/Task?patient=" + patientId + "&status=requested").getTotal()).isZero();
     }
@@ -102,7 +103,7 @@ class TaskFhirResourceTest {
         Task expired = only(search(key, "/fhir/Task?patient=" + patientId + "&status=cancelled"), Task.class);
         assertThat(expired.getStatus()).isEqualTo(TaskStatus.CANCELLED);
         assertThat(expired.getStatusReason().getCodingFirstRep().getCode()).isEqualTo(TaskMapper.EXPIRED);
-        assertThat(R4Validation.errors(expired)).isEmpty();
+        assertThat(FhirValidation.errors(expired)).isEmpty();
         assertThat(search(key, "/fhir/Task?patient=" + patientId + "&status=requested").getTotal()).isZero();
         assertThat(search(key, "/fhir/Task?patient=" + patientId + "&status=requested,cancelled").getTotal())
                 .isEqualTo(1);

@@ -14,6 +14,7 @@ import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.Test;
 
 import ca.uhn.fhir.validation.FhirValidator;
+import io.rapport.fhir.FhirValidation;
 import io.rapport.delivery.Assignment;
 import io.rapport.delivery.DeliveryRecords.AssignmentRecord;
 import io.rapport.delivery.DeliveryRecords.ResponseRecord;
@@ -37,7 +38,7 @@ class TaskMapperTest {
                     "session-rating-4", "1.0.0", status, CREATED.plusSeconds(72 * 3600), CREATED,
                     done ? CREATED.plusSeconds(60) : null, done ? UUID.randomUUID() : null);
             Task task = TaskMapper.toFhir(a, "Session Rating");
-            assertThat(R4Validation.errors(task)).as(status.name()).isEmpty();
+            assertThat(FhirValidation.errors(task)).as(status.name()).isEmpty();
         }
     }
 
@@ -45,7 +46,7 @@ class TaskMapperTest {
     @Test
     void shouldEmitValidResponsesForEveryShippedInstrument() {
         QuestionnaireCatalog catalog = QuestionnaireCatalog.load(Path.of("questionnaires"), Optional.empty());
-        FhirValidator withQuestionnaires = R4Validation.withQuestionnaires(new FhirQuestionnaires(
+        FhirValidator withQuestionnaires = FhirValidation.withQuestionnaires(new FhirQuestionnaires(
                 new QuestionnaireService(catalog)).search(new FhirQuestionnaires.Search(null, null, null, null)));
         for (QuestionnaireDefinition d : catalog.all()) {
             Map<String, Object> answers = new LinkedHashMap<>();
@@ -55,13 +56,13 @@ class TaskMapperTest {
             ResponseRecord r = new ResponseRecord(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
                     UUID.randomUUID(), d.id(), d.version(), answers, CREATED, "form", "en");
             QuestionnaireResponse qr = ResponseMapper.toFhir(r, d);
-            assertThat(R4Validation.errors(qr)).as(d.key()).isEmpty();
-            assertThat(R4Validation.all(withQuestionnaires, qr)).as(d.key())
+            assertThat(FhirValidation.errors(qr)).as(d.key()).isEmpty();
+            assertThat(FhirValidation.all(withQuestionnaires, qr)).as(d.key())
                     .noneMatch(m -> m.contains("could not be resolved"));
-            assertThat(R4Validation.errors(withQuestionnaires, qr)).as(d.key()).isEmpty();
+            assertThat(FhirValidation.errors(withQuestionnaires, qr)).as(d.key()).isEmpty();
             // The check has teeth: an answer of the wrong type for its item is an error.
             qr.getItemFirstRep().getAnswerFirstRep().setValue(new org.hl7.fhir.r4.model.StringType("x"));
-            assertThat(R4Validation.errors(withQuestionnaires, qr)).as(d.key()).isNotEmpty();
+            assertThat(FhirValidation.errors(withQuestionnaires, qr)).as(d.key()).isNotEmpty();
         }
     }
 }

@@ -383,8 +383,10 @@ class SmartTokenTest {
                     .isEqualTo("http://terminology.hl7.org/CodeSystem/restful-security-service");
             assertThat(s.getCodingFirstRep().getCode()).isEqualTo("SMART-on-FHIR");
         });
-        var uris = security.getExtensionByUrl("http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris");
-        assertThat(uris.getExtensionByUrl("token").getValue().primitiveValue()).isEqualTo(endpoint);
+        // The token endpoint is in the smart-configuration (see SmartCapability for why not in oauth-uris).
+        assertThat(security.getExtension()).isEmpty();
+        given().get("/.well-known/smart-configuration").then().statusCode(200).body("token_endpoint",
+                org.hamcrest.Matchers.equalTo(endpoint));
     }
 
     private static io.restassured.specification.RequestSpecification form() {
