@@ -121,7 +121,7 @@ class BadInputFuzzTest {
         return endpoint.substring(endpoint.indexOf(' ') + 1)
                 .replace("{token}", fixtures.pendingToken)
                 .replace("{alertId}", fixtures.alertId)
-                .replace("{externalId}", "fuzz-1")
+                .replace("{externalId}", "fuzz-1").replace("{pairId}", fixtures.pairId)
                 .replace("{id}", "session-rating-4")
                 .replace("{questionnaireId}", "session-rating-4")
                 .replace("{version}", "1.0.0")

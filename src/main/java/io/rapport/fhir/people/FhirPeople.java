@@ -3,6 +3,7 @@ package io.rapport.fhir.people;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -64,7 +65,8 @@ public class FhirPeople {
         String externalId = matching(identifier, patient.getIdentifier(), "Patient.identifier");
         String language = patient.getCommunication().stream()
                 .sorted(Comparator.comparing(c -> !c.getPreferred()))
-                .flatMap(c -> c.getLanguage().getCoding().stream()).map(c -> c.getCode()).findFirst()
+                .flatMap(c -> c.getLanguage().getCoding().stream()).map(c -> c.getCode()).filter(Objects::nonNull)
+                .findFirst()
                 .orElse(null);
         ClientRequest request = new ClientRequest(PeopleMapper.displayName(patient.getName()),
                 PeopleMapper.email(patient.getTelecom()), language);
