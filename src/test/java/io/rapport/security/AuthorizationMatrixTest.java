@@ -162,6 +162,15 @@ class AuthorizationMatrixTest {
             row("PUT",    "/fhir/Practitioner",                          401, 403, 201, 201, 403, 201, 201, 401),
             // A session recorded the FHIR way, with the same rights as POST /sessions.
             row("POST",   "/fhir/Encounter",                             401, 403, 201, 201, 403, 201, 201, 401),
+            // Scores as Observations and alerts as Flags, searched per patient (another organization's: none).
+            row("GET",    "/fhir/Observation",                           401, 403, 200, 200, 200, 403, 200, 401),
+            row("GET",    "/fhir/Observation/{id}",                      401, 403, 404, 404, 404, 403, 404, 401),
+            row("GET",    "/fhir/Flag",                                  401, 403, 200, 200, 200, 403, 200, 401),
+            row("GET",    "/fhir/Flag/{id}",                             401, 403, 200, 200, 200, 403, 404, 401),
+            // CDS Hooks: discovery is public like /fhir/metadata; a call reads client data, so read scope, and
+            // another organization's patient is unknown (404). Errors are problem details.
+            row("GET",    "/cds-services",                               200, 200, 200, 200, 200, 403, 200, 401),
+            row("POST",   "/cds-services/{id}",                          401, 403, 200, 200, 200, 403, 404, 401),
             // The client's form pages: only the link (then its cookie) counts; API keys mean nothing outside /api.
             row("GET",    "/f/{token}",                                  404, 303, 303, 303, 303, 303, 303, 303),
             row("GET",    "/f",                                          200, 200, 200, 200, 200, 200, 200, 200),
@@ -198,7 +207,7 @@ class AuthorizationMatrixTest {
                     int expected = r.expected()[as.ordinal()];
                     assertThat(response.statusCode()).as("%s as %s: %s", r.endpoint(), as, response.asString())
                             .isEqualTo(expected);
-                    if (expected >= 400 && r.path().startsWith("/api/")) {
+                    if (expected >= 400 && (r.path().startsWith("/api/") || r.path().startsWith("/cds-services"))) {
                         assertThat(response.contentType()).as(r.endpoint()).startsWith("application/problem+json");
                     }
                     if (expected >= 400 && r.path().startsWith("/fhir/")) {
@@ -263,7 +272,7 @@ class AuthorizationMatrixTest {
         if (key != null) {
             spec.auth().oauth2(key);
         }
-        String body = MatrixFixtures.validBody(r.endpoint());
+        String body = a.bodyFor(r.endpoint());
         if (body != null) {
             spec.body(body);
         }
@@ -286,10 +295,13 @@ class AuthorizationMatrixTest {
         values.put("{deliveryId}", a::failedDelivery);
         values.put("{token}", () -> as == As.ANONYMOUS ? Secrets.newToken() : a.freshToken());
         values.put("{id}", () -> r.path().startsWith("/api/v1/questionnaires") ? "session-rating-4"
+                : r.path().startsWith("/cds-services/") ? MatrixFixtures.CDS_SERVICE
+                : r.path().startsWith("/fhir/Flag/") ? a.alertId
                 : r.path().startsWith("/fhir/Questionnaire") ? "session-rating-4-1.0.0"
                         : r.path().startsWith("/fhir/") ? UUID.randomUUID().toString() : a.assignmentId);
         String path = r.path()
-                + (r.path().matches("/fhir/(Patient|Practitioner)") ? "?identifier=x-" + UUID.randomUUID() : "");
+                + (r.path().matches("/fhir/(Patient|Practitioner)") ? "?identifier=x-" + UUID.randomUUID() : "")
+                + (r.path().matches("/fhir/(Observation|Flag)") ? "?patient=" + UUID.randomUUID() : "");
         for (Map.Entry<String, Supplier<String>> v : values.entrySet()) {
             if (path.contains(v.getKey())) {
                 path = path.replace(v.getKey(), v.getValue().get());

@@ -26,6 +26,8 @@ import io.restassured.response.Response;
 final class MatrixFixtures {
 
     static final String PASSWORD = "matrix password 1";
+    /** The CDS Hooks service of {@code io.rapport.cds}. */
+    static final String CDS_SERVICE = "rapport-alliance";
     static final String SRS_ANSWERS = "{\"answers\":{\"1\":9,\"2\":8.5,\"3\":7,\"4\":10}}";
 
     final UUID organizationId;
@@ -77,6 +79,19 @@ final class MatrixFixtures {
                 .statusCode(201).extract().path("id");
         adminUsername = Web.username("matrix-a");
         Web.account(admin, adminUsername, PASSWORD, "admin", null);
+    }
+
+    /** {@link #validBody}, or for a CDS Hooks call, one about this organization's client c-1 and therapist T-1. */
+    String bodyFor(String endpoint) {
+        if (!endpoint.equals("POST /cds-services/{id}")) {
+            return validBody(endpoint);
+        }
+        String patient = as(admin).contentType("application/fhir+json").queryParam("identifier", "c-1")
+                .get("/fhir/Patient").then().statusCode(200).extract().path("entry[0].resource.id");
+        String practitioner = as(admin).contentType("application/fhir+json").queryParam("identifier", "T-1")
+                .get("/fhir/Practitioner").then().statusCode(200).extract().path("entry[0].resource.id");
+        return "{\"hookInstance\":\"" + UUID.randomUUID() + "\",\"hook\":\"patient-view\",\"context\":{"
+                + "\"patientId\":\"" + patient + "\",\"userId\":\"Practitioner/" + practitioner + "\"}}";
     }
 
     /** A valid body for each write endpoint, so that a wrong status is about authorization, not validation. */
