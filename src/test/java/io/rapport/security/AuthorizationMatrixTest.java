@@ -296,9 +296,9 @@ class AuthorizationMatrixTest {
         values.put("{token}", () -> as == As.ANONYMOUS ? Secrets.newToken() : a.freshToken());
         values.put("{id}", () -> r.path().startsWith("/api/v1/questionnaires") ? "session-rating-4"
                 : r.path().startsWith("/cds-services/") ? MatrixFixtures.CDS_SERVICE
-                : r.path().startsWith("/fhir/Flag/") ? a.alertId
-                : r.path().startsWith("/fhir/Questionnaire") ? "session-rating-4-1.0.0"
-                        : r.path().startsWith("/fhir/") ? UUID.randomUUID().toString() : a.assignmentId);
+                        : r.path().startsWith("/fhir/Flag/") ? a.alertId
+                                : r.path().startsWith("/fhir/Questionnaire") ? "session-rating-4-1.0.0"
+                                        : r.path().startsWith("/fhir/") ? UUID.randomUUID().toString() : a.assignmentId);
         String path = r.path()
                 + (r.path().matches("/fhir/(Patient|Practitioner)") ? "?identifier=x-" + UUID.randomUUID() : "")
                 + (r.path().matches("/fhir/(Observation|Flag)") ? "?patient=" + UUID.randomUUID() : "");

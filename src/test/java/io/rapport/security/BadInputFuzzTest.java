@@ -41,7 +41,8 @@ import net.jqwik.api.Arbitrary;
 
 /**
  * Hostile bodies for every JSON write endpoint of the OpenAPI document: malformed JSON, wrong types, huge strings,
- * deep nesting and Unicode edge cases, on /api/v1, /fhir and /cds-services. Never a 5xx, every 4xx is problem details (on /fhir an
+ * deep nesting and Unicode edge cases, on /api/v1, /fhir and /cds-services. Never a 5xx, every 4xx is problem details (on /fhir
+ * an
  * OperationOutcome), and a rejected body writes nothing.
  */
 @QuarkusTest

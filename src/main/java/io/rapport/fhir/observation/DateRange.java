@@ -19,7 +19,7 @@ record DateRange(Instant from, Instant before) {
     static DateRange parse(List<String> values, String name) {
         Instant from = null;
         Instant before = null;
-        for (String raw : values == null ? List.<String>of() : values) {
+        for (String raw : values == null ? List.<String> of() : values) {
             if (raw == null || raw.isBlank()) {
                 continue;
             }

@@ -75,7 +75,7 @@ public class FhirObservations {
         DateRange range = DateRange.parse(search.dates(), "date");
         List<ScoreRecords.Code> codes = new ArrayList<>();
         boolean anyCode = false;
-        for (String value : search.codes() == null ? List.<String>of() : search.codes()) {
+        for (String value : search.codes() == null ? List.<String> of() : search.codes()) {
             for (String token : value.split(",")) {
                 if (token.isBlank()) {
                     continue;
