@@ -183,6 +183,26 @@ public class Alerts {
         return Set.copyOf(alerts.pairsWith(organizationId, pairs, checkedStatus(status)));
     }
 
+    /** One page of alerts and the number of all. */
+    public record Slice(List<AlertView> items, long total) {
+    }
+
+    /** The alerts of these pairs in either status, newest first, one page cut in SQL (the FHIR Flags). */
+    @Transactional
+    public Slice ofPairs(UUID organizationId, Collection<UUID> pairs, int offset, int count) {
+        if (pairs.isEmpty()) {
+            return new Slice(List.of(), 0);
+        }
+        long total = alerts.countInOrganization(organizationId, "pairId in ?2", pairs);
+        if (count == 0 || offset >= total) {
+            return new Slice(List.of(), total);
+        }
+        List<AlertView> items = alerts.queryInOrganization(organizationId, "pairId in ?2",
+                Sort.descending("createdAt", "id"), pairs).range(offset, offset + count - 1).list().stream()
+                .map(this::view).toList();
+        return new Slice(items, total);
+    }
+
     @Transactional
     public Optional<AlertView> get(UUID organizationId, UUID alertId) {
         return alerts.findInOrganization(organizationId, alertId).map(this::view);

@@ -186,6 +186,15 @@ class AuthorizationMatrixTest {
             // Answers the EHR collected complete a fresh Task of A, written like POST /fhir/Encounter; another
             // organization cannot name A's Task (422 on basedOn, nothing stored).
             row("POST",   "/fhir/QuestionnaireResponse",                 401, 403, 201, 201, 403, 201, 422, 401),
+            // Scores as Observations and alerts as Flags, searched per patient (another organization's: none).
+            row("GET",    "/fhir/Observation",                           401, 403, 200, 200, 200, 403, 200, 401),
+            row("GET",    "/fhir/Observation/{id}",                      401, 403, 404, 404, 404, 403, 404, 401),
+            row("GET",    "/fhir/Flag",                                  401, 403, 200, 200, 200, 403, 200, 401),
+            row("GET",    "/fhir/Flag/{id}",                             401, 403, 200, 200, 200, 403, 404, 401),
+            // CDS Hooks: discovery is public like /fhir/metadata; a call reads client data, so read scope, and
+            // another organization's patient is unknown (404). Errors are problem details.
+            row("GET",    "/cds-services",                               200, 200, 200, 200, 200, 403, 200, 401),
+            row("POST",   "/cds-services/{id}",                          401, 403, 200, 200, 200, 403, 404, 401),
             // The client's form pages: only the link (then its cookie) counts; API keys mean nothing outside /api.
             row("GET",    "/f/{token}",                                  404, 303, 303, 303, 303, 303, 303, 303),
             row("GET",    "/f",                                          200, 200, 200, 200, 200, 200, 200, 200),
@@ -225,7 +234,7 @@ class AuthorizationMatrixTest {
                     int expected = r.expected()[as.ordinal()];
                     assertThat(response.statusCode()).as("%s as %s: %s", r.endpoint(), as, response.asString())
                             .isEqualTo(expected);
-                    if (expected >= 400 && r.path().startsWith("/api/")) {
+                    if (expected >= 400 && (r.path().startsWith("/api/") || r.path().startsWith("/cds-services"))) {
                         assertThat(response.contentType()).as(r.endpoint()).startsWith("application/problem+json");
                     }
                     if (expected >= 400 && r.path().startsWith("/fhir/")) {
@@ -349,7 +358,8 @@ class AuthorizationMatrixTest {
         values.put("{token}", () -> as == As.ANONYMOUS ? Secrets.newToken() : a.freshToken());
         values.put("{id}", () -> idOf(r.path(), a));
         String path = r.path()
-                + (r.path().matches("/fhir/(Patient|Practitioner)") ? "?identifier=x-" + UUID.randomUUID() : "");
+                + (r.path().matches("/fhir/(Patient|Practitioner)") ? "?identifier=x-" + UUID.randomUUID() : "")
+                + (r.path().matches("/fhir/(Observation|Flag)") ? "?patient=" + UUID.randomUUID() : "");
         for (Map.Entry<String, Supplier<String>> v : values.entrySet()) {
             if (path.contains(v.getKey())) {
                 path = path.replace(v.getKey(), v.getValue().get());
@@ -362,6 +372,12 @@ class AuthorizationMatrixTest {
     private static String idOf(String path, MatrixFixtures a) {
         if (path.startsWith("/api/v1/questionnaires")) {
             return "session-rating-4";
+        }
+        if (path.startsWith("/cds-services/")) {
+            return MatrixFixtures.CDS_SERVICE;
+        }
+        if (path.startsWith("/fhir/Flag/")) {
+            return a.alertId;
         }
         if (path.startsWith("/fhir/Task")) {
             return a.assignmentId;

@@ -41,7 +41,8 @@ import net.jqwik.api.Arbitrary;
 
 /**
  * Hostile bodies for every JSON write endpoint of the OpenAPI document: malformed JSON, wrong types, huge strings,
- * deep nesting and Unicode edge cases, on /api/v1 and /fhir. Never a 5xx, every 4xx is problem details (on /fhir an
+ * deep nesting and Unicode edge cases, on /api/v1, /fhir and /cds-services. Never a 5xx, every 4xx is problem details (on /fhir
+ * an
  * OperationOutcome), and a rejected body writes nothing.
  */
 @QuarkusTest
@@ -119,6 +120,7 @@ class BadInputFuzzTest {
 
     private static String path(String endpoint, MatrixFixtures fixtures) {
         return endpoint.substring(endpoint.indexOf(' ') + 1)
+                .replace("/cds-services/{id}", "/cds-services/" + MatrixFixtures.CDS_SERVICE)
                 .replace("{token}", fixtures.pendingToken)
                 .replace("{alertId}", fixtures.alertId)
                 .replace("{externalId}", "fuzz-1").replace("{pairId}", fixtures.pairId)
@@ -189,7 +191,8 @@ class BadInputFuzzTest {
                 .get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath().getMap("paths");
         Set<String> endpoints = new TreeSet<>();
         paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
-            if ((path.startsWith("/api/") || path.startsWith("/fhir/")) && Set.of("post", "put", "patch").contains(method)
+            if ((path.startsWith("/api/") || path.startsWith("/fhir/") || path.startsWith("/cds-services/"))
+                    && Set.of("post", "put", "patch").contains(method)
                     && operation.get("requestBody") != null) {
                 endpoints.add(method.toUpperCase() + " " + path);
             }

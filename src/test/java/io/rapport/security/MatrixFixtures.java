@@ -27,6 +27,8 @@ import io.restassured.response.Response;
 final class MatrixFixtures {
 
     static final String PASSWORD = "matrix password 1";
+    /** The CDS Hooks service of {@code io.rapport.cds}. */
+    static final String CDS_SERVICE = "rapport-alliance";
     static final String SRS_ANSWERS = "{\"answers\":{\"1\":9,\"2\":8.5,\"3\":7,\"4\":10}}";
 
     final UUID organizationId;
@@ -89,6 +91,9 @@ final class MatrixFixtures {
      * fresh open Task of this organization.
      */
     String validBodyFor(String endpoint) {
+        if (endpoint.equals("POST /cds-services/{id}")) {
+            return cdsRequest();
+        }
         if (endpoint.equals("POST /fhir/QuestionnaireResponse")) {
             return questionnaireResponse(newSession("c-1", "T-1").path("assignments[0].id"));
         }
@@ -104,6 +109,16 @@ final class MatrixFixtures {
                 + "{\"linkId\":\"2\",\"answer\":[{\"valueDecimal\":8.5}]},"
                 + "{\"linkId\":\"3\",\"answer\":[{\"valueDecimal\":7}]},"
                 + "{\"linkId\":\"4\",\"answer\":[{\"valueDecimal\":10}]}]}";
+    }
+
+    /** A CDS Hooks call about this organization's client c-1 and therapist T-1. */
+    String cdsRequest() {
+        String patient = as(admin).contentType("application/fhir+json").queryParam("identifier", "c-1")
+                .get("/fhir/Patient").then().statusCode(200).extract().path("entry[0].resource.id");
+        String practitioner = as(admin).contentType("application/fhir+json").queryParam("identifier", "T-1")
+                .get("/fhir/Practitioner").then().statusCode(200).extract().path("entry[0].resource.id");
+        return "{\"hookInstance\":\"" + UUID.randomUUID() + "\",\"hook\":\"patient-view\",\"context\":{"
+                + "\"patientId\":\"" + patient + "\",\"userId\":\"Practitioner/" + practitioner + "\"}}";
     }
 
     /** A valid body for each write endpoint, so that a wrong status is about authorization, not validation. */
