@@ -17,6 +17,7 @@ import io.rapport.fhir.CapabilityContributor;
 public class SmartCapability implements CapabilityContributor {
 
     static final String SERVICE_SYSTEM = "http://terminology.hl7.org/CodeSystem/restful-security-service";
+
     @Override
     public void contribute(CapabilityStatementRestComponent rest) {
         var security = rest.getSecurity();

@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
 
 import ca.uhn.fhir.validation.FhirValidator;
 import io.quarkus.test.junit.QuarkusTest;
-import io.rapport.fhir.FhirValidation;
 import io.rapport.delivery.Assignment;
 import io.rapport.delivery.DeliveryRecords.AssignmentRecord;
 import io.rapport.delivery.DeliveryRecords.ResponseRecord;
+import io.rapport.fhir.FhirValidation;
 import io.rapport.fhir.questionnaire.FhirQuestionnaires;
 import io.rapport.fhir.response.ResponseMapper;
 import io.rapport.questionnaire.Item;
