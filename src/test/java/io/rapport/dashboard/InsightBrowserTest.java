@@ -48,7 +48,7 @@ class InsightBrowserTest {
         Web.account(adminKey, username, BrowserPages.PASSWORD, "admin", null);
         try (DeskBrowser desk = DeskBrowser.signedIn(CHROMIUM, base, username, BrowserPages.PASSWORD)) {
             Page page = desk.page();
-            BrowserPages.follow(page, "Insights across the organization", "/app/insights");
+            BrowserPages.follow(page, "Agency insights", "/app/insights");
             page.navigate("/app/insights?questionnaire=session-rating-4");
             assertDrawn(page, 3);
             assertThat(page.locator("table.therapists tbody tr")).hasCount(1);
@@ -63,7 +63,7 @@ class InsightBrowserTest {
         Web.account(adminKey, username, BrowserPages.PASSWORD, "therapist", "t-1");
         try (DeskBrowser desk = DeskBrowser.signedIn(CHROMIUM, base, username, BrowserPages.PASSWORD)) {
             Page page = desk.page();
-            BrowserPages.follow(page, "Your figures against the organization", "/app/insights");
+            BrowserPages.follow(page, "Your own figures", "/app/insights");
             page.navigate("/app/insights?questionnaire=session-rating-4");
             assertThat(page.locator("h1")).containsText("Your figures");
             assertDrawn(page, 2);

@@ -75,7 +75,7 @@ class InsightPageTest {
         assertThat(lines.get(2)).startsWith("\"Organization\",\"false\",\"6\"");
         // The caseload leads there.
         assertThat(therapist.spec().get("/app").then().statusCode(200).extract().asString())
-                .contains("<a href=\"/app/insights\">Your figures against the organization</a>");
+                .contains("<a href=\"/app/insights\">Your own figures</a>");
     }
 
     @Test
