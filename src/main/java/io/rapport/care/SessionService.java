@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -142,6 +143,24 @@ public class SessionService {
         }
         List<SessionView> group = stored(organizationId, sessions.inGroup(organizationId, first.groupId));
         return new Created(new JointSessionView(first.groupId, group), first.pairId, true);
+    }
+
+    /**
+     * A session by its id, or a joint session by its group's id; empty when the organization has neither. One
+     * client's part of a joint session, read by its own id, names its group.
+     */
+    @Transactional
+    public Optional<HeldSession> held(UUID organizationId, UUID id) {
+        Optional<TherapySession> one = sessions.findInOrganization(organizationId, id);
+        List<TherapySession> members = one.map(List::of).orElseGet(() -> sessions.inGroup(organizationId, id));
+        if (members.isEmpty()) {
+            return Optional.empty();
+        }
+        TherapySession first = members.get(0);
+        List<Pair> seen = members.stream()
+                .map(s -> pairs.findInOrganization(organizationId, s.pairId).orElseThrow()).toList();
+        return Optional.of(new HeldSession(id, first.encounterId, first.occurredAt, seen.get(0).therapistId,
+                seen.stream().map(p -> p.clientId).toList(), one.isEmpty(), one.map(s -> s.groupId).orElse(null)));
     }
 
     private SessionView view(UUID organizationId, UUID sessionId) {

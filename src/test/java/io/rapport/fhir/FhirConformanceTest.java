@@ -78,7 +78,13 @@ class FhirConformanceTest {
                 + "{\"entity\":{\"identifier\":{\"value\":\"c-3\"}}}]";
         Response joint = as(key).body(FhirApi.JOINT_ENCOUNTER.formatted(members, "j-" + encounterId, "#couple"))
                 .post("/fhir/Encounter");
-        assertValid(FhirApi.read(joint.then().statusCode(201).extract().response(), Encounter.class));
+        Encounter jointCreated = FhirApi.read(joint.then().statusCode(201).extract().response(), Encounter.class);
+        assertValid(jointCreated);
+        // As read back: a session, and a joint session with its contained Group.
+        String createdId = FhirApi.read(created, Encounter.class).getIdElement().getIdPart();
+        assertValid(FhirApi.read(as(key).get("/fhir/Encounter/" + createdId), Encounter.class));
+        assertValid(FhirApi.read(as(key).get("/fhir/Encounter/" + jointCreated.getIdElement().getIdPart()),
+                Encounter.class));
 
         Bundle patients = bundle(as(key).queryParam("identifier", "c-1").get("/fhir/Patient"));
         Bundle practitioners = bundle(as(key).queryParam("identifier", "t-1").get("/fhir/Practitioner"));

@@ -178,6 +178,7 @@ class AuthorizationMatrixTest {
             row("PUT",    "/fhir/Practitioner",                          401, 403, 201, 201, 403, 201, 201, 401),
             // A session recorded the FHIR way, with the same rights as POST /sessions.
             row("POST",   "/fhir/Encounter",                             401, 403, 201, 201, 403, 201, 201, 401),
+            row("GET",    "/fhir/Encounter/{id}",                        401, 403, 200, 200, 200, 403, 404, 401),
             // Assignments as Tasks and stored responses, read like Patients: the fixtures' own, so readers get 200.
             row("GET",    "/fhir/Task/{id}",                             401, 403, 200, 200, 200, 403, 404, 401),
             row("GET",    "/fhir/Task",                                  401, 403, 200, 200, 200, 403, 200, 401),
@@ -378,6 +379,9 @@ class AuthorizationMatrixTest {
         }
         if (path.startsWith("/fhir/Flag/")) {
             return a.alertId;
+        }
+        if (path.startsWith("/fhir/Encounter/")) {
+            return a.sessionId;
         }
         if (path.startsWith("/fhir/Task")) {
             return a.assignmentId;

@@ -37,6 +37,7 @@ final class MatrixFixtures {
     final String ehrRead;
     final String ehrWrite;
     final String pairId;
+    final String sessionId;
     /** A pair of the second therapist, T-2, whom the therapist account of T-1 may not see. */
     final String otherTherapistsPairId;
     final String assignmentId;
@@ -66,6 +67,7 @@ final class MatrixFixtures {
                 .then().statusCode(201);
         Response first = newSession("c-1", "T-1");
         pairId = first.path("pairId");
+        sessionId = first.path("id");
         assignmentId = first.path("assignments[0].id");
         pendingToken = tokenOf(first);
         String answered = tokenOf(newSession("c-1", "T-1"));

@@ -12,9 +12,12 @@ public class EncounterCapability implements CapabilityContributor {
 
     @Override
     public void contribute(CapabilityStatementRestComponent rest) {
-        rest.addResource().setType("Encounter").setConditionalCreate(true).addInteraction()
-                .setCode(TypeRestfulInteraction.CREATE)
+        var encounter = rest.addResource().setType("Encounter").setConditionalCreate(true);
+        encounter.addInteraction().setCode(TypeRestfulInteraction.CREATE)
                 .setDocumentation("Records a session like POST /api/v1/sessions; If-None-Exist: identifier=<the"
                         + " EHR's encounter id> replays an earlier one");
+        encounter.addInteraction().setCode(TypeRestfulInteraction.READ)
+                .setDocumentation("A session by its id; a joint session by its group's id, with a contained Group"
+                        + " of its Patients as subject");
     }
 }

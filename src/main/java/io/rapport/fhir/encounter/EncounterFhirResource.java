@@ -4,9 +4,11 @@ import java.net.URI;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -33,6 +35,14 @@ public class EncounterFhirResource {
     public EncounterFhirResource(FhirEncounters encounters, Caller caller) {
         this.encounters = encounters;
         this.caller = caller;
+    }
+
+    @GET
+    @Path("/{id}")
+    @Audited(objectType = "session", idParam = "id")
+    @Operation(summary = "FHIR read: a session by its id, or a joint session by its group's id")
+    public Encounter read(@PathParam("id") String id) {
+        return encounters.read(caller.organizationId(), id);
     }
 
     @POST

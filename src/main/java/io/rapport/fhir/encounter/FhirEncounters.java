@@ -1,5 +1,7 @@
 package io.rapport.fhir.encounter;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,6 +18,7 @@ import org.hl7.fhir.r4.model.Group;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
 
+import io.rapport.care.HeldSession;
 import io.rapport.care.JointSessionView;
 import io.rapport.care.PeopleService;
 import io.rapport.care.SessionRequest;
@@ -33,6 +36,8 @@ import io.rapport.fhir.FhirIdentifier;
 public class FhirEncounters {
 
     public static final String ENCOUNTER_ID_SYSTEM = Fhir.SYSTEM_BASE + "encounter-id";
+    /** The id of the Group a joint session's Encounter contains as its subject. */
+    static final String JOINT_GROUP = "clients";
     static final String ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
     /** The session's fields, as care names them, and the Encounter elements they come from. */
     private static final Map<String, String> FIELDS = Map.of("clientId", "Encounter.subject", "clientIds",
@@ -57,13 +62,9 @@ public class FhirEncounters {
         String encounterId = encounter.getIdentifier().stream().map(Identifier::getValue)
                 .filter(v -> v != null).findFirst()
                 .orElseThrow(() -> FhirException.unprocessable("Encounter.identifier", "the EHR's encounter id is required"));
-        if (ifNoneExist != null) {
-            String wanted = ifNoneExist.startsWith("identifier=") ? ifNoneExist.substring("identifier=".length())
-                    : null;
-            if (wanted == null || !FhirIdentifier.fromString(wanted).toString().equals(encounterId)) {
-                throw FhirException.invalid("If-None-Exist",
-                        "must be identifier=<the Encounter's identifier>, " + encounterId);
-            }
+        if (ifNoneExist != null && !FhirIdentifier.fromString(condition(ifNoneExist)).toString().equals(encounterId)) {
+            throw FhirException.invalid("If-None-Exist",
+                    "must be identifier=<the Encounter's identifier>, " + encounterId);
         }
         if (!encounter.hasSubject()) {
             throw FhirException.unprocessable("Encounter.subject", "the Patient seen is required");
@@ -92,6 +93,31 @@ public class FhirEncounters {
                 ? withId(group.sessions().get(0), group.groupId())
                 : (SessionView) created.body();
         return new Created(toFhir(view, encounter, individual), created.replayed());
+    }
+
+    /**
+     * The identifier an {@code If-None-Exist} header asks for. The spec gives a query string
+     * ({@code identifier=sys|value}); clients also send it as a search URL, relative ({@code Encounter?...}, as
+     * HAPI's generic client does) or absolute, percent-encoded. Only {@code identifier} is supported.
+     */
+    static String condition(String header) {
+        String query = header.strip();
+        int question = query.indexOf('?');
+        if (question >= 0) {
+            String path = query.substring(0, question);
+            if (!path.isEmpty() && !path.equals("Encounter") && !path.endsWith("/Encounter")) {
+                throw FhirException.invalid("If-None-Exist", "must search Encounter, not " + path);
+            }
+            query = query.substring(question + 1);
+        }
+        if (!query.startsWith("identifier=") || query.contains("&")) {
+            throw FhirException.invalid("If-None-Exist", "must be identifier=<the Encounter's identifier>");
+        }
+        try {
+            return URLDecoder.decode(query.substring("identifier=".length()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw FhirException.invalid("If-None-Exist", "is not a valid percent-encoded query");
+        }
     }
 
     /** The Group a local reference ({@code #id}) names; HAPI keeps contained ids with or without the hash. */
@@ -132,20 +158,48 @@ public class FhirEncounters {
         return clients;
     }
 
+    /** A session, or a joint session by its group's id, as stored; 404 when the organization has neither. */
+    public Encounter read(UUID organizationId, String id) {
+        HeldSession held = Ids.tryParse(id).flatMap(uuid -> sessions.held(organizationId, uuid))
+                .orElseThrow(() -> FhirException.notFound("Encounter", id));
+        Encounter e = encounter(held.id(), held.encounterId(), held.occurredAt());
+        if (held.joint()) {
+            Group group = new Group().setType(Group.GroupType.PERSON).setActual(true);
+            group.setId(JOINT_GROUP);
+            held.clientIds().forEach(c -> group.addMember().setEntity(new Reference("Patient/" + c)));
+            e.addContained(group);
+            e.setSubject(new Reference("#" + JOINT_GROUP));
+        } else {
+            e.setSubject(new Reference("Patient/" + held.clientIds().get(0)));
+        }
+        if (held.partOf() != null) {
+            e.setPartOf(new Reference("Encounter/" + held.partOf()));
+        }
+        e.addParticipant().setIndividual(new Reference("Practitioner/" + held.therapistId()));
+        return e;
+    }
+
     private static Encounter toFhir(SessionView view, Encounter request, Reference individual) {
         Reference subject = request.getSubject();
-        Encounter e = new Encounter();
-        e.setId(view.id().toString());
-        e.addIdentifier(new Identifier().setSystem(ENCOUNTER_ID_SYSTEM).setValue(view.encounterId()));
-        e.setStatus(Encounter.EncounterStatus.FINISHED);
-        // R4 requires a class; a therapy session is an ambulatory encounter (v3 ActCode AMB).
-        e.setClass_(new Coding(ACT_CODE, "AMB", "ambulatory"));
+        Encounter e = encounter(view.id(), view.encounterId(), view.occurredAt());
         e.setSubject(subject.copy());
         if (subject.getReference() != null && subject.getReference().startsWith("#")) {
             contained(request, subject.getReference()).ifPresent(g -> e.addContained(g.copy()));
         }
         e.addParticipant().setIndividual(individual.copy());
-        e.getPeriod().setStart(java.util.Date.from(view.occurredAt()));
+        return e;
+    }
+
+    private static Encounter encounter(UUID id, String encounterId, java.time.Instant occurredAt) {
+        Encounter e = new Encounter();
+        e.setId(id.toString());
+        if (encounterId != null) {
+            e.addIdentifier(new Identifier().setSystem(ENCOUNTER_ID_SYSTEM).setValue(encounterId));
+        }
+        e.setStatus(Encounter.EncounterStatus.FINISHED);
+        // R4 requires a class; a therapy session is an ambulatory encounter (v3 ActCode AMB).
+        e.setClass_(new Coding(ACT_CODE, "AMB", "ambulatory"));
+        e.getPeriod().setStart(java.util.Date.from(occurredAt));
         return e;
     }
 

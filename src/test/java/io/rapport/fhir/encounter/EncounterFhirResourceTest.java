@@ -111,4 +111,64 @@ class EncounterFhirResourceTest {
         assertThat(outcome(dangling, 400).getIssueFirstRep().getDiagnostics()).contains("#other");
         Api.as(key).get("/api/v1/pairs").then().body("total", equalTo(0));
     }
+
+    @Test
+    void shouldAcceptTheConditionAsASearchUrlAsClientsSendIt() {
+        String body = ENCOUNTER.formatted(encounterId, "{\"identifier\":{\"value\":\"c-1\"}}");
+        as(key).header("If-None-Exist", "Encounter?identifier=urn%3Aehr%3Aenc%7C" + encounterId).body(body)
+                .post("/fhir/Encounter").then().statusCode(201);
+        as(key).header("If-None-Exist", "https://ehr.example.org/fhir/Encounter?identifier=" + encounterId)
+                .body(body).post("/fhir/Encounter").then().statusCode(200);
+        assertThat(expressions(outcome(as(key).header("If-None-Exist", "Patient?identifier=" + encounterId)
+                .body(body).post("/fhir/Encounter"), 400))).containsExactly("If-None-Exist");
+        assertThat(expressions(outcome(as(key).header("If-None-Exist", "identifier=" + encounterId + "&status=x")
+                .body(body).post("/fhir/Encounter"), 400))).containsExactly("If-None-Exist");
+        assertThat(expressions(outcome(as(key).header("If-None-Exist", "identifier=%zz").body(body)
+                .post("/fhir/Encounter"), 400))).containsExactly("If-None-Exist");
+    }
+
+    @Test
+    void shouldReadASessionAndAJointSessionAsStored() {
+        Response single = as(key).body(ENCOUNTER.formatted(encounterId, "{\"identifier\":{\"value\":\"c-1\"}}"))
+                .post("/fhir/Encounter");
+        String id = FhirApi.read(single.then().statusCode(201).extract().response(), Encounter.class)
+                .getIdElement().getIdPart();
+        Encounter read = FhirApi.read(as(key).get("/fhir/Encounter/" + id), Encounter.class);
+        String patient = as(key).queryParam("identifier", "c-1").get("/fhir/Patient").then().statusCode(200)
+                .extract().path("entry[0].resource.id");
+        String practitioner = as(key).queryParam("identifier", "t-1").get("/fhir/Practitioner").then()
+                .statusCode(200).extract().path("entry[0].resource.id");
+        assertThat(read.getIdElement().getIdPart()).isEqualTo(id);
+        assertThat(read.getIdentifierFirstRep().getValue()).isEqualTo(encounterId);
+        assertThat(read.getSubject().getReference()).isEqualTo("Patient/" + patient);
+        assertThat(read.getParticipantFirstRep().getIndividual().getReference())
+                .isEqualTo("Practitioner/" + practitioner);
+        assertThat(read.getPeriod().getStart().toInstant()).hasToString("2026-11-20T15:00:00Z");
+        assertThat(read.hasPartOf()).isFalse();
+
+        String members = "[{\"entity\":{\"identifier\":{\"value\":\"c-1\"}}},"
+                + "{\"entity\":{\"identifier\":{\"value\":\"c-2\"}}}]";
+        String groupId = FhirApi.read(as(key).body(JOINT.formatted(members, "j-" + encounterId, "#couple"))
+                .post("/fhir/Encounter").then().statusCode(201).extract().response(), Encounter.class)
+                .getIdElement().getIdPart();
+        Encounter joint = FhirApi.read(as(key).get("/fhir/Encounter/" + groupId), Encounter.class);
+        assertThat(joint.getSubject().getReference()).startsWith("#");
+        assertThat(((org.hl7.fhir.r4.model.Group) joint.getContained().get(0)).getMember())
+                .extracting(m -> m.getEntity().getReference()).hasSize(2).contains("Patient/" + patient);
+
+        // One client's part of the joint session, as its Tasks name it, is read too and names the whole.
+        String part = Api.as(key).queryParam("clientId", "c-2").get("/api/v1/pairs").then().statusCode(200)
+                .extract().path("items[0].id");
+        String partId = Api.as(key).get("/api/v1/pairs/" + part).then().statusCode(200).extract()
+                .path("sessions[0].id");
+        Encounter member = FhirApi.read(as(key).get("/fhir/Encounter/" + partId), Encounter.class);
+        assertThat(member.getPartOf().getReference()).isEqualTo("Encounter/" + groupId);
+        assertThat(member.getSubject().getReference()).startsWith("Patient/").isNotEqualTo("Patient/" + patient);
+
+        // Another organization's, a random and a malformed id: 404, nothing said about them.
+        String other = Api.newOrganization();
+        outcome(as(other).get("/fhir/Encounter/" + id), 404);
+        outcome(as(key).get("/fhir/Encounter/" + UUID.randomUUID()), 404);
+        outcome(as(key).get("/fhir/Encounter/not-an-id"), 404);
+    }
 }
