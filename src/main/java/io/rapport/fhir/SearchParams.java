@@ -39,6 +39,18 @@ public final class SearchParams {
         return Ids.tryParse(v);
     }
 
+    /**
+     * A value with FHIR's search escapes ({@code \|}, {@code \,}, {@code \$}, {@code \\}) undone. HAPI's
+     * generic client escapes a canonical's {@code |}; the version separator is the only {@code |} a canonical can
+     * hold, so the escaped form means the same search.
+     */
+    public static String unescape(String value) {
+        if (value == null || value.indexOf('\\') < 0) {
+            return value;
+        }
+        return value.replaceAll("\\\\([|,$\\\\])", "$1");
+    }
+
     /** A time range {@code [from, before)}; null ends are open. */
     public record Range(Instant from, Instant before) {
 

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.hl7.fhir.r4.model.Questionnaire;
 
 import io.rapport.fhir.FhirException;
+import io.rapport.fhir.SearchParams;
 import io.rapport.questionnaire.QuestionnaireDetail;
 import io.rapport.questionnaire.QuestionnaireService;
 import io.rapport.questionnaire.QuestionnaireSummary;
@@ -43,8 +44,8 @@ public class FhirQuestionnaires {
     }
 
     public List<Questionnaire> search(Search search) {
-        String url = search.url();
-        String version = search.version();
+        String url = SearchParams.unescape(search.url());
+        String version = SearchParams.unescape(search.version());
         if (url != null && url.contains("|")) {
             QuestionnaireMapper.Canonical canonical = QuestionnaireMapper.Canonical.parse(url);
             url = canonical.url();
