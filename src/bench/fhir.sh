@@ -18,6 +18,8 @@ while [ $# -gt 0 ]; do
   shift
 done
 CONNECTIONS=${CONNECTIONS:-16}; THREADS=2; OPEN=60000
+# Six phases of PER fresh assignments each must fit in OPEN; PER caps a phase at PER / DURATION requests a second.
+PER=$(( OPEN / 6 ))
 RES=$OUT_DIR/fhir; rm -rf "$RES"; mkdir -p "$RES"
 export BENCH_LUA_DIR=$BENCH_DIR/wrk API_KEY BENCH_THREADS=$THREADS
 BASE_URL=http://127.0.0.1:$APP_PORT
@@ -43,7 +45,7 @@ sample_rss() { local end=$(( $(date +%s) + DURATION + 3 )); while [ "$(date +%s)
 NEXT=1
 phase() { # NAME fhir|json
   local name=$1 kind=$2 first=$NEXT
-  NEXT=$(( NEXT + 15000 ))
+  NEXT=$(( NEXT + PER ))
   log "phase $name (assignments $first..$(( NEXT - 1 )))"
   sample_rss "$RES/$name.rss" & local sp=$!
   if [ "$kind" = fhir ]; then
@@ -55,13 +57,13 @@ phase() { # NAME fhir|json
       wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --timeout 10s -s "$BENCH_DIR/wrk/submit.lua" "$BASE_URL" > "$RES/$name.txt"
   fi
   wait $sp 2>/dev/null || true
-  python3 - "$RES/$name.json" "$RES/$name.rss" <<'PY'
+  python3 - "$RES/$name.json" "$RES/$name.rss" "$PER" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1]))
 rss = [int(x) for x in open(sys.argv[2]) if x.strip()]
 d["rss_max_kb"] = max(rss) if rss else 0
 json.dump(d, open(sys.argv[1], "w"))
-if d["requests"] > 15000:
+if d["requests"] > int(sys.argv[3]):
     sys.exit("more requests than assignments in the phase's range")
 PY
 }

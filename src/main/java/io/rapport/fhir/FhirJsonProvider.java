@@ -56,8 +56,10 @@ public class FhirJsonProvider implements MessageBodyReader<IBaseResource>, Messa
             // HAPI's messages name the element and carry an "HAPI-nnnn" code, never a stack trace or user data.
             throw FhirException.invalid(type.getSimpleName(), message(e));
         }
-        // PostgreSQL cannot store the NUL character; the JSON API refuses it too (StrictJsonCustomizer).
-        if (Fhir.encode(resource).contains("\\u0000")) {
+        // PostgreSQL cannot store the NUL character; the JSON API refuses it too (StrictJsonCustomizer). A NUL can
+        // only come from the body's text, so the costly re-encoding runs only when the text might hold one.
+        boolean mayHoldNul = text.indexOf(0) >= 0 || text.contains("u0000");
+        if (mayHoldNul && Fhir.encode(resource).contains("\\u0000")) {
             throw FhirException.invalid(type.getSimpleName(), "a string contains the NUL character");
         }
         if (!type.isInstance(resource)) {

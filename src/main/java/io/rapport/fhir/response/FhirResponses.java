@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DecimalType;
@@ -116,7 +117,11 @@ public class FhirResponses {
         return ResponseMapper.toFhir(r, questionnaires.definition(r.questionnaireId(), r.questionnaireVersion()));
     }
 
-    /** Records the response for its Task and returns it as stored. */
+    /**
+     * Records the response for its Task and returns it as stored: the Task's read, the submission and the read-back
+     * are one transaction, as a form submission is.
+     */
+    @Transactional
     public QuestionnaireResponse create(UUID organizationId, QuestionnaireResponse qr) {
         UUID taskId = taskOf(qr);
         AssignmentRecord task = records.assignment(organizationId, taskId)
