@@ -3,7 +3,7 @@
 # a JFR recording, wrk for DURATION seconds, then the hottest methods (self time, and the top application frames
 # that were on the stack). The recording stays in target/bench/profile-<operation>.jfr for JDK Mission Control.
 #
-#   src/bench/profile.sh submit|trend|caseload|sessions|startup [--duration SECONDS] [--sql]
+#   src/bench/profile.sh submit|fhir-submit|trend|caseload|sessions|startup [--duration SECONDS] [--sql]
 # startup: three starts to ready (the database already running) under JFR, no load.
 # --sql: also the database's side: pg_stat_statements over the measured run, the statements with the most
 #        execution time, with calls and milliseconds per request.
@@ -23,6 +23,7 @@ done
 TREND_PAIR=ec6ef230-f182-8039-ee79-4566b9c58adc
 case "$OP" in
   submit) SCRIPT=submit.lua; VARS=(TOKEN_BASE=0) ;;
+  fhir-submit) SCRIPT=fhir_submit.lua; VARS=(FHIR_TASKS=$OUT_DIR/profile-tasks-warm) ;;
   trend) SCRIPT=get.lua; VARS=(BENCH_PATH=/api/v1/pairs/$TREND_PAIR/trends) ;;
   caseload) SCRIPT=get.lua; VARS=("BENCH_PATH=/api/v1/pairs?therapistId=T-0&size=200") ;;
   sessions) SCRIPT=sessions.lua; VARS=(RUN_ID=p$$) ;;
@@ -46,6 +47,11 @@ psql_q -d postgres -c "create database rapport"
 app_start "$OUT_DIR/profile-app.log"; app_stop
 psql_q -d rapport -v responses=10000 -v open=150000 -f "$BENCH_DIR/dataset.sql"
 psql_q -d rapport -c "vacuum analyze" >/dev/null
+if [ "$OP" = fhir-submit ]; then # the assignments of submit.lua's tokens, as "assignment-id client-id" lines
+  tasks() { psql_q -d rapport -At -F ' ' -c "select md5('oa' || k)::uuid, md5('c' || (2 + (k - 1) % 19999))::uuid
+    from generate_series($1, $2) k order by k" > "$3"; }
+  tasks 1 20000 "$OUT_DIR/profile-tasks-warm"; tasks 20001 150000 "$OUT_DIR/profile-tasks"
+fi
 if [ "$OP" = startup ]; then
   for i in 1 2 3; do
     app_start "$OUT_DIR/profile-app.log" "-XX:StartFlightRecording=filename=$OUT_DIR/startup-$i.jfr,settings=profile,dumponexit=true"
@@ -60,6 +66,7 @@ app_start "$OUT_DIR/profile-app.log" "-XX:StartFlightRecording=filename=$JFR,set
 log "warm-up, then $DURATION s of $OP under JFR"
 env "${VARS[@]}" wrk -t2 -c16 -d10s --timeout 10s -s "$BENCH_DIR/wrk/$SCRIPT" "http://127.0.0.1:$APP_PORT" >/dev/null
 [ "$OP" = submit ] && VARS=(TOKEN_BASE=20000)
+[ "$OP" = fhir-submit ] && VARS=(FHIR_TASKS=$OUT_DIR/profile-tasks)
 $SQL && sql "create extension if not exists pg_stat_statements; select pg_stat_statements_reset()" >/dev/null
 env "${VARS[@]}" wrk -t2 -c16 -d${DURATION}s --timeout 10s -s "$BENCH_DIR/wrk/$SCRIPT" "http://127.0.0.1:$APP_PORT" \
   > "$OUT_DIR/profile-$OP.wrk.txt"

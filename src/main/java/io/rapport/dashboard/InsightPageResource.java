@@ -2,6 +2,7 @@ package io.rapport.dashboard;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,8 +28,10 @@ import io.rapport.audit.Audited;
 import io.rapport.common.error.ApiException;
 import io.rapport.insight.InsightService;
 import io.rapport.insight.InsightService.Request;
+import io.rapport.insight.InsightViews.Figures;
 import io.rapport.insight.InsightViews.OrganizationInsight;
 import io.rapport.insight.InsightViews.ReliabilityInsight;
+import io.rapport.insight.InsightViews.TagComparison;
 import io.rapport.insight.InsightViews.TherapistComparison;
 import io.rapport.insight.InsightViews.TherapistInsight;
 import io.rapport.questionnaire.QuestionnaireCatalog;
@@ -63,7 +66,8 @@ public class InsightPageResource {
     public record OrganizationPage(OrganizationInsight insight, List<InsightPages.FigureLine> figures,
             List<String> notes, String firstLatestChart, List<InsightPages.MonthLine> months, String monthlyChart,
             TherapistComparison comparison, List<InsightPages.TherapistLine> therapists, String therapistChart,
-            ReliabilityInsight reliability, List<InsightPages.ReliabilityLine> reliabilityLines, String csv) {
+            ReliabilityInsight reliability, List<InsightPages.ReliabilityLine> reliabilityLines,
+            List<String> tagNames, List<InsightPages.FigureLine> tagFigures, String tagChart, String csv) {
     }
 
     public record TherapistPage(TherapistInsight insight, String name, boolean own, String action,
@@ -128,7 +132,8 @@ public class InsightPageResource {
     }
 
     /**
-     * A table as CSV: {@code therapists}, {@code monthly} or {@code reliability} for admins, {@code mine} (the
+     * A table as CSV: {@code organization}, {@code tags}, {@code therapists}, {@code monthly} or
+     * {@code reliability} for admins, {@code mine} (the
      * therapist's own figures against the organization's) for everyone. Suppressed cells stay empty.
      */
     @GET
@@ -153,6 +158,10 @@ public class InsightPageResource {
                 }
                 case "organization" -> InsightCsv.figures(List.of("Organization"),
                         List.of(insight.organization(request).organization()));
+                case "tags" -> {
+                    TagComparison tags = insight.tags(request);
+                    yield InsightCsv.figures(tagNames(tags), tagCells(tags));
+                }
                 case "monthly" -> InsightCsv.monthly(insight.organization(request).monthly());
                 case "therapists" -> InsightCsv.therapists(insight.therapists(request));
                 case "reliability" -> InsightCsv.reliability(insight.reliability(request, null));
@@ -186,13 +195,28 @@ public class InsightPageResource {
         OrganizationInsight org = insight.organization(request);
         TherapistComparison comparison = insight.therapists(request);
         ReliabilityInsight reliability = insight.reliability(request, null);
+        TagComparison tags = insight.tags(request);
         List<String> names = List.of("Organization");
         return new OrganizationPage(org, InsightPages.figures(List.of(org.organization())),
                 InsightPages.notes(List.of(org.organization())),
                 write(InsightPages.firstLatestChart(names, List.of(org.organization()))),
                 InsightPages.months(List.of(org.monthly())), write(InsightPages.monthlyChart(names, List.of(org.monthly()))),
                 comparison, InsightPages.therapists(comparison), write(InsightPages.therapistChart(comparison)),
-                reliability, InsightPages.reliability(reliability), query.parameters());
+                reliability, InsightPages.reliability(reliability), tagNames(tags), InsightPages.figures(tagCells(tags)),
+                write(InsightPages.firstLatestChart(tagNames(tags), tagCells(tags))), query.parameters());
+    }
+
+    /** The organization first, then each program tag, as the columns of the programs table and CSV. */
+    private static List<String> tagNames(TagComparison tags) {
+        List<String> names = new ArrayList<>(List.of("Organization"));
+        tags.tags().forEach(t -> names.add(t.tag()));
+        return names;
+    }
+
+    private static List<Figures> tagCells(TagComparison tags) {
+        List<Figures> cells = new ArrayList<>(List.of(tags.organization()));
+        tags.tags().forEach(t -> cells.add(t.figures()));
+        return cells;
     }
 
     private TherapistPage therapistPage(Query query, TherapistInsight t, boolean own) {

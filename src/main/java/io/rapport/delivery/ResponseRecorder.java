@@ -77,7 +77,7 @@ public class ResponseRecorder {
     }
 
     /** A stored response's id and score. */
-    public record Stored(UUID responseId, ScoreResult score) {
+    public record Stored(UUID responseId, ScoreResult score, Instant submittedAt) {
     }
 
     /**
@@ -129,7 +129,7 @@ public class ResponseRecorder {
         em.flush();
         recorded.fire(new ResponseRecorded(a.organizationId, pairId, a.sessionId, sessionNumber, a.id, r.id,
                 a.questionnaireId, s.channel()));
-        return new Stored(r.id, score);
+        return new Stored(r.id, score, r.submittedAt);
     }
 
     private void claim(Assignment a, Instant now) {

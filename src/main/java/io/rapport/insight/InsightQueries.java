@@ -99,6 +99,13 @@ public class InsightQueries {
                 .map(InsightQueries::therapistRef).findFirst();
     }
 
+    public Optional<TherapistRef> therapist(UUID organizationId, UUID id) {
+        return NativeColumns.tuples(em.createNativeQuery("select id, external_id, display_name from therapist"
+                + " where organization_id = :org and id = :id", Tuple.class)
+                .setParameter("org", organizationId).setParameter("id", id)).stream()
+                .map(InsightQueries::therapistRef).findFirst();
+    }
+
     /** Every program tag of the organization's therapists and pairs, by the key the TAG grouping gives it. */
     public Map<UUID, String> tags(UUID organizationId) {
         Map<UUID, String> result = new HashMap<>();

@@ -115,8 +115,11 @@ public class InsightService {
     /** 404 for a therapist the organization does not have. */
     @Transactional(dontRollbackOn = ApiException.class)
     public TherapistInsight therapist(Request request, String externalId) {
-        TherapistRef t = queries.therapist(request.organizationId(), externalId)
-                .orElseThrow(() -> ApiException.notFound("Therapist " + externalId));
+        return therapistInsight(request, queries.therapist(request.organizationId(), externalId)
+                .orElseThrow(() -> ApiException.notFound("Therapist " + externalId)));
+    }
+
+    private TherapistInsight therapistInsight(Request request, TherapistRef t) {
         Figures own = figures(request, t, Map.of(t.id(), t), Grouping.THERAPIST).get(0);
         Figures org = figures(request, null, null, Grouping.ORGANIZATION).get(0);
         return new TherapistInsight(request.instrument().id(), request.period(), cutoff(request.instrument()),
@@ -127,11 +130,9 @@ public class InsightService {
     /** The same for a therapist named by Rapport's id (a signed-in therapist's own); 404 when unknown. */
     @Transactional(dontRollbackOn = ApiException.class)
     public TherapistInsight therapist(Request request, UUID therapistId) {
-        TherapistRef t = queries.therapists(request.organizationId()).get(therapistId);
-        if (t == null) {
-            throw ApiException.notFound("Therapist " + therapistId);
-        }
-        return therapist(request, t.externalId());
+        TherapistRef t = queries.therapist(request.organizationId(), therapistId)
+                .orElseThrow(() -> ApiException.notFound("Therapist " + therapistId));
+        return therapistInsight(request, t);
     }
 
     /** Each program tag with a session in the period (a pair counts in its own tags and its therapist's). */

@@ -79,6 +79,29 @@ class InsightPageTest {
     }
 
     @Test
+    void shouldShowEachProgramAgainstTheOrganizationAndSuppressASmallOne() {
+        String untagged = admin.spec().get("/app/insights" + Q).then().statusCode(200).extract().asString();
+        assertThat(untagged).contains("No therapist or pair carries a program tag yet")
+                .doesNotContain("Figures per program tag");
+
+        as(adminKey).body("{\"displayName\":\"One\",\"tags\":[\"cbt\"]}").put("/api/v1/therapists/t-1").then()
+                .statusCode(200);
+        as(adminKey).body("{\"displayName\":\"Two\",\"tags\":[\"dbt\"]}").put("/api/v1/therapists/t-2").then()
+                .statusCode(200);
+        String html = admin.spec().get("/app/insights" + Q).then().statusCode(200).extract().asString();
+
+        String table = Web.firstIn(html, Pattern.compile("<table class=\"data programs\">(.*?)</table>", Pattern.DOTALL),
+                "the programs table");
+        assertThat(table).contains("<th scope=\"col\">Organization</th><th scope=\"col\">cbt</th><th scope=\"col\">dbt</th>");
+        // t-1's five latest totals average (30 + 34.8 + 36 + 37.2 + 38) / 5 = 35.2; dbt's one client is suppressed.
+        assertThat(table).contains("<td>34.33 [", "<td>35.20 [").contains(InsightPages.SUPPRESSED);
+        String csv = admin.spec().get("/app/insights/tags.csv" + Q).then().statusCode(200).extract().asString();
+        assertThat(csv.lines().filter(l -> l.startsWith("\"dbt\",\"true\"")).toList()).hasSize(1);
+        assertThat(csv.lines().filter(l -> l.startsWith("\"cbt\",\"false\",\"5\"")).toList()).hasSize(1);
+        therapist.spec().get("/app/insights/tags.csv" + Q).then().statusCode(403);
+    }
+
+    @Test
     void shouldLeaveEveryFigureOfASmallCellEmptyInTheExport() {
         String csv = admin.spec().get("/app/insights/therapists.csv" + Q).then().statusCode(200).extract().asString();
         List<String> t2 = csv.lines().filter(l -> l.startsWith("\"t-2\"")).toList();

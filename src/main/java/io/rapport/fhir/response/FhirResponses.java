@@ -163,7 +163,10 @@ public class FhirResponses {
             // Unreachable, as the scorer refuses every mistyped answer; throwing rolls the response back.
             throw FhirException.unprocessable(List.copyOf(answers.typeErrors().values()));
         }
-        return records.response(organizationId, stored.responseId()).map(this::toFhir).orElseThrow();
+        // As stored, without reading it back: the recorder keeps the answers as given, in item order.
+        return ResponseMapper.toFhir(new ResponseRecord(stored.responseId(), taskId, task.sessionId(), task.clientId(),
+                task.questionnaireId(), task.questionnaireVersion(), new TreeMap<>(answers.values()),
+                stored.submittedAt(), "fhir", language), d);
     }
 
     /** The Task from {@code basedOn} or, for clients that keep basedOn for a ServiceRequest, the extension. */
