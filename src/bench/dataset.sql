@@ -8,6 +8,10 @@
 SET synchronous_commit = off;
 -- The pair's session summary (V14) is filled in once at the end instead of one pair update per session.
 ALTER TABLE session DISABLE TRIGGER session_pair_summary;
+-- So is the insight summary (V33): one computation over the organization instead of a mark per inserted row.
+ALTER TABLE session DISABLE TRIGGER session_insight;
+ALTER TABLE assignment DISABLE TRIGGER assignment_insight;
+ALTER TABLE response DISABLE TRIGGER response_insight;
 
 INSERT INTO therapist (id, organization_id, external_id, display_name, created_at, updated_at)
 SELECT md5('t' || i)::uuid, :org, 'T-' || i, 'Therapist ' || i, now() - interval '400 days', now() - interval '400 days'
@@ -71,6 +75,10 @@ SELECT md5('oa' || k)::uuid, :org, md5('os' || k)::uuid, 'session-rating-4', '1.
 FROM generate_series(1, :open) k;
 
 ALTER TABLE session ENABLE TRIGGER session_pair_summary;
+ALTER TABLE session ENABLE TRIGGER session_insight;
+ALTER TABLE assignment ENABLE TRIGGER assignment_insight;
+ALTER TABLE response ENABLE TRIGGER response_insight;
+SELECT insight_compute(:org, NULL, NULL);
 UPDATE pair p SET session_count = s.n, last_session_at = s.latest
 FROM (SELECT pair_id, count(*) AS n, max(occurred_at) AS latest FROM session GROUP BY pair_id) s
 WHERE s.pair_id = p.id;

@@ -79,7 +79,8 @@ JAVA_OPTS=${JAVA_OPTS:-"-Xmx112m -Xms112m -XX:+UseSerialGC -XX:ReservedCodeCache
 # The local-norms job is off (RAPPORT_NORMS_INTERVAL=off) unless the caller sets it, so that it does not compete
 # with the measured load. It used to load every scored response of a version into memory and ran the 112 MB heap
 # out of memory at 30,000 responses (session 7); it now streams them (session 8: 200,000 responses computed in
-# under 40 s at 244 MB RSS, src/bench/results/session-8/norms-job-200k.txt).
+# under 40 s at 244 MB RSS, src/bench/results/session-8/norms-job-200k.txt). The insight summary's background
+# job is off too for the same reason; an insight read still brings the summary up to date before it answers.
 app_start() {
   local logf=${1:-$OUT_DIR/app.log}; shift || true
   local jar; jar=$(app_jar)
@@ -93,6 +94,7 @@ app_start() {
   RAPPORT_SECURITY_API_BURST=${RAPPORT_SECURITY_API_BURST:-100000} \
   MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} \
   RAPPORT_NORMS_INTERVAL=${RAPPORT_NORMS_INTERVAL:-off} \
+  RAPPORT_INSIGHT_SUMMARY_INTERVAL=${RAPPORT_INSIGHT_SUMMARY_INTERVAL:-off} \
     java $JAVA_OPTS "$@" -jar "$jar" >>"$logf" 2>&1 &
   APP_PID=$!
   local i

@@ -32,4 +32,17 @@ public interface InsightConfig {
     /** The longest period one request may cover, in years. */
     @WithDefault("5")
     int maxPeriodYears();
+
+    /**
+     * How often the background job brings the insight summary up to date with what was written since; {@code off}
+     * disables it (Quarkus's scheduler reads it). Readers bring their own organization's summary up to date before answering
+     * anyway, so this only
+     * keeps that catch-up short.
+     */
+    @WithDefault("30s")
+    String summaryInterval();
+
+    /** Pair-months one run of the summary job recomputes at most, so one run stays a short transaction. */
+    @WithDefault("2000")
+    int summaryBatch();
 }

@@ -1,6 +1,9 @@
 package io.rapport.insight;
 
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,35 +29,61 @@ public class InsightQueries {
 
     /** Which rows the figures are grouped into; the expression is a constant of this class, never input. */
     public enum Grouping {
-        ORGANIZATION("cast(null as uuid)", ""),
-        THERAPIST("p.therapist_id", ""),
+        ORGANIZATION("cast(null as uuid)", "", "cast(null as uuid)", ""),
+        THERAPIST("p.therapist_id", "", "m.therapist_id", ""),
         /**
          * One row per program tag of the pair or its therapist (a pair counts in each of its programs); the tag is
          * keyed by {@code md5(tag)::uuid}, which {@link #tags} maps back to its name.
          */
-        TAG(TAG_KEY, " join therapist th on th.organization_id = p.organization_id and th.id = p.therapist_id"
-                + " cross join lateral (select distinct unnest(th.tags || p.tags) as name) tag");
+        TAG(TAG_KEY, TAGS, TAG_KEY, " join pair p on p.organization_id = m.organization_id and p.id = m.pair_id" + TAGS);
 
         final String expression;
         /** What the grouping needs joined to the session's pair. */
         final String join;
+        /** The same over the summary rows ({@code m}). */
+        final String summaryExpression;
+        final String summaryJoin;
 
-        Grouping(String expression, String join) {
+        Grouping(String expression, String join, String summaryExpression, String summaryJoin) {
             this.expression = expression;
             this.join = join;
+            this.summaryExpression = summaryExpression;
+            this.summaryJoin = summaryJoin;
         }
     }
 
+    private static final String TAGS = " join therapist th on th.organization_id = p.organization_id and th.id = p.therapist_id"
+            + " cross join lateral (select distinct unnest(th.tags || p.tags) as name) tag";
     private static final String TAG_KEY = "cast(md5(tag.name) as uuid)";
 
-    /** What one query covers: organization, instrument, [from, to), optionally one therapist. */
+    /**
+     * What one query covers: organization, instrument, [from, to), optionally one therapist. When both ends are
+     * the first instant of a calendar month (UTC), the figures come from the summary rows ({@code
+     * insight_pair_month}); otherwise from the sessions, assignments, responses and alerts themselves.
+     */
     public record Scope(UUID organizationId, String questionnaireId, Instant from, Instant to, UUID therapistId) {
+
+        boolean wholeMonths() {
+            return monthStart(from) && monthStart(to);
+        }
+
+        private static boolean monthStart(Instant t) {
+            ZonedDateTime z = t.atZone(ZoneOffset.UTC);
+            return z.getDayOfMonth() == 1 && z.toLocalTime().equals(LocalTime.MIDNIGHT);
+        }
     }
 
-    /** Sessions and assignments of a group; the median is in seconds, null without a completed assignment. */
+    /**
+     * Sessions and assignments of a group; the median is in seconds, null without a completed assignment. From the
+     * summary it is read from binned times ({@code medianBinned}), exact otherwise.
+     */
     public record Activity(long clients, long sessions, long sent, long completed, long expired, long cancelled, long open,
-            Double medianSecondsToAnswer) {
+            Double medianSecondsToAnswer, boolean medianBinned) {
     }
+
+    /** Upper edges (seconds) of the summary's time-to-answer bins; the last bin has none. */
+    static final double[] ANSWER_BIN_EDGES = { 300, 900, 1800, 3600, 7200, 14400, 28800, 43200, 86400, 172800, 259200,
+            604800, 1209600 };
 
     /**
      * Per group, over its pairs with a scored total in the period: the first and the latest total of each pair
@@ -126,6 +155,10 @@ public class InsightQueries {
 
     /** Sessions in the period, and the instrument's assignments of those sessions by status. */
     public Map<UUID, Activity> activity(Scope scope, Grouping grouping) {
+        return scope.wholeMonths() ? summaryActivity(scope, grouping) : rawActivity(scope, grouping);
+    }
+
+    private Map<UUID, Activity> rawActivity(Scope scope, Grouping grouping) {
         Query q = em.createNativeQuery("select " + grouping.expression + " as grp, count(distinct p.client_id) as clients,"
                 + " count(distinct s.id) as sessions,"
                 + " count(a.id) as sent,"
@@ -142,7 +175,35 @@ public class InsightQueries {
         Map<UUID, Activity> result = new HashMap<>();
         NativeColumns.tuples(bind(q, scope)).forEach(r -> result.put(r.get("grp", UUID.class),
                 new Activity(num(r, "clients"), num(r, "sessions"), num(r, "sent"), num(r, "completed"), num(r, "expired"),
-                        num(r, "cancelled"), num(r, "open"), nullableDbl(r, "median_seconds"))));
+                        num(r, "cancelled"), num(r, "open"), nullableDbl(r, "median_seconds"), false)));
+        return result;
+    }
+
+    /** The same from the summary: the '' rows count sessions, the instrument's rows the rest. */
+    private Map<UUID, Activity> summaryActivity(Scope scope, Grouping grouping) {
+        String mine = " filter (where m.questionnaire_id = :questionnaire)";
+        StringBuilder bins = new StringBuilder();
+        for (int i = 0; i <= ANSWER_BIN_EDGES.length; i++) {
+            bins.append(", sum(m.answer_bins[").append(i + 1).append("])").append(mine).append(" as b").append(i);
+        }
+        Query q = em.createNativeQuery("select " + grouping.summaryExpression + " as grp,"
+                + " count(distinct m.client_id) filter (where m.questionnaire_id = '') as clients,"
+                + " sum(m.sessions) filter (where m.questionnaire_id = '') as sessions,"
+                + " sum(m.sent)" + mine + " as sent, sum(m.completed)" + mine + " as completed,"
+                + " sum(m.expired)" + mine + " as expired, sum(m.cancelled)" + mine + " as cancelled,"
+                + " sum(m.open)" + mine + " as open" + bins
+                + " from insight_pair_month m" + grouping.summaryJoin + summaryWhere(scope)
+                + " and m.questionnaire_id in ('', :questionnaire) group by 1", Tuple.class);
+        Map<UUID, Activity> result = new HashMap<>();
+        NativeColumns.tuples(bindSummary(q, scope)).forEach(r -> {
+            long[] counts = new long[ANSWER_BIN_EDGES.length + 1];
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] = num(r, "b" + i);
+            }
+            result.put(r.get("grp", UUID.class), new Activity(num(r, "clients"), num(r, "sessions"), num(r, "sent"),
+                    num(r, "completed"), num(r, "expired"), num(r, "cancelled"), num(r, "open"),
+                    InsightStatistics.binnedMedian(counts, ANSWER_BIN_EDGES), true));
+        });
         return result;
     }
 
@@ -155,19 +216,26 @@ public class InsightQueries {
     public Map<UUID, Scores> scores(Scope scope, Grouping grouping, String beyondCutoff, Double cutoff) {
         String beyond = beyondCutoff == null ? "0"
                 : "count(*) filter (where latest " + beyondCutoff + " cast(:cutoff as numeric))";
-        Query q = em.createNativeQuery("with per_pair as (select p.id as pair_id, " + grouping.expression
-                + " as grp, p.client_id, count(*) as n,"
-                + " (array_agg(r.total order by s.session_number, r.submitted_at))[1] as first,"
-                + " (array_agg(r.total order by s.session_number desc, r.submitted_at desc))[1] as latest"
-                + " from session s" + PAIR + grouping.join
-                + " join response r on r.organization_id = s.organization_id and r.session_id = s.id"
-                + where(scope) + " and r.questionnaire_id = :questionnaire and r.scored and r.total is not null"
-                + " group by p.id, 2, p.client_id)"
+        String perPair = scope.wholeMonths()
+                // Keys sort as (session number, submission time); the total follows the first 30 characters.
+                ? "select m.pair_id, " + grouping.summaryExpression + " as grp, m.client_id, sum(m.scored) as n,"
+                        + " cast(substr(min(m.first_key), 31) as numeric) as first,"
+                        + " cast(substr(max(m.last_key), 31) as numeric) as latest"
+                        + " from insight_pair_month m" + grouping.summaryJoin + summaryWhere(scope)
+                        + " and m.questionnaire_id = :questionnaire and m.scored > 0 group by m.pair_id, 2, m.client_id"
+                : "select p.id as pair_id, " + grouping.expression + " as grp, p.client_id, count(*) as n,"
+                        + " (array_agg(r.total order by s.session_number, r.submitted_at))[1] as first,"
+                        + " (array_agg(r.total order by s.session_number desc, r.submitted_at desc))[1] as latest"
+                        + " from session s" + PAIR + grouping.join
+                        + " join response r on r.organization_id = s.organization_id and r.session_id = s.id"
+                        + where(scope) + " and r.questionnaire_id = :questionnaire and r.scored and r.total is not null"
+                        + " group by p.id, 2, p.client_id";
+        Query q = em.createNativeQuery("with per_pair as (" + perPair + ")"
                 + " select grp, count(*) as pairs, count(distinct client_id) as clients, sum(n) as scored,"
                 + " sum(first) as first_sum, sum(first * first) as first_sq,"
                 + " sum(latest) as latest_sum, sum(latest * latest) as latest_sq, " + beyond + " as beyond"
                 + " from per_pair group by grp", Tuple.class);
-        bind(q, scope);
+        bindEither(q, scope);
         if (beyondCutoff != null) {
             q.setParameter("cutoff", cutoff);
         }
@@ -184,36 +252,63 @@ public class InsightQueries {
      * came in, so these are the events the organization was told about.
      */
     public Map<UUID, Ruptures> ruptures(Scope scope, Grouping grouping) {
-        Query q = em.createNativeQuery("select " + grouping.expression + " as grp,"
-                + " count(distinct al.pair_id || ':' || al.session_number)"
-                + " filter (where al.type in ('reliable-drop', 'personal-drop')) as ruptures,"
-                + " count(*) filter (where al.type = 'repair') as repaired,"
-                + " count(*) filter (where al.type = 'unrepaired') as unrepaired,"
-                + " count(*) filter (where al.type = 'unrepaired' and al.status = 'open') as open_unrepaired"
-                + " from session s" + PAIR + grouping.join
-                + " join alert al on al.organization_id = s.organization_id and al.pair_id = s.pair_id"
-                + " and al.session_number = s.session_number"
-                + where(scope) + " and al.questionnaire_id = :questionnaire"
-                + " and al.type in ('reliable-drop', 'personal-drop', 'repair', 'unrepaired') group by 1", Tuple.class);
+        Query q = scope.wholeMonths()
+                ? em.createNativeQuery("select " + grouping.summaryExpression + " as grp, sum(m.ruptures) as ruptures,"
+                        + " sum(m.repaired) as repaired, sum(m.unrepaired) as unrepaired,"
+                        + " sum(m.open_unrepaired) as open_unrepaired from insight_pair_month m" + grouping.summaryJoin
+                        + summaryWhere(scope) + " and m.questionnaire_id = :questionnaire"
+                        + " and m.ruptures + m.repaired + m.unrepaired > 0 group by 1", Tuple.class)
+                : em.createNativeQuery("select " + grouping.expression + " as grp,"
+                        + " count(distinct al.pair_id || ':' || al.session_number)"
+                        + " filter (where al.type in ('reliable-drop', 'personal-drop')) as ruptures,"
+                        + " count(*) filter (where al.type = 'repair') as repaired,"
+                        + " count(*) filter (where al.type = 'unrepaired') as unrepaired,"
+                        + " count(*) filter (where al.type = 'unrepaired' and al.status = 'open') as open_unrepaired"
+                        + " from session s" + PAIR + grouping.join
+                        + " join alert al on al.organization_id = s.organization_id and al.pair_id = s.pair_id"
+                        + " and al.session_number = s.session_number"
+                        + where(scope) + " and al.questionnaire_id = :questionnaire"
+                        + " and al.type in ('reliable-drop', 'personal-drop', 'repair', 'unrepaired') group by 1",
+                        Tuple.class);
         Map<UUID, Ruptures> result = new HashMap<>();
-        NativeColumns.tuples(bind(q, scope)).forEach(r -> result.put(r.get("grp", UUID.class), new Ruptures(
+        NativeColumns.tuples(bindEither(q, scope)).forEach(r -> result.put(r.get("grp", UUID.class), new Ruptures(
                 num(r, "ruptures"), num(r, "repaired"), num(r, "unrepaired"), num(r, "open_unrepaired"))));
         return result;
     }
 
     /** Scored totals per calendar month (UTC) of the session, oldest first. */
     public List<Month> monthly(Scope scope) {
-        Query q = em
-                .createNativeQuery("select date_trunc('month', s.occurred_at at time zone 'UTC') at time zone 'UTC' as month,"
-                        + " count(distinct p.client_id) as clients, count(*) as n, sum(r.total) as total_sum,"
+        Query q = scope.wholeMonths()
+                ? em.createNativeQuery("select cast(m.month as timestamp) at time zone 'UTC' as month,"
+                        + " count(distinct m.client_id) as clients, sum(m.scored) as n, sum(m.total_sum) as total_sum,"
+                        + " sum(m.total_squares) as total_sq from insight_pair_month m" + summaryWhere(scope)
+                        + " and m.questionnaire_id = :questionnaire and m.scored > 0 group by 1 order by 1", Tuple.class)
+                : em.createNativeQuery("select date_trunc('month', s.occurred_at at time zone 'UTC') at time zone 'UTC'"
+                        + " as month, count(distinct p.client_id) as clients, count(*) as n, sum(r.total) as total_sum,"
                         + " sum(r.total * r.total) as total_sq"
                         + " from session s" + PAIR
                         + " join response r on r.organization_id = s.organization_id and r.session_id = s.id"
                         + where(scope) + " and r.questionnaire_id = :questionnaire and r.scored and r.total is not null"
                         + " group by 1 order by 1", Tuple.class);
-        return NativeColumns.tuples(bind(q, scope)).stream().map(r -> new Month(
+        return NativeColumns.tuples(bindEither(q, scope)).stream().map(r -> new Month(
                 NativeColumns.instant(r.get("month")), num(r, "clients"), num(r, "n"), dbl(r, "total_sum"),
                 dbl(r, "total_sq"))).toList();
+    }
+
+    /**
+     * Brings the organization's summary rows up to date with what writers have marked (triggers on sessions,
+     * assignments, responses and alerts), waiting for rows another transaction is refreshing; returns how many
+     * pair-months were recomputed.
+     */
+    public int flush(UUID organizationId, int limit) {
+        return ((Number) em.createNativeQuery("select insight_flush(:org, :limit, false)").setParameter("org",
+                organizationId).setParameter("limit", limit).getSingleResult()).intValue();
+    }
+
+    /** The background job's share: marked pair-months of any organization, skipping those being refreshed. */
+    public int flushAny(int limit) {
+        return ((Number) em.createNativeQuery("select insight_flush(cast(null as uuid), :limit, true)")
+                .setParameter("limit", limit).getSingleResult()).intValue();
     }
 
     /**
@@ -288,6 +383,25 @@ public class InsightQueries {
     private static String where(Scope scope) {
         return " where s.organization_id = :org and s.occurred_at >= :from and s.occurred_at < :to"
                 + (scope.therapistId() == null ? "" : " and p.therapist_id = :therapist");
+    }
+
+    private static String summaryWhere(Scope scope) {
+        return " where m.organization_id = :org and m.month >= :fromMonth and m.month < :toMonth"
+                + (scope.therapistId() == null ? "" : " and m.therapist_id = :therapist");
+    }
+
+    private static Query bindSummary(Query q, Scope scope) {
+        q.setParameter("org", scope.organizationId()).setParameter("questionnaire", scope.questionnaireId())
+                .setParameter("fromMonth", scope.from().atZone(ZoneOffset.UTC).toLocalDate())
+                .setParameter("toMonth", scope.to().atZone(ZoneOffset.UTC).toLocalDate());
+        if (scope.therapistId() != null) {
+            q.setParameter("therapist", scope.therapistId());
+        }
+        return q;
+    }
+
+    private static Query bindEither(Query q, Scope scope) {
+        return scope.wholeMonths() ? bindSummary(q, scope) : bind(q, scope);
     }
 
     private static Query bind(Query q, Scope scope) {

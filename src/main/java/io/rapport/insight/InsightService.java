@@ -59,11 +59,14 @@ public class InsightService {
     private static final int TREND_MONTHS = 12;
 
     private final InsightQueries queries;
+    private final InsightSummaryJob summary;
     private final QuestionnaireCatalog catalog;
     private final InsightConfig config;
 
-    public InsightService(InsightQueries queries, QuestionnaireCatalog catalog, InsightConfig config) {
+    public InsightService(InsightQueries queries, InsightSummaryJob summary, QuestionnaireCatalog catalog,
+            InsightConfig config) {
         this.queries = queries;
+        this.summary = summary;
         this.catalog = catalog;
         this.config = config;
     }
@@ -92,8 +95,10 @@ public class InsightService {
         QuestionnaireDefinition d = catalog.latest(questionnaireId).orElseThrow(() -> new ApiException(404,
                 "not-found", "Not Found", "questionnaireId: no questionnaire '" + questionnaireId + "'",
                 List.of(new FieldError("questionnaireId", "no questionnaire '" + questionnaireId + "'"))));
-        LocalDate end = date("to", to, LocalDate.now(ZoneOffset.UTC));
-        LocalDate start = date("from", from, end.minusYears(1).plusDays(1));
+        // By default the 12 calendar months ending with this one: whole months are read from the summary.
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate end = date("to", to, today.withDayOfMonth(today.lengthOfMonth()));
+        LocalDate start = date("from", from, end.withDayOfMonth(1).minusMonths(TREND_MONTHS - 1L));
         if (end.isBefore(start)) {
             throw ApiException.invalid("to", "must not be before from (" + start + ")");
         }
@@ -107,6 +112,7 @@ public class InsightService {
 
     @Transactional(dontRollbackOn = ApiException.class)
     public OrganizationInsight organization(Request request) {
+        summary.catchUp(request.organizationId());
         Figures org = figures(request, null, null, Grouping.ORGANIZATION).get(0);
         return new OrganizationInsight(request.instrument().id(), request.period(), cutoff(request.instrument()),
                 config.minClients(), org, monthly(request.trendScope(null)));
@@ -115,6 +121,7 @@ public class InsightService {
     /** 404 for a therapist the organization does not have. */
     @Transactional(dontRollbackOn = ApiException.class)
     public TherapistInsight therapist(Request request, String externalId) {
+        summary.catchUp(request.organizationId());
         return therapistInsight(request, queries.therapist(request.organizationId(), externalId)
                 .orElseThrow(() -> ApiException.notFound("Therapist " + externalId)));
     }
@@ -130,6 +137,7 @@ public class InsightService {
     /** The same for a therapist named by Rapport's id (a signed-in therapist's own); 404 when unknown. */
     @Transactional(dontRollbackOn = ApiException.class)
     public TherapistInsight therapist(Request request, UUID therapistId) {
+        summary.catchUp(request.organizationId());
         TherapistRef t = queries.therapist(request.organizationId(), therapistId)
                 .orElseThrow(() -> ApiException.notFound("Therapist " + therapistId));
         return therapistInsight(request, t);
@@ -138,6 +146,7 @@ public class InsightService {
     /** Each program tag with a session in the period (a pair counts in its own tags and its therapist's). */
     @Transactional(dontRollbackOn = ApiException.class)
     public TagComparison tags(Request request) {
+        summary.catchUp(request.organizationId());
         Map<UUID, String> tags = queries.tags(request.organizationId());
         return tagComparison(request, tags, null);
     }
@@ -145,6 +154,7 @@ public class InsightService {
     /** One program tag; 404 naming {@code tag} when no therapist or pair of the organization carries it. */
     @Transactional(dontRollbackOn = ApiException.class)
     public TagComparison tag(Request request, String tag) {
+        summary.catchUp(request.organizationId());
         Map<UUID, String> tags = queries.tags(request.organizationId());
         if (!tags.containsValue(tag)) {
             throw new ApiException(404, "not-found", "Not Found", "tag: no therapist or pair carries '" + tag + "'",
@@ -177,6 +187,7 @@ public class InsightService {
      */
     @Transactional(dontRollbackOn = ApiException.class)
     public TherapistComparison therapists(Request request) {
+        summary.catchUp(request.organizationId());
         Map<UUID, TherapistRef> refs = queries.therapists(request.organizationId());
         List<Figures> rows = figures(request, null, refs, Grouping.THERAPIST);
         Figures org = figures(request, null, null, Grouping.ORGANIZATION).get(0);
@@ -334,11 +345,15 @@ public class InsightService {
                     List.of("suppressed: fewer than " + config.minClients() + " clients"));
         }
         List<String> notes = new ArrayList<>();
-        a = a == null ? new Activity(0, 0, 0, 0, 0, 0, 0, null) : a;
+        a = a == null ? new Activity(0, 0, 0, 0, 0, 0, 0, null, false) : a;
         s = s == null ? new Scores(0, 0, 0, 0, 0, 0, 0, 0) : s;
         r = r == null ? new Ruptures(0, 0, 0, 0) : r;
         long resolved = a.sent() - a.open();
         Double responseRate = resolved > 0 ? (double) a.completed() / resolved : null;
+        if (a.medianBinned() && a.medianSecondsToAnswer() != null) {
+            notes.add("median time to answer read from the summary's time bins (edges from 5 minutes to 14 days),"
+                    + " interpolated within its bin; a period of whole calendar months is read from the summary");
+        }
         if (responseRate == null) {
             notes.add("no response rate: no assignment of the period has been completed, expired or cancelled");
         }

@@ -173,6 +173,35 @@ public final class InsightStatistics {
      * Small-cell rule: a group's figures are shown only from {@code minClients} distinct clients, so that no figure
      * describes one or two identifiable people. Counts of zero are not a cell about anyone and stay shown.
      */
+    /**
+     * The median of values counted in bins: bin 0 covers [0, edges[0]), bin i [edges[i - 1], edges[i]), the last
+     * bin everything from the last edge up. Linear within the bin that holds the middle, as a percentile over the
+     * values would interpolate between them; in the open last bin, its lower edge (a lower bound). Null when every
+     * bin is empty.
+     */
+    public static Double binnedMedian(long[] counts, double[] edges) {
+        long n = 0;
+        for (long c : counts) {
+            n += c;
+        }
+        if (n == 0) {
+            return null;
+        }
+        double half = n / 2.0;
+        long before = 0;
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] > 0 && before + counts[i] >= half) {
+                double lower = i == 0 ? 0 : edges[i - 1];
+                if (i >= edges.length) {
+                    return lower;
+                }
+                return lower + (edges[i] - lower) * (half - before) / counts[i];
+            }
+            before += counts[i];
+        }
+        return edges[edges.length - 1];
+    }
+
     public static boolean suppressed(long clients, int minClients) {
         return clients > 0 && clients < minClients;
     }

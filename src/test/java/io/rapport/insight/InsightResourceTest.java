@@ -2,6 +2,8 @@ package io.rapport.insight;
 
 import static io.rapport.Api.as;
 import static io.rapport.ScoredPairs.total;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -21,6 +23,7 @@ import io.rapport.ScoredPairs;
 import io.rapport.trend.Reliability;
 import io.restassured.config.JsonConfig;
 import io.restassured.config.RestAssuredConfig;
+import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.specification.RequestSpecification;
 
@@ -133,6 +136,49 @@ class InsightResourceTest {
                 .body("errors.field", contains("from"));
         as(key).get(ORG + "?from=2021-06-01&to=2026-05-31").then().statusCode(200)
                 .body("period.from", equalTo("2021-06-01"));
+    }
+
+    @Test
+    void shouldGiveTheSameFiguresFromTheSummaryAsFromTheRows() {
+        sixClients();
+        // The sessions are on 2026-11-20 (Api.session). A period of whole months is read from the summary, one of
+        // single days from the rows themselves.
+        String months = "?from=2026-11-01&to=2026-11-30";
+        String days = "?from=2026-11-20&to=2026-11-20";
+
+        for (String path : List.of(ORG, "/api/v1/insights/session-rating-4/therapists/t-1")) {
+            JsonPath summary = json().get(path + months).then().statusCode(200).extract().jsonPath();
+            JsonPath rows = json().get(path + days).then().statusCode(200).extract().jsonPath();
+            String cell = path.equals(ORG) ? "organization" : "therapist";
+            for (String figure : List.of("clients", "sessions", "assignmentsSent", "completed", "expired", "open",
+                    "responseRate", "pairs", "scoredSessions", "firstAlliance", "latestAlliance", "beyondCutoffShare",
+                    "ruptures", "repaired", "unrepaired", "openUnrepaired")) {
+                assertThat(summary.getString(cell + "." + figure)).as(path + " " + figure)
+                        .isEqualTo(rows.getString(cell + "." + figure));
+            }
+            // Sums of squares are float8 in the summary and numeric in the rows: equal to 1e-9, not to the last bit.
+            assertThat(summary.getList("monthly")).hasSameSizeAs(rows.getList("monthly")).isNotEmpty();
+            for (String m : List.of("month", "suppressed", "responses", "mean.n")) {
+                assertThat(summary.getString("monthly[0]." + m)).isEqualTo(rows.getString("monthly[0]." + m));
+            }
+            for (String m : List.of("mean.mean", "mean.sd", "mean.lower95", "mean.upper95")) {
+                assertThat(summary.getDouble("monthly[0]." + m)).isCloseTo(rows.getDouble("monthly[0]." + m),
+                        within(1e-9));
+            }
+            assertThat(summary.getList(cell + ".notes", String.class)).anyMatch(n -> n.contains("time bins"));
+        }
+    }
+
+    @Test
+    void shouldCountASubmissionMadeAfterAnEarlierRead() {
+        sixClients();
+        json().get(ORG).then().statusCode(200).body("organization.scoredSessions", equalTo(12));
+
+        ScoredPairs.answered(key, "c-0", "t-1", total(36));
+
+        // Read at once: the summary is brought up to date before the figures are read, not by the background job.
+        json().get(ORG).then().statusCode(200).body("organization.scoredSessions", equalTo(13))
+                .body("organization.sessions", equalTo(13));
     }
 
     @Test

@@ -121,6 +121,18 @@ class InsightStatisticsTest {
     }
 
     @Test
+    void shouldInterpolateTheMedianWithinItsBin() {
+        double[] edges = { 10, 20, 40 };
+        // 4 values: 1 in [0, 10), 2 in [10, 20), 1 in [20, 40). The middle (2 of 4) is halfway into [10, 20): 15.
+        assertThat(InsightStatistics.binnedMedian(new long[] { 1, 2, 1, 0 }, edges)).isCloseTo(15.0, within(1e-12));
+        // 3 values, all in [20, 40): the middle (1.5 of 3) is halfway: 30.
+        assertThat(InsightStatistics.binnedMedian(new long[] { 0, 0, 3, 0 }, edges)).isCloseTo(30.0, within(1e-12));
+        // The middle in the open last bin: its lower edge, a lower bound.
+        assertThat(InsightStatistics.binnedMedian(new long[] { 1, 0, 0, 4 }, edges)).isEqualTo(40.0);
+        assertThat(InsightStatistics.binnedMedian(new long[] { 0, 0, 0, 0 }, edges)).isNull();
+    }
+
+    @Test
     void shouldSuppressCellsOfOneToFourClients() {
         assertThat(InsightStatistics.suppressed(1, 5)).isTrue();
         assertThat(InsightStatistics.suppressed(4, 5)).isTrue();
