@@ -18,8 +18,6 @@ import io.quarkus.scheduler.Scheduled;
 public class InsightSummaryJob {
 
     private static final Logger LOG = Logger.getLogger(InsightSummaryJob.class);
-    /** A reader's catch-up has no practical limit: what it reads must be current. */
-    private static final int READER_LIMIT = Integer.MAX_VALUE;
 
     private final InsightQueries queries;
     private final InsightConfig config;
@@ -37,11 +35,20 @@ public class InsightSummaryJob {
         } while (n >= config.summaryBatch());
     }
 
-    /** Before the organization's figures are read: recomputes what was marked, committed before the read starts. */
+    /**
+     * Before the organization's figures are read: recomputes what was marked, in transactions of at most the batch
+     * size (a backlog after a bulk import must not run into the transaction timeout), committed before the read.
+     */
     public void catchUp(UUID organizationId) {
-        int n = QuarkusTransaction.requiringNew().call(() -> queries.flush(organizationId, READER_LIMIT));
-        if (n > 1000) {
-            LOG.debugf("insight summary: %d pair-months of organization %s recomputed before a read", n, organizationId);
+        int total = 0;
+        int n;
+        do {
+            n = QuarkusTransaction.requiringNew().call(() -> queries.flush(organizationId, config.summaryBatch()));
+            total += n;
+        } while (n >= config.summaryBatch());
+        if (total > config.summaryBatch()) {
+            LOG.infof("insight summary: %d pair-months of organization %s recomputed before a read", total,
+                    organizationId);
         }
     }
 }
