@@ -37,7 +37,7 @@ log "steady state: one submission per pair, so the alerts (ruptures, repairs) ex
 steady_state "$BASE_URL" "$RES/settle"
 # What the summary job does in production within its interval (it is off here, as in every benchmark): bring the
 # insight summary up to date with the settling submissions, so the measured reads have nothing to catch up.
-log "insight summary: $(sql "select insight_flush(null, 1000000, false)") pair-months recomputed after settling"
+log "insight summary: $(sql "select insight_flush(null, 1000000)") pair-months recomputed after settling"
 psql_q -d rapport -c "vacuum analyze" >/dev/null
 log "$(sql "select count(*) from response") responses, $(sql "select count(*) from alert") alerts"
 

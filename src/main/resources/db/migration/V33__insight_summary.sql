@@ -35,9 +35,9 @@ CREATE TABLE insight_pair_month (
     repaired integer NOT NULL DEFAULT 0,
     unrepaired integer NOT NULL DEFAULT 0,
     open_unrepaired integer NOT NULL DEFAULT 0,
-    PRIMARY KEY (organization_id, questionnaire_id, pair_id, month),
-    -- An erased pair takes its summary with it.
-    FOREIGN KEY (organization_id, pair_id) REFERENCES pair (organization_id, id) ON DELETE CASCADE
+    -- No foreign key to pair: its check would share-lock the pair row, which a submission holds for update while
+    -- it marks, so a flush and a submission could deadlock. An erased pair's rows go with a trigger (below).
+    PRIMARY KEY (organization_id, questionnaire_id, pair_id, month)
 );
 CREATE INDEX insight_pair_month_therapist_idx ON insight_pair_month (organization_id, therapist_id, questionnaire_id);
 -- How a pair-month's rows are replaced.
@@ -137,18 +137,13 @@ END;
 $$;
 
 -- Brings the marked pair-months of one organization (or, with p_org null, of any) up to date, at most p_limit of
--- them; returns how many. A reader waits for marks another transaction is refreshing (p_skip_locked false), so
--- what it reads is current; the background job skips them.
-CREATE FUNCTION insight_flush(p_org uuid, p_limit integer, p_skip_locked boolean) RETURNS integer
-LANGUAGE plpgsql AS $$
+-- them; returns how many. Marks another transaction holds (a writer not yet committed, another flush) are skipped,
+-- never waited for, so a flush cannot deadlock with a writer; the caller retries them.
+CREATE FUNCTION insight_flush(p_org uuid, p_limit integer) RETURNS integer LANGUAGE plpgsql AS $$
 DECLARE
     d record;
     n integer := 0;
 BEGIN
-    IF NOT p_skip_locked THEN
-        PERFORM 1 FROM insight_dirty WHERE p_org IS NULL OR organization_id = p_org
-            ORDER BY organization_id, pair_id, month LIMIT p_limit FOR UPDATE;
-    END IF;
     FOR d IN
         DELETE FROM insight_dirty x USING (
             SELECT organization_id, pair_id, month FROM insight_dirty
@@ -165,12 +160,15 @@ BEGIN
 END;
 $$;
 
+-- DO UPDATE, not DO NOTHING: the writer then holds the mark's row lock until it commits, so a flush cannot take
+-- an existing mark, compute without the writer's rows (not yet visible) and delete the mark the writer relied on.
+-- A flush skips the writer's mark instead and takes it once the writer has committed.
 CREATE FUNCTION insight_mark(p_org uuid, p_pair uuid, p_at timestamptz) RETURNS void LANGUAGE sql AS $$
     INSERT INTO insight_dirty (organization_id, pair_id, month)
     SELECT p_org, p_pair, date_trunc('month', p_at AT TIME ZONE 'UTC')::date
     WHERE p_org IS NOT NULL AND p_pair IS NOT NULL AND p_at IS NOT NULL
         AND EXISTS (SELECT 1 FROM pair WHERE organization_id = p_org AND id = p_pair)
-    ON CONFLICT DO NOTHING;
+    ON CONFLICT (organization_id, pair_id, month) DO UPDATE SET month = EXCLUDED.month;
 $$;
 
 CREATE FUNCTION insight_mark_session() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -227,6 +225,15 @@ END;
 $$;
 CREATE TRIGGER alert_insight AFTER INSERT OR DELETE OR UPDATE OF status ON alert
     FOR EACH ROW EXECUTE FUNCTION insight_mark_alert();
+
+-- An erased pair's summary goes with it (there is no foreign key to cascade).
+CREATE FUNCTION insight_forget_pair() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    DELETE FROM insight_pair_month WHERE organization_id = OLD.organization_id AND pair_id = OLD.id;
+    RETURN NULL;
+END;
+$$;
+CREATE TRIGGER pair_insight AFTER DELETE ON pair FOR EACH ROW EXECUTE FUNCTION insight_forget_pair();
 
 -- What is already stored.
 SELECT insight_compute(o.id, NULL, NULL) FROM organization o;

@@ -42,7 +42,10 @@ public interface InsightConfig {
     @WithDefault("30s")
     String summaryInterval();
 
-    /** Pair-months one run of the summary job recomputes at most, so one run stays a short transaction. */
-    @WithDefault("2000")
+    /**
+     * Pair-months one summary transaction recomputes at most (3–10 ms each): a writer marking one of them waits for
+     * that transaction, so it stays short.
+     */
+    @WithDefault("200")
     int summaryBatch();
 }

@@ -297,18 +297,24 @@ public class InsightQueries {
 
     /**
      * Brings the organization's summary rows up to date with what writers have marked (triggers on sessions,
-     * assignments, responses and alerts), waiting for rows another transaction is refreshing; returns how many
-     * pair-months were recomputed.
+     * assignments, responses and alerts), skipping marks another transaction holds; returns how many pair-months
+     * were recomputed.
      */
     public int flush(UUID organizationId, int limit) {
-        return ((Number) em.createNativeQuery("select insight_flush(:org, :limit, false)").setParameter("org",
-                organizationId).setParameter("limit", limit).getSingleResult()).intValue();
+        return ((Number) em.createNativeQuery("select insight_flush(:org, :limit)").setParameter("org", organizationId)
+                .setParameter("limit", limit).getSingleResult()).intValue();
     }
 
-    /** The background job's share: marked pair-months of any organization, skipping those being refreshed. */
+    /** The background job's share: marked pair-months of any organization. */
     public int flushAny(int limit) {
-        return ((Number) em.createNativeQuery("select insight_flush(cast(null as uuid), :limit, true)")
+        return ((Number) em.createNativeQuery("select insight_flush(cast(null as uuid), :limit)")
                 .setParameter("limit", limit).getSingleResult()).intValue();
+    }
+
+    /** Marks of the organization still visible: held by a writer not yet done, or by another flush. */
+    public boolean pending(UUID organizationId) {
+        return !em.createNativeQuery("select 1 from insight_dirty where organization_id = :org limit 1")
+                .setParameter("org", organizationId).getResultList().isEmpty();
     }
 
     /**

@@ -18,6 +18,8 @@ import io.quarkus.scheduler.Scheduled;
 public class InsightSummaryJob {
 
     private static final Logger LOG = Logger.getLogger(InsightSummaryJob.class);
+    /** How long a reader retries marks another transaction holds. */
+    static final long WAIT_MILLIS = 2000;
 
     private final InsightQueries queries;
     private final InsightConfig config;
@@ -38,14 +40,33 @@ public class InsightSummaryJob {
     /**
      * Before the organization's figures are read: recomputes what was marked, in transactions of at most the batch
      * size (a backlog after a bulk import must not run into the transaction timeout), committed before the read.
+     * Marks another transaction holds are retried for up to {@link #WAIT_MILLIS}: a writer or the job holding one
+     * commits within that, and a flush never waits on a lock, so it cannot deadlock with them.
      */
     public void catchUp(UUID organizationId) {
         int total = 0;
-        int n;
-        do {
-            n = QuarkusTransaction.requiringNew().call(() -> queries.flush(organizationId, config.summaryBatch()));
+        long deadline = System.currentTimeMillis() + WAIT_MILLIS;
+        while (true) {
+            int n = QuarkusTransaction.requiringNew().call(() -> queries.flush(organizationId, config.summaryBatch()));
             total += n;
-        } while (n >= config.summaryBatch());
+            if (n >= config.summaryBatch()) {
+                continue;
+            }
+            if (!QuarkusTransaction.requiringNew().call(() -> queries.pending(organizationId))) {
+                break;
+            }
+            if (System.currentTimeMillis() > deadline) {
+                LOG.warnf("insight summary of organization %s: marks still held after %d ms; reading without them",
+                        organizationId, WAIT_MILLIS);
+                break;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         if (total > config.summaryBatch()) {
             LOG.infof("insight summary: %d pair-months of organization %s recomputed before a read", total,
                     organizationId);
