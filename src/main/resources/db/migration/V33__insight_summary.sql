@@ -185,9 +185,9 @@ $$;
 CREATE TRIGGER session_insight AFTER INSERT OR DELETE OR UPDATE OF pair_id, occurred_at, session_number
     ON session FOR EACH ROW EXECUTE FUNCTION insight_mark_session();
 
--- An assignment or response marks its session's pair-month; one whose session is gone marks nothing (the
--- session's own delete marked it).
-CREATE FUNCTION insight_mark_by_session() RETURNS trigger LANGUAGE plpgsql AS $$
+-- An assignment or response marks its session's pair-month, an alert of the kinds insight counts the pair-month of
+-- its session; one whose session is gone marks nothing (the session's own delete marked it).
+CREATE FUNCTION insight_mark_row() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     r record;
 BEGIN
@@ -196,26 +196,10 @@ BEGIN
     ELSE
         r := NEW;
     END IF;
-    PERFORM insight_mark(s.organization_id, s.pair_id, s.occurred_at)
-        FROM session s WHERE s.organization_id = r.organization_id AND s.id = r.session_id;
-    RETURN NULL;
-END;
-$$;
-CREATE TRIGGER assignment_insight AFTER INSERT OR DELETE OR UPDATE OF status, completed_at, created_at
-    ON assignment FOR EACH ROW EXECUTE FUNCTION insight_mark_by_session();
-CREATE TRIGGER response_insight AFTER INSERT OR DELETE OR UPDATE OF total, scored, submitted_at, session_id
-    ON response FOR EACH ROW EXECUTE FUNCTION insight_mark_by_session();
-
-CREATE FUNCTION insight_mark_alert() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-    r record;
-BEGIN
-    IF TG_OP = 'DELETE' THEN
-        r := OLD;
-    ELSE
-        r := NEW;
-    END IF;
-    IF r.type IN ('reliable-drop', 'personal-drop', 'repair', 'unrepaired') THEN
+    IF TG_TABLE_NAME <> 'alert' THEN
+        PERFORM insight_mark(s.organization_id, s.pair_id, s.occurred_at)
+            FROM session s WHERE s.organization_id = r.organization_id AND s.id = r.session_id;
+    ELSIF r.type IN ('reliable-drop', 'personal-drop', 'repair', 'unrepaired') THEN
         PERFORM insight_mark(s.organization_id, s.pair_id, s.occurred_at)
             FROM session s WHERE s.pair_id = r.pair_id AND s.session_number = r.session_number
                 AND s.organization_id = r.organization_id;
@@ -223,8 +207,12 @@ BEGIN
     RETURN NULL;
 END;
 $$;
+CREATE TRIGGER assignment_insight AFTER INSERT OR DELETE OR UPDATE OF status, completed_at, created_at
+    ON assignment FOR EACH ROW EXECUTE FUNCTION insight_mark_row();
+CREATE TRIGGER response_insight AFTER INSERT OR DELETE OR UPDATE OF total, scored, submitted_at, session_id
+    ON response FOR EACH ROW EXECUTE FUNCTION insight_mark_row();
 CREATE TRIGGER alert_insight AFTER INSERT OR DELETE OR UPDATE OF status ON alert
-    FOR EACH ROW EXECUTE FUNCTION insight_mark_alert();
+    FOR EACH ROW EXECUTE FUNCTION insight_mark_row();
 
 -- An erased pair's summary goes with it (there is no foreign key to cascade).
 CREATE FUNCTION insight_forget_pair() RETURNS trigger LANGUAGE plpgsql AS $$
