@@ -78,6 +78,8 @@ ALTER TABLE session ENABLE TRIGGER session_pair_summary;
 ALTER TABLE session ENABLE TRIGGER session_insight;
 ALTER TABLE assignment ENABLE TRIGGER assignment_insight;
 ALTER TABLE response ENABLE TRIGGER response_insight;
+-- Statistics first: on freshly loaded tables without them the planner picks nested loops that run for minutes.
+ANALYZE session, assignment, response, alert, pair;
 SELECT insight_compute(:org, NULL, NULL);
 UPDATE pair p SET session_count = s.n, last_session_at = s.latest
 FROM (SELECT pair_id, count(*) AS n, max(occurred_at) AS latest FROM session GROUP BY pair_id) s
