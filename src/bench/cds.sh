@@ -19,18 +19,7 @@ while [ $# -gt 0 ]; do
 done
 RES=$OUT_DIR/cds; rm -rf "$RES"; mkdir -p "$RES"
 BASE_URL=http://127.0.0.1:$APP_PORT
-cleanup() { app_stop; pg_stop; [ -n "$PG_DATA" ] && rm -rf "$PG_DATA"; }
-trap cleanup EXIT
-
-ensure_tools
-app_jar >/dev/null
-pg_start
-psql_q -d postgres -c "create database rapport"
-app_start "$RES/app.log"; app_stop 30
-log "loading the dataset (10,000 responses)"
-psql_q -d rapport -v responses=10000 -v open=1000 -f "$BENCH_DIR/dataset.sql"
-psql_q -d rapport -c "vacuum analyze" >/dev/null
-app_start "$RES/app.log"
+start_on_dataset 10000 1000 "$RES/app.log"
 
 python3 - "$BASE_URL" "$N" > "$RES/baseline.json" <<'PY'
 import http.client, json, sys, time, urllib.parse

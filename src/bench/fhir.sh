@@ -23,18 +23,7 @@ PER=$(( OPEN / 6 ))
 RES=$OUT_DIR/fhir; rm -rf "$RES"; mkdir -p "$RES"
 export BENCH_LUA_DIR=$BENCH_DIR/wrk API_KEY BENCH_THREADS=$THREADS
 BASE_URL=http://127.0.0.1:$APP_PORT
-cleanup() { app_stop; pg_stop; [ -n "$PG_DATA" ] && rm -rf "$PG_DATA"; }
-trap cleanup EXIT
-
-ensure_tools
-app_jar >/dev/null
-pg_start
-psql_q -d postgres -c "create database rapport"
-app_start "$RES/app.log"; app_stop 30
-log "loading the dataset (10,000 responses, $OPEN open assignments)"
-psql_q -d rapport -v responses=10000 -v open=$OPEN -f "$BENCH_DIR/dataset.sql"
-psql_q -d rapport -c "vacuum analyze" >/dev/null
-app_start "$RES/app.log"
+start_on_dataset 10000 "$OPEN" "$RES/app.log"
 
 # Assignment k (token bench-k) is md5('oa' || k) on pair 2 + (k - 1) % 19999, whose client is md5('c' || that).
 tasks() { # FROM TO FILE

@@ -21,18 +21,7 @@ while [ $# -gt 0 ]; do
 done
 RES=$OUT_DIR/insight-$MODE; rm -rf "$RES"; mkdir -p "$RES"
 BASE_URL=http://127.0.0.1:$APP_PORT
-cleanup() { app_stop; pg_stop; [ -n "$PG_DATA" ] && rm -rf "$PG_DATA"; }
-trap cleanup EXIT
-
-ensure_tools
-app_jar >/dev/null
-pg_start
-psql_q -d postgres -c "create database rapport"
-app_start "$RES/app.log"; app_stop 30
-log "loading the dataset ($RESPONSES responses)"
-psql_q -d rapport -v responses=$RESPONSES -v open=30000 -f "$BENCH_DIR/dataset.sql"
-psql_q -d rapport -c "vacuum analyze" >/dev/null
-app_start "$RES/app.log"
+start_on_dataset "$RESPONSES" 30000 "$RES/app.log"
 log "steady state: one submission per pair, so the alerts (ruptures, repairs) exist as in production"
 steady_state "$BASE_URL" "$RES/settle"
 # What the summary job does in production within its interval (it is off here, as in every benchmark): bring the

@@ -112,6 +112,22 @@ app_start() {
   die "service not ready after 30 s; see $logf"
 }
 
+# Starts PostgreSQL and the service once (Flyway makes the schema), loads dataset.sql with RESPONSES responses
+# and OPEN open assignments, and starts the service again; both are stopped, and the data removed, on exit.
+start_on_dataset() { # RESPONSES OPEN APP_LOG
+  trap bench_cleanup EXIT
+  ensure_tools
+  app_jar >/dev/null
+  pg_start
+  psql_q -d postgres -c "create database rapport"
+  app_start "$3"; app_stop 30
+  log "loading the dataset ($1 responses, $2 open assignments)"
+  psql_q -d rapport -v responses="$1" -v open="$2" -f "$BENCH_DIR/dataset.sql"
+  psql_q -d rapport -c "vacuum analyze" >/dev/null
+  app_start "$3"
+}
+bench_cleanup() { app_stop; pg_stop; [ -n "$PG_DATA" ] && rm -rf "$PG_DATA"; }
+
 # Steady state: the SQL dataset (dataset.sql) has the scores but not what the service raises from them (alerts,
 # outbox events). One submission per pair through the service (tokens bench-1 .. bench-$SETTLE_TOKENS, one on
 # each of pairs 2..20000) raises each pair's history once, as production would have at the time; otherwise every

@@ -133,8 +133,8 @@ public class InsightPageResource {
 
     /**
      * A table as CSV: {@code organization}, {@code tags}, {@code therapists}, {@code monthly} or
-     * {@code reliability} for admins, {@code mine} (the
-     * therapist's own figures against the organization's) for everyone. Suppressed cells stay empty.
+     * {@code reliability} for admins, {@code mine} (the therapist's own figures against the organization's) for
+     * everyone. Suppressed cells stay empty.
      */
     @GET
     @Path("/{table}.csv")
@@ -196,14 +196,16 @@ public class InsightPageResource {
         TherapistComparison comparison = insight.therapists(request);
         ReliabilityInsight reliability = insight.reliability(request, null);
         TagComparison tags = insight.tags(request);
+        List<String> tagNames = tagNames(tags);
+        List<Figures> tagCells = tagCells(tags);
         List<String> names = List.of("Organization");
         return new OrganizationPage(org, InsightPages.figures(List.of(org.organization())),
                 InsightPages.notes(List.of(org.organization())),
                 write(InsightPages.firstLatestChart(names, List.of(org.organization()))),
                 InsightPages.months(List.of(org.monthly())), write(InsightPages.monthlyChart(names, List.of(org.monthly()))),
                 comparison, InsightPages.therapists(comparison), write(InsightPages.therapistChart(comparison)),
-                reliability, InsightPages.reliability(reliability), tagNames(tags), InsightPages.figures(tagCells(tags)),
-                write(InsightPages.firstLatestChart(tagNames(tags), tagCells(tags))), query.parameters());
+                reliability, InsightPages.reliability(reliability), tagNames, InsightPages.figures(tagCells),
+                write(InsightPages.firstLatestChart(tagNames, tagCells)), query.parameters());
     }
 
     /** The organization first, then each program tag, as the columns of the programs table and CSV. */

@@ -35,9 +35,8 @@ public interface InsightConfig {
 
     /**
      * How often the background job brings the insight summary up to date with what was written since; {@code off}
-     * disables it (Quarkus's scheduler reads it). Readers bring their own organization's summary up to date before answering
-     * anyway, so this only
-     * keeps that catch-up short.
+     * disables it (Quarkus's scheduler reads it). Readers bring their own organization's summary up to date before
+     * answering anyway, so this only keeps that catch-up short.
      */
     @WithDefault("30s")
     String summaryInterval();

@@ -170,10 +170,6 @@ public final class InsightStatistics {
     }
 
     /**
-     * Small-cell rule: a group's figures are shown only from {@code minClients} distinct clients, so that no figure
-     * describes one or two identifiable people. Counts of zero are not a cell about anyone and stay shown.
-     */
-    /**
      * The median of values counted in bins: bin 0 covers [0, edges[0]), bin i [edges[i - 1], edges[i]), the last
      * bin everything from the last edge up. Linear within the bin that holds the middle, as a percentile over the
      * values would interpolate between them; in the open last bin, its lower edge (a lower bound). Null when every
@@ -202,6 +198,10 @@ public final class InsightStatistics {
         return edges[edges.length - 1];
     }
 
+    /**
+     * Small-cell rule: a group's figures are shown only from {@code minClients} distinct clients, so that no figure
+     * describes one or two identifiable people. Counts of zero are not a cell about anyone and stay shown.
+     */
     public static boolean suppressed(long clients, int minClients) {
         return clients > 0 && clients < minClients;
     }

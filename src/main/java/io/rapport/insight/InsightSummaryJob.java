@@ -12,7 +12,8 @@ import io.quarkus.scheduler.Scheduled;
 /**
  * Keeps the insight summary ({@code insight_pair_month}) up to date. Writers only mark the pair-months they touch
  * (database triggers); this recomputes them, in short transactions of their own, before a read and on a schedule.
- * Several instances may run it at once: the job skips marks another transaction holds, a reader waits for them.
+ * Several instances may run it at once: a flush skips marks another transaction holds and never waits on a lock;
+ * a reader retries held marks for a short while.
  */
 @ApplicationScoped
 public class InsightSummaryJob {

@@ -2,6 +2,7 @@ package io.rapport.fhir.encounter;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -190,7 +191,7 @@ public class FhirEncounters {
         return e;
     }
 
-    private static Encounter encounter(UUID id, String encounterId, java.time.Instant occurredAt) {
+    private static Encounter encounter(UUID id, String encounterId, Instant occurredAt) {
         Encounter e = new Encounter();
         e.setId(id.toString());
         if (encounterId != null) {
