@@ -58,13 +58,20 @@ public class InsightQueries {
 
     /**
      * What one query covers: organization, instrument, [from, to), optionally one therapist. When both ends are
-     * the first instant of a calendar month (UTC), the figures come from the summary rows ({@code
-     * insight_pair_month}); otherwise from the sessions, assignments, responses and alerts themselves.
+     * the first instant of a calendar month (UTC), the figures come from the summary: the organization as a whole
+     * from its month sums and histograms ({@code insight_org_month}, {@code insight_org_span}: a few hundred rows
+     * however many responses), a therapist or tag from the pair-month rows ({@code insight_pair_month}); otherwise
+     * from the sessions, assignments, responses and alerts themselves.
      */
     public record Scope(UUID organizationId, String questionnaireId, Instant from, Instant to, UUID therapistId) {
 
         boolean wholeMonths() {
             return monthStart(from) && monthStart(to);
+        }
+
+        /** The organization as a whole over whole months: read from the organization's rollups. */
+        boolean rollup(Grouping grouping) {
+            return grouping == Grouping.ORGANIZATION && therapistId == null && wholeMonths();
         }
 
         private static boolean monthStart(Instant t) {
@@ -114,6 +121,9 @@ public class InsightQueries {
     }
 
     private static final String PAIR = " join pair p on p.organization_id = s.organization_id and p.id = s.pair_id";
+    /** A pair's first response: by session time, then number (sessions the same minute), then submission. */
+    private static final String FIRST_ORDER = "s.occurred_at, s.session_number, r.submitted_at";
+    private static final String LATEST_ORDER = "s.occurred_at desc, s.session_number desc, r.submitted_at desc";
 
     private final EntityManager em;
 
@@ -155,6 +165,9 @@ public class InsightQueries {
 
     /** Sessions in the period, and the instrument's assignments of those sessions by status. */
     public Map<UUID, Activity> activity(Scope scope, Grouping grouping) {
+        if (scope.rollup(grouping)) {
+            return rollupActivity(scope);
+        }
         return scope.wholeMonths() ? summaryActivity(scope, grouping) : rawActivity(scope, grouping);
     }
 
@@ -181,21 +194,46 @@ public class InsightQueries {
 
     /** The same from the summary: the '' rows count sessions, the instrument's rows the rest. */
     private Map<UUID, Activity> summaryActivity(Scope scope, Grouping grouping) {
-        String mine = " filter (where m.questionnaire_id = :questionnaire)";
-        StringBuilder bins = new StringBuilder();
-        for (int i = 0; i <= ANSWER_BIN_EDGES.length; i++) {
-            bins.append(", sum(m.answer_bins[").append(i + 1).append("])").append(mine).append(" as b").append(i);
-        }
         Query q = em.createNativeQuery("select " + grouping.summaryExpression + " as grp,"
                 + " count(distinct m.client_id) filter (where m.questionnaire_id = '') as clients,"
-                + " sum(m.sessions) filter (where m.questionnaire_id = '') as sessions,"
-                + " sum(m.sent)" + mine + " as sent, sum(m.completed)" + mine + " as completed,"
-                + " sum(m.expired)" + mine + " as expired, sum(m.cancelled)" + mine + " as cancelled,"
-                + " sum(m.open)" + mine + " as open" + bins
-                + " from insight_pair_month m" + grouping.summaryJoin + summaryWhere(scope)
+                + summedActivity("m") + " from insight_pair_month m" + grouping.summaryJoin + summaryWhere(scope)
                 + " and m.questionnaire_id in ('', :questionnaire) group by 1", Tuple.class);
+        return summedActivities(bindSummary(q, scope));
+    }
+
+    /**
+     * The organization's from its month sums; its clients are the histogram rows of the period's months whose
+     * client had no such month earlier in the period (each client once).
+     */
+    private Map<UUID, Activity> rollupActivity(Scope scope) {
+        Query q = em.createNativeQuery("select cast(null as uuid) as grp, (select sum(c.n) from insight_org_span c"
+                + " where c.organization_id = :org and c.questionnaire_id = '' and c.kind = 'client'"
+                + " and c.month >= :fromMonth and c.month < :toMonth and c.other_month < :fromMonth) as clients,"
+                + summedActivity("o") + " from insight_org_month o where o.organization_id = :org"
+                + " and o.month >= :fromMonth and o.month < :toMonth and o.questionnaire_id in ('', :questionnaire)",
+                Tuple.class);
+        return summedActivities(bindSummary(q, scope));
+    }
+
+    /** Sums of summary rows {@code alias}: the '' rows count sessions, the instrument's rows the rest. */
+    private static String summedActivity(String alias) {
+        String mine = " filter (where " + alias + ".questionnaire_id = :questionnaire)";
+        StringBuilder sql = new StringBuilder(" sum(" + alias + ".sessions) filter (where " + alias
+                + ".questionnaire_id = '') as sessions");
+        for (String column : List.of("sent", "completed", "expired", "cancelled", "open")) {
+            sql.append(", sum(").append(alias).append('.').append(column).append(')').append(mine).append(" as ")
+                    .append(column);
+        }
+        for (int i = 0; i <= ANSWER_BIN_EDGES.length; i++) {
+            sql.append(", sum(").append(alias).append(".answer_bins[").append(i + 1).append("])").append(mine)
+                    .append(" as b").append(i);
+        }
+        return sql.toString();
+    }
+
+    private static Map<UUID, Activity> summedActivities(Query q) {
         Map<UUID, Activity> result = new HashMap<>();
-        NativeColumns.tuples(bindSummary(q, scope)).forEach(r -> {
+        NativeColumns.tuples(q).forEach(r -> {
             long[] counts = new long[ANSWER_BIN_EDGES.length + 1];
             for (int i = 0; i < counts.length; i++) {
                 counts[i] = num(r, "b" + i);
@@ -208,33 +246,14 @@ public class InsightQueries {
     }
 
     /**
-     * Each pair's first and latest scored total in the period (by session number), summed per group.
+     * Each pair's first and latest scored total in the period (by session time, then session number, then
+     * submission), summed per group.
      *
      * @param beyondCutoff SQL comparison of {@code latest} with {@code :cutoff} ({@code <} or {@code >}), or null
      *        when the instrument has no cutoff
      */
     public Map<UUID, Scores> scores(Scope scope, Grouping grouping, String beyondCutoff, Double cutoff) {
-        String beyond = beyondCutoff == null ? "0"
-                : "count(*) filter (where latest " + beyondCutoff + " cast(:cutoff as numeric))";
-        String perPair = scope.wholeMonths()
-                // Keys sort as (session number, submission time); the total follows the first 30 characters.
-                ? "select m.pair_id, " + grouping.summaryExpression + " as grp, m.client_id, sum(m.scored) as n,"
-                        + " cast(substr(min(m.first_key), 31) as numeric) as first,"
-                        + " cast(substr(max(m.last_key), 31) as numeric) as latest"
-                        + " from insight_pair_month m" + grouping.summaryJoin + summaryWhere(scope)
-                        + " and m.questionnaire_id = :questionnaire and m.scored > 0 group by m.pair_id, 2, m.client_id"
-                : "select p.id as pair_id, " + grouping.expression + " as grp, p.client_id, count(*) as n,"
-                        + " (array_agg(r.total order by s.session_number, r.submitted_at))[1] as first,"
-                        + " (array_agg(r.total order by s.session_number desc, r.submitted_at desc))[1] as latest"
-                        + " from session s" + PAIR + grouping.join
-                        + " join response r on r.organization_id = s.organization_id and r.session_id = s.id"
-                        + where(scope) + " and r.questionnaire_id = :questionnaire and r.scored and r.total is not null"
-                        + " group by p.id, 2, p.client_id";
-        Query q = em.createNativeQuery("with per_pair as (" + perPair + ")"
-                + " select grp, count(*) as pairs, count(distinct client_id) as clients, sum(n) as scored,"
-                + " sum(first) as first_sum, sum(first * first) as first_sq,"
-                + " sum(latest) as latest_sum, sum(latest * latest) as latest_sq, " + beyond + " as beyond"
-                + " from per_pair group by grp", Tuple.class);
+        Query q = scope.rollup(grouping) ? rollupScores(beyondCutoff) : perPairScores(scope, grouping, beyondCutoff);
         bindEither(q, scope);
         if (beyondCutoff != null) {
             q.setParameter("cutoff", cutoff);
@@ -246,30 +265,80 @@ public class InsightQueries {
         return result;
     }
 
+    private Query perPairScores(Scope scope, Grouping grouping, String beyondCutoff) {
+        String beyond = beyondCutoff == null ? "0"
+                : "count(*) filter (where latest " + beyondCutoff + " cast(:cutoff as numeric))";
+        String perPair = scope.wholeMonths()
+                // Keys sort as (session time, session number, submission time); the total follows 50 characters.
+                ? "select m.pair_id, " + grouping.summaryExpression + " as grp, m.client_id, sum(m.scored) as n,"
+                        + " cast(substr(min(m.first_key), 51) as numeric) as first,"
+                        + " cast(substr(max(m.last_key), 51) as numeric) as latest"
+                        + " from insight_pair_month m" + grouping.summaryJoin + summaryWhere(scope)
+                        + " and m.questionnaire_id = :questionnaire and m.scored > 0 group by m.pair_id, 2, m.client_id"
+                : "select p.id as pair_id, " + grouping.expression + " as grp, p.client_id, count(*) as n,"
+                        + " (array_agg(r.total order by " + FIRST_ORDER + "))[1] as first,"
+                        + " (array_agg(r.total order by " + LATEST_ORDER + "))[1] as latest"
+                        + " from session s" + PAIR + grouping.join
+                        + " join response r on r.organization_id = s.organization_id and r.session_id = s.id"
+                        + where(scope) + " and r.questionnaire_id = :questionnaire and r.scored and r.total is not null"
+                        + " group by p.id, 2, p.client_id";
+        return em.createNativeQuery("with per_pair as (" + perPair + ")"
+                + " select grp, count(*) as pairs, count(distinct client_id) as clients, sum(n) as scored,"
+                + " sum(first) as first_sum, sum(first * first) as first_sq,"
+                + " sum(latest) as latest_sum, sum(latest * latest) as latest_sq, " + beyond + " as beyond"
+                + " from per_pair group by grp", Tuple.class);
+    }
+
+    /**
+     * The organization's from its histograms: a pair's first total is in the row of its first scored month in the
+     * period (previous one before it), its latest in the row of its last (next one after it), the value of that
+     * row; its clients as in {@link #rollupActivity}.
+     */
+    private Query rollupScores(String beyondCutoff) {
+        String span = " from insight_org_span x where x.organization_id = :org and x.questionnaire_id = :questionnaire"
+                + " and x.month >= :fromMonth and x.month < :toMonth and x.kind = ";
+        String beyond = beyondCutoff == null ? "0"
+                : "sum(x.n) filter (where x.value " + beyondCutoff + " cast(:cutoff as numeric))";
+        return em.createNativeQuery("select cast(null as uuid) as grp, f.pairs, c.clients, o.scored, f.first_sum,"
+                + " f.first_sq, l.latest_sum, l.latest_sq, l.beyond"
+                + " from (select sum(x.n) as pairs, sum(x.total_sum) as first_sum, sum(x.total_squares) as first_sq"
+                + span + "'first' and x.other_month < :fromMonth) f,"
+                + " (select sum(x.total_sum) as latest_sum, sum(x.total_squares) as latest_sq, " + beyond + " as beyond"
+                + span + "'latest' and x.other_month >= :toMonth) l,"
+                + " (select sum(x.n) as clients" + span + "'client' and x.other_month < :fromMonth) c,"
+                + " (select sum(o.scored) as scored from insight_org_month o where o.organization_id = :org"
+                + " and o.questionnaire_id = :questionnaire and o.month >= :fromMonth and o.month < :toMonth) o",
+                Tuple.class);
+    }
+
     /**
      * Ruptures are the distinct (pair, session) of drop alerts; repairs and unrepaired ruptures are counted at the
      * session where the trend engine resolved them. Alerts are raised once, from the trend at the time the data
      * came in, so these are the events the organization was told about.
      */
     public Map<UUID, Ruptures> ruptures(Scope scope, Grouping grouping) {
-        Query q = scope.wholeMonths()
-                ? em.createNativeQuery("select " + grouping.summaryExpression + " as grp, sum(m.ruptures) as ruptures,"
-                        + " sum(m.repaired) as repaired, sum(m.unrepaired) as unrepaired,"
-                        + " sum(m.open_unrepaired) as open_unrepaired from insight_pair_month m" + grouping.summaryJoin
-                        + summaryWhere(scope) + " and m.questionnaire_id = :questionnaire"
-                        + " and m.ruptures + m.repaired + m.unrepaired > 0 group by 1", Tuple.class)
-                : em.createNativeQuery("select " + grouping.expression + " as grp,"
-                        + " count(distinct al.pair_id || ':' || al.session_number)"
-                        + " filter (where al.type in ('reliable-drop', 'personal-drop')) as ruptures,"
-                        + " count(*) filter (where al.type = 'repair') as repaired,"
-                        + " count(*) filter (where al.type = 'unrepaired') as unrepaired,"
-                        + " count(*) filter (where al.type = 'unrepaired' and al.status = 'open') as open_unrepaired"
-                        + " from session s" + PAIR + grouping.join
-                        + " join alert al on al.organization_id = s.organization_id and al.pair_id = s.pair_id"
-                        + " and al.session_number = s.session_number"
-                        + where(scope) + " and al.questionnaire_id = :questionnaire"
-                        + " and al.type in ('reliable-drop', 'personal-drop', 'repair', 'unrepaired') group by 1",
-                        Tuple.class);
+        String sums = " sum(m.ruptures) as ruptures, sum(m.repaired) as repaired, sum(m.unrepaired) as unrepaired,"
+                + " sum(m.open_unrepaired) as open_unrepaired";
+        Query q = scope.rollup(grouping)
+                ? em.createNativeQuery("select cast(null as uuid) as grp," + sums + " from insight_org_month m"
+                        + summaryWhere(scope) + " and m.questionnaire_id = :questionnaire", Tuple.class)
+                : scope.wholeMonths()
+                        ? em.createNativeQuery("select " + grouping.summaryExpression + " as grp," + sums
+                                + " from insight_pair_month m" + grouping.summaryJoin + summaryWhere(scope)
+                                + " and m.questionnaire_id = :questionnaire and m.ruptures + m.repaired + m.unrepaired > 0"
+                                + " group by 1", Tuple.class)
+                        : em.createNativeQuery("select " + grouping.expression + " as grp,"
+                                + " count(distinct al.pair_id || ':' || al.session_number)"
+                                + " filter (where al.type in ('reliable-drop', 'personal-drop')) as ruptures,"
+                                + " count(*) filter (where al.type = 'repair') as repaired,"
+                                + " count(*) filter (where al.type = 'unrepaired') as unrepaired,"
+                                + " count(*) filter (where al.type = 'unrepaired' and al.status = 'open') as open_unrepaired"
+                                + " from session s" + PAIR + grouping.join
+                                + " join alert al on al.organization_id = s.organization_id and al.pair_id = s.pair_id"
+                                + " and al.session_number = s.session_number"
+                                + where(scope) + " and al.questionnaire_id = :questionnaire"
+                                + " and al.type in ('reliable-drop', 'personal-drop', 'repair', 'unrepaired') group by 1",
+                                Tuple.class);
         Map<UUID, Ruptures> result = new HashMap<>();
         NativeColumns.tuples(bindEither(q, scope)).forEach(r -> result.put(r.get("grp", UUID.class), new Ruptures(
                 num(r, "ruptures"), num(r, "repaired"), num(r, "unrepaired"), num(r, "open_unrepaired"))));
@@ -278,18 +347,26 @@ public class InsightQueries {
 
     /** Scored totals per calendar month (UTC) of the session, oldest first. */
     public List<Month> monthly(Scope scope) {
-        Query q = scope.wholeMonths()
+        Query q = scope.rollup(Grouping.ORGANIZATION)
                 ? em.createNativeQuery("select cast(m.month as timestamp) at time zone 'UTC' as month,"
-                        + " count(distinct m.client_id) as clients, sum(m.scored) as n, sum(m.total_sum) as total_sum,"
-                        + " sum(m.total_squares) as total_sq from insight_pair_month m" + summaryWhere(scope)
-                        + " and m.questionnaire_id = :questionnaire and m.scored > 0 group by 1 order by 1", Tuple.class)
-                : em.createNativeQuery("select date_trunc('month', s.occurred_at at time zone 'UTC') at time zone 'UTC'"
-                        + " as month, count(distinct p.client_id) as clients, count(*) as n, sum(r.total) as total_sum,"
-                        + " sum(r.total * r.total) as total_sq"
-                        + " from session s" + PAIR
-                        + " join response r on r.organization_id = s.organization_id and r.session_id = s.id"
-                        + where(scope) + " and r.questionnaire_id = :questionnaire and r.scored and r.total is not null"
-                        + " group by 1 order by 1", Tuple.class);
+                        + " (select sum(c.n) from insight_org_span c where c.organization_id = m.organization_id"
+                        + " and c.questionnaire_id = m.questionnaire_id and c.kind = 'client' and c.month = m.month)"
+                        + " as clients, m.scored as n, m.total_sum, m.total_squares as total_sq"
+                        + " from insight_org_month m" + summaryWhere(scope)
+                        + " and m.questionnaire_id = :questionnaire and m.scored > 0 order by 1", Tuple.class)
+                : scope.wholeMonths()
+                        ? em.createNativeQuery("select cast(m.month as timestamp) at time zone 'UTC' as month,"
+                                + " count(distinct m.client_id) as clients, sum(m.scored) as n, sum(m.total_sum) as total_sum,"
+                                + " sum(m.total_squares) as total_sq from insight_pair_month m" + summaryWhere(scope)
+                                + " and m.questionnaire_id = :questionnaire and m.scored > 0 group by 1 order by 1",
+                                Tuple.class)
+                        : em.createNativeQuery("select date_trunc('month', s.occurred_at at time zone 'UTC') at time zone 'UTC'"
+                                + " as month, count(distinct p.client_id) as clients, count(*) as n, sum(r.total) as total_sum,"
+                                + " sum(r.total * r.total) as total_sq"
+                                + " from session s" + PAIR
+                                + " join response r on r.organization_id = s.organization_id and r.session_id = s.id"
+                                + where(scope) + " and r.questionnaire_id = :questionnaire and r.scored and r.total is not null"
+                                + " group by 1 order by 1", Tuple.class);
         return NativeColumns.tuples(bindEither(q, scope)).stream().map(r -> new Month(
                 NativeColumns.instant(r.get("month")), num(r, "clients"), num(r, "n"), dbl(r, "total_sum"),
                 dbl(r, "total_sq"))).toList();
@@ -357,7 +434,7 @@ public class InsightQueries {
                 + " from session s" + PAIR
                 + " join response r on r.organization_id = s.organization_id and r.session_id = s.id"
                 + where(scope) + " and r.questionnaire_id = :questionnaire and r.questionnaire_version = :version"
-                + " and r.scored" + complete + " order by r.pair_id, s.session_number, r.submitted_at) "
+                + " and r.scored" + complete + " order by r.pair_id, " + FIRST_ORDER + ") "
                 + select + " from sample", Tuple.class);
         bind(q, scope).setParameter("version", version);
         for (int i = 0; i < k; i++) {

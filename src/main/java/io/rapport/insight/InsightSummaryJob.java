@@ -10,10 +10,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Keeps the insight summary ({@code insight_pair_month}) up to date. Writers only mark the pair-months they touch
- * (database triggers); this recomputes them, in short transactions of their own, before a read and on a schedule.
- * Several instances may run it at once: a flush skips marks another transaction holds and never waits on a lock;
- * a reader retries held marks for a short while.
+ * Keeps the insight summary ({@code insight_pair_month} and the organization's rollups) up to date. Writers only
+ * mark the pair-months they touch (database triggers); this recomputes them, in short transactions of their own,
+ * before a read and on a schedule. Several instances may run it at once: a flush skips marks another transaction
+ * holds, and an organization another flush is working on, and never waits on a lock; a reader retries for a short
+ * while.
  */
 @ApplicationScoped
 public class InsightSummaryJob {

@@ -25,6 +25,7 @@ import io.restassured.config.JsonConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 @QuarkusTest
@@ -143,30 +144,88 @@ class InsightResourceTest {
         sixClients();
         // The sessions are on 2026-11-20 (Api.session). A period of whole months is read from the summary, one of
         // single days from the rows themselves.
-        String months = "?from=2026-11-01&to=2026-11-30";
-        String days = "?from=2026-11-20&to=2026-11-20";
-
         for (String path : List.of(ORG, "/api/v1/insights/session-rating-4/therapists/t-1")) {
-            JsonPath summary = json().get(path + months).then().statusCode(200).extract().jsonPath();
-            JsonPath rows = json().get(path + days).then().statusCode(200).extract().jsonPath();
-            String cell = path.equals(ORG) ? "organization" : "therapist";
-            for (String figure : List.of("clients", "sessions", "assignmentsSent", "completed", "expired", "open",
-                    "responseRate", "pairs", "scoredSessions", "firstAlliance", "latestAlliance", "beyondCutoffShare",
-                    "ruptures", "repaired", "unrepaired", "openUnrepaired")) {
-                assertThat(summary.getString(cell + "." + figure)).as(path + " " + figure)
-                        .isEqualTo(rows.getString(cell + "." + figure));
-            }
-            // Sums of squares are float8 in the summary and numeric in the rows: equal to 1e-9, not to the last bit.
-            assertThat(summary.getList("monthly")).hasSameSizeAs(rows.getList("monthly")).isNotEmpty();
+            assertSameFigures(path, "?from=2026-11-01&to=2026-11-30", "?from=2026-11-20&to=2026-11-20");
+        }
+    }
+
+    /**
+     * Pairs seen in September, October and November; the period is October and November. c-5 sees two therapists
+     * (one client, two pairs); c-2's October session is entered after its November one (a higher session number,
+     * an earlier time: first and latest go by time); c-3 was seen in September only.
+     */
+    @Test
+    void shouldGiveTheSameFiguresFromTheRollupsAsFromTheRowsAcrossMonths() {
+        answeredOn("c-0", "t-1", "2026-09-15", 20);
+        answeredOn("c-0", "t-1", "2026-10-10", 24);
+        answeredOn("c-0", "t-1", "2026-11-20", 28);
+        answeredOn("c-1", "t-1", "2026-10-10", 30);
+        answeredOn("c-1", "t-1", "2026-11-05", 26);
+        answeredOn("c-2", "t-1", "2026-11-20", 34);
+        answeredOn("c-2", "t-1", "2026-10-10", 22);
+        answeredOn("c-3", "t-1", "2026-09-15", 36);
+        answeredOn("c-4", "t-1", "2026-10-10", 38);
+        answeredOn("c-5", "t-1", "2026-11-05", 32);
+        answeredOn("c-5", "t-2", "2026-10-10", 30);
+        answeredOn("c-5", "t-2", "2026-11-20", 30);
+        answeredOn("c-6", "t-2", "2026-11-05", 28);
+        answeredOn("c-7", "t-2", "2026-10-10", 26);
+        String months = "?from=2026-10-01&to=2026-11-30";
+
+        // Seven clients in eight pairs; first totals 24, 30, 22, 38, 32, 30, 28, 26 (mean 28.75), latest 28, 26,
+        // 34, 38, 32, 30, 28, 26 (mean 30.25), all but 38 below 36.
+        json().get(ORG + months).then().statusCode(200).body("organization.clients", equalTo(7))
+                .body("organization.sessions", equalTo(12)).body("organization.pairs", equalTo(8))
+                .body("organization.scoredSessions", equalTo(12))
+                .body("organization.firstAlliance.mean", closeTo(28.75, 1e-9))
+                .body("organization.latestAlliance.mean", closeTo(30.25, 1e-9))
+                .body("organization.beyondCutoffShare", closeTo(0.875, 1e-9))
+                // September has two clients (suppressed); November five clients in six pairs.
+                .body("monthly.month", contains("2026-09-01T00:00:00Z", "2026-10-01T00:00:00Z", "2026-11-01T00:00:00Z"))
+                .body("monthly.suppressed", contains(true, false, false))
+                .body("monthly[2].mean.n", equalTo(6)).body("monthly[2].mean.mean", closeTo(178.0 / 6, 1e-9));
+        // t-1: first 24, 30, 22, 38, 32 (mean 29.2), latest 28, 26, 34, 38, 32 (mean 31.6).
+        json().get("/api/v1/insights/session-rating-4/therapists/t-1" + months).then().statusCode(200)
+                .body("therapist.clients", equalTo(5)).body("therapist.firstAlliance.mean", closeTo(29.2, 1e-9))
+                .body("therapist.latestAlliance.mean", closeTo(31.6, 1e-9));
+        // The same period, ending a day short of the month: read from the rows (no session is on 30 November).
+        for (String path : List.of(ORG, "/api/v1/insights/session-rating-4/therapists/t-1")) {
+            assertSameFigures(path, months, "?from=2026-10-01&to=2026-11-29");
+        }
+    }
+
+    private void answeredOn(String clientId, String therapistId, String date, double sessionTotal) {
+        Response s = as(key).body("{\"clientId\":\"" + clientId + "\",\"therapistId\":\""
+                + therapistId + "\",\"occurredAt\":\"" + date + "T15:00:00Z\"}").post("/api/v1/sessions");
+        s.then().statusCode(201);
+        ScoredPairs.submit(s.path("assignments[0].formUrl"), total(sessionTotal));
+    }
+
+    /** The figures of {@code path} over whole months (the summary) equal those over days (the rows). */
+    private void assertSameFigures(String path, String months, String days) {
+        JsonPath summary = json().get(path + months).then().statusCode(200).extract().jsonPath();
+        JsonPath rows = json().get(path + days).then().statusCode(200).extract().jsonPath();
+        String cell = path.equals(ORG) ? "organization" : "therapist";
+        for (String figure : List.of("clients", "sessions", "assignmentsSent", "completed", "expired", "open",
+                "responseRate", "pairs", "scoredSessions", "firstAlliance", "latestAlliance", "beyondCutoffShare",
+                "ruptures", "repaired", "unrepaired", "openUnrepaired")) {
+            assertThat(summary.getString(cell + "." + figure)).as(path + " " + figure)
+                    .isEqualTo(rows.getString(cell + "." + figure));
+        }
+        assertThat(summary.getList("monthly")).hasSameSizeAs(rows.getList("monthly")).isNotEmpty();
+        for (int i = 0; i < summary.getList("monthly").size(); i++) {
             for (String m : List.of("month", "suppressed", "responses", "mean.n")) {
-                assertThat(summary.getString("monthly[0]." + m)).isEqualTo(rows.getString("monthly[0]." + m));
+                assertThat(summary.getString("monthly[" + i + "]." + m)).as(path + " monthly " + i + " " + m)
+                        .isEqualTo(rows.getString("monthly[" + i + "]." + m));
             }
             for (String m : List.of("mean.mean", "mean.sd", "mean.lower95", "mean.upper95")) {
-                assertThat(summary.getDouble("monthly[0]." + m)).isCloseTo(rows.getDouble("monthly[0]." + m),
-                        within(1e-9));
+                if (rows.get("monthly[" + i + "]." + m) != null) {
+                    assertThat(summary.getDouble("monthly[" + i + "]." + m)).as(path + " monthly " + i + " " + m)
+                            .isCloseTo(rows.getDouble("monthly[" + i + "]." + m), within(1e-9));
+                }
             }
-            assertThat(summary.getList(cell + ".notes", String.class)).anyMatch(n -> n.contains("time bins"));
         }
+        assertThat(summary.getList(cell + ".notes", String.class)).anyMatch(n -> n.contains("time bins"));
     }
 
     @Test
