@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -66,6 +68,16 @@ public class SessionService {
 
     @Transactional
     public Created create(UUID organizationId, SessionRequest request, String idempotencyKey) {
+        return create(organizationId, request, idempotencyKey, List.of());
+    }
+
+    /**
+     * As {@link #create(UUID, SessionRequest, String)}, and adds {@code tags} (checked by the caller against
+     * {@link TherapistRequest#TAG}) to the own tags of each pair a new session is created for; a replay adds
+     * none. Removing them is left to {@link PairService#putTags}.
+     */
+    @Transactional
+    public Created create(UUID organizationId, SessionRequest request, String idempotencyKey, List<String> tags) {
         if (request.clientId() == null == (request.clientIds() == null)) {
             throw ApiException.unprocessable("clientId", "give either clientId or clientIds, not both");
         }
@@ -102,11 +114,26 @@ public class SessionService {
         List<SessionView> created = new ArrayList<>();
         for (String client : request.clients()) {
             Pair pair = pairs.lock(pairs.ensure(organizationId, clients.ensure(organizationId, client), therapistId));
+            addTags(pair, tags);
             created.add(createOne(organizationId, pair, request, groupId, ttl));
         }
         remember(organizationId, idempotencyKey, requestHash, created.get(0).id());
         Object body = request.joint() ? new JointSessionView(groupId, created) : created.get(0);
         return new Created(body, created.get(0).pairId(), false);
+    }
+
+    /** The union with the pair's own tags; past {@link TherapistRequest#MAX_TAGS} the whole request is refused. */
+    private static void addTags(Pair pair, List<String> tags) {
+        if (tags.isEmpty()) {
+            return;
+        }
+        String[] union = Stream.concat(Arrays.stream(pair.tags), tags.stream()).distinct().sorted()
+                .toArray(String[]::new);
+        if (union.length > TherapistRequest.MAX_TAGS) {
+            throw ApiException.unprocessable("tags",
+                    "a pair has at most " + TherapistRequest.MAX_TAGS + " program tags of its own");
+        }
+        pair.tags = union;
     }
 
     private SessionView createOne(UUID organizationId, Pair pair, SessionRequest request, UUID groupId,
@@ -159,8 +186,13 @@ public class SessionService {
         TherapySession first = members.get(0);
         List<Pair> seen = members.stream()
                 .map(s -> pairs.findInOrganization(organizationId, s.pairId).orElseThrow()).toList();
-        return Optional.of(new HeldSession(id, first.encounterId, first.occurredAt, seen.get(0).therapistId,
-                seen.stream().map(p -> p.clientId).toList(), one.isEmpty(), one.map(s -> s.groupId).orElse(null)));
+        UUID therapistId = seen.get(0).therapistId;
+        List<String> tags = Stream.concat(seen.stream().flatMap(p -> Arrays.stream(p.tags)),
+                Arrays.stream(therapists.findInOrganization(organizationId, therapistId).orElseThrow().tags))
+                .distinct().sorted().toList();
+        return Optional.of(new HeldSession(id, first.encounterId, first.occurredAt, therapistId,
+                seen.stream().map(p -> p.clientId).toList(), one.isEmpty(), one.map(s -> s.groupId).orElse(null),
+                tags));
     }
 
     private SessionView view(UUID organizationId, UUID sessionId) {

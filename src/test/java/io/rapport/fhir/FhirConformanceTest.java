@@ -68,11 +68,16 @@ class FhirConformanceTest {
     @Test
     void shouldEmitValidPeopleAndEncounters() {
         String encounterId = "enc-" + UUID.randomUUID();
+        // A program tag, so that the Practitioner and the Encounters carry meta.tag.
+        Api.as(key).body("{\"tags\":[\"couples\"]}").put("/api/v1/therapists/t-1").then().statusCode(201);
         Response created = as(key).header("If-None-Exist", "identifier=" + encounterId)
                 .body(FhirApi.ENCOUNTER.formatted(encounterId,
                         "{\"identifier\":{\"value\":\"c-1\"}}"))
                 .post("/fhir/Encounter");
-        assertValid(FhirApi.read(created.then().statusCode(201).extract().response(), Encounter.class));
+        Encounter createdEncounter = FhirApi.read(created.then().statusCode(201).extract().response(),
+                Encounter.class);
+        assertThat(createdEncounter.getMeta().getTag()).hasSize(1);
+        assertValid(createdEncounter);
 
         String members = "[{\"entity\":{\"identifier\":{\"value\":\"c-2\"}}},"
                 + "{\"entity\":{\"identifier\":{\"value\":\"c-3\"}}}]";

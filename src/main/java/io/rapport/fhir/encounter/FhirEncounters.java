@@ -25,14 +25,20 @@ import io.rapport.care.PeopleService;
 import io.rapport.care.SessionRequest;
 import io.rapport.care.SessionService;
 import io.rapport.care.SessionView;
+import io.rapport.care.TagsRequest;
 import io.rapport.common.error.ApiException;
 import io.rapport.common.error.Problem.FieldError;
 import io.rapport.common.web.Ids;
 import io.rapport.fhir.Fhir;
 import io.rapport.fhir.FhirException;
 import io.rapport.fhir.FhirIdentifier;
+import io.rapport.fhir.ProgramTags;
 
-/** An Encounter is a session: created through {@code SessionService}, the code behind {@code POST /sessions}. */
+/**
+ * An Encounter is a session: created through {@code SessionService}, the code behind {@code POST /sessions}. Its
+ * {@code meta.tag} are the programs it counts in (its pairs' own tags and the therapist's); on create, program
+ * codings are added to the pairs' own tags.
+ */
 @ApplicationScoped
 public class FhirEncounters {
 
@@ -44,7 +50,7 @@ public class FhirEncounters {
     private static final Map<String, String> FIELDS = Map.of("clientId", "Encounter.subject", "clientIds",
             "Encounter.subject", "therapistId", "Encounter.participant.individual", "occurredAt",
             "Encounter.period.start", "encounterId", "Encounter.identifier", "sessionNumber", "Encounter",
-            "Idempotency-Key", "Encounter.identifier");
+            "Idempotency-Key", "Encounter.identifier", "tags", "Encounter.meta.tag");
 
     private final SessionService sessions;
     private final PeopleService people;
@@ -82,10 +88,18 @@ public class FhirEncounters {
         boolean joint = clients.size() > 1;
         SessionRequest request = new SessionRequest(joint ? null : clients.get(0), joint ? clients : null, therapist,
                 encounter.getPeriod().getStart().toInstant(), encounterId, null);
-        check(validator.validate(request));
+        // Program codings are added to the pair's own tags, checked as PUT /pairs/{id}/tags checks them.
+        List<String> tags = ProgramTags.read(encounter.getMeta());
+        TagsRequest tagsRequest = new TagsRequest(tags == null ? List.of() : tags);
+        List<FieldError> errors = new ArrayList<>(errors(validator.validate(request)));
+        errors.addAll(errors(validator.validate(tagsRequest)));
+        if (!errors.isEmpty()) {
+            errors.sort(Comparator.comparing(FieldError::field));
+            throw FhirException.unprocessable(errors);
+        }
         SessionService.Created created;
         try {
-            created = sessions.create(organizationId, request, null);
+            created = sessions.create(organizationId, request, null, tagsRequest.tags());
         } catch (ApiException e) {
             throw renamed(e);
         }
@@ -93,7 +107,9 @@ public class FhirEncounters {
         SessionView view = created.body() instanceof JointSessionView group
                 ? withId(group.sessions().get(0), group.groupId())
                 : (SessionView) created.body();
-        return new Created(toFhir(view, encounter, individual), created.replayed());
+        Encounter e = toFhir(view, encounter, individual);
+        sessions.held(organizationId, view.id()).ifPresent(h -> ProgramTags.write(e.getMeta(), h.tags()));
+        return new Created(e, created.replayed());
     }
 
     /**
@@ -164,6 +180,7 @@ public class FhirEncounters {
         HeldSession held = Ids.tryParse(id).flatMap(uuid -> sessions.held(organizationId, uuid))
                 .orElseThrow(() -> FhirException.notFound("Encounter", id));
         Encounter e = encounter(held.id(), held.encounterId(), held.occurredAt());
+        ProgramTags.write(e.getMeta(), held.tags());
         if (held.joint()) {
             Group group = new Group().setType(Group.GroupType.PERSON).setActual(true);
             group.setId(JOINT_GROUP);
@@ -234,16 +251,12 @@ public class FhirEncounters {
                 : errors);
     }
 
-    private static void check(java.util.Set<ConstraintViolation<SessionRequest>> violations) {
-        if (violations.isEmpty()) {
-            return;
-        }
+    private static <T> List<FieldError> errors(java.util.Set<ConstraintViolation<T>> violations) {
         List<FieldError> errors = new ArrayList<>();
-        for (ConstraintViolation<SessionRequest> v : violations) {
+        for (ConstraintViolation<T> v : violations) {
             String field = v.getPropertyPath().toString().replaceAll("\\[.*", "");
             errors.add(new FieldError(FIELDS.getOrDefault(field, "Encounter"), v.getMessage()));
         }
-        errors.sort(Comparator.comparing(FieldError::field));
-        throw FhirException.unprocessable(errors);
+        return errors;
     }
 }

@@ -23,15 +23,19 @@ import io.rapport.common.error.Problem.FieldError;
 import io.rapport.common.web.Ids;
 import io.rapport.fhir.FhirException;
 import io.rapport.fhir.FhirIdentifier;
+import io.rapport.fhir.ProgramTags;
 
-/** Patients and Practitioners over care's people, with the same validation as {@code PUT /clients/{id}}. */
+/**
+ * Patients and Practitioners over care's people, with the same validation as {@code PUT /clients/{id}} and
+ * {@code PUT /therapists/{id}}.
+ */
 @ApplicationScoped
 public class FhirPeople {
 
     private static final Map<String, String> PATIENT_FIELDS = Map.of("displayName", "Patient.name", "email",
             "Patient.telecom", "preferredLanguage", "Patient.communication.language");
     private static final Map<String, String> PRACTITIONER_FIELDS = Map.of("displayName", "Practitioner.name",
-            "email", "Practitioner.telecom", "active", "Practitioner.active");
+            "email", "Practitioner.telecom", "active", "Practitioner.active", "tags", "Practitioner.meta.tag");
 
     private final PeopleService people;
     private final Validator validator;
@@ -96,9 +100,10 @@ public class FhirPeople {
     public Put<Practitioner> putPractitioner(UUID organizationId, FhirIdentifier identifier,
             Practitioner practitioner) {
         String externalId = matching(identifier, practitioner.getIdentifier(), "Practitioner.identifier");
+        // Without program codings the tags stay, as FHIR keeps meta.tag across updates.
         TherapistRequest request = new TherapistRequest(PeopleMapper.displayName(practitioner.getName()),
                 PeopleMapper.email(practitioner.getTelecom()),
-                practitioner.hasActive() ? practitioner.getActive() : null);
+                practitioner.hasActive() ? practitioner.getActive() : null, ProgramTags.read(practitioner.getMeta()));
         check(validator.validate(request), PRACTITIONER_FIELDS);
         PeopleService.Put<io.rapport.care.TherapistView> put = people.putTherapist(organizationId, externalId,
                 request);
@@ -123,7 +128,8 @@ public class FhirPeople {
         }
         List<FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<T> v : violations) {
-            String field = v.getPropertyPath().toString();
+            // A list element's path is tags[1].<list element>; the element named is the list's.
+            String field = v.getPropertyPath().toString().replaceAll("\\[.*", "");
             errors.add(new FieldError(fields.getOrDefault(field, field), v.getMessage()));
         }
         errors.sort(Comparator.comparing(FieldError::field));

@@ -13,8 +13,12 @@ import org.hl7.fhir.r4.model.Practitioner;
 import io.rapport.care.ClientView;
 import io.rapport.care.TherapistView;
 import io.rapport.fhir.Fhir;
+import io.rapport.fhir.ProgramTags;
 
-/** Clients as Patients and therapists as Practitioners; the FHIR id is Rapport's, the identifier the EHR's. */
+/**
+ * Clients as Patients and therapists as Practitioners; the FHIR id is Rapport's, the identifier the EHR's. A
+ * therapist's program tags are {@code meta.tag} codings of {@link ProgramTags#SYSTEM}.
+ */
 public final class PeopleMapper {
 
     public static final String CLIENT_ID_SYSTEM = Fhir.SYSTEM_BASE + "client-id";
@@ -46,6 +50,7 @@ public final class PeopleMapper {
         Practitioner p = new Practitioner();
         p.setId(t.id().toString());
         p.getMeta().setLastUpdated(Date.from(t.updatedAt() != null ? t.updatedAt() : t.createdAt()));
+        ProgramTags.write(p.getMeta(), t.tags());
         p.addIdentifier(new Identifier().setSystem(THERAPIST_ID_SYSTEM).setValue(t.externalId()));
         p.setActive(t.active());
         if (t.displayName() != null) {

@@ -4,10 +4,18 @@ import static io.rapport.fhir.FhirApi.as;
 import static io.rapport.fhir.FhirApi.expressions;
 import static io.rapport.fhir.FhirApi.outcome;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.BeforeEach;
@@ -170,5 +178,111 @@ class EncounterFhirResourceTest {
         outcome(as(other).get("/fhir/Encounter/" + id), 404);
         outcome(as(key).get("/fhir/Encounter/" + UUID.randomUUID()), 404);
         outcome(as(key).get("/fhir/Encounter/not-an-id"), 404);
+    }
+
+    /** An Encounter of t-1 with client {@code client} and the given {@code meta.tag} codings (a JSON array). */
+    static String tagged(String encounterId, String client, String tags) {
+        return withTags(ENCOUNTER.formatted(encounterId, "{\"identifier\":{\"value\":\"" + client + "\"}}"), tags);
+    }
+
+    static String withTags(String encounter, String tags) {
+        return "{\"meta\":{\"tag\":" + tags + "}," + encounter.substring(1);
+    }
+
+    static String program(String code) {
+        return "{\"system\":\"urn:rapport:fhir:program\",\"code\":\"" + code + "\"}";
+    }
+
+    static List<String> programs(Encounter e) {
+        assertThat(e.getMeta().getTag()).extracting(Coding::getSystem).containsOnly("urn:rapport:fhir:program");
+        return e.getMeta().getTag().stream().map(Coding::getCode).toList();
+    }
+
+    private String pairOf(String client) {
+        return Api.as(key).queryParam("clientId", client).get("/api/v1/pairs").then().statusCode(200).extract()
+                .path("items[0].id");
+    }
+
+    @Test
+    void shouldTagAnEncounterWithThePairsAndTheTherapistsPrograms() {
+        Api.as(key).body("{\"tags\":[\"site-b\",\"couples\"]}").put("/api/v1/therapists/t-1").then()
+                .statusCode(201);
+        String id = FhirApi.read(as(key).body(ENCOUNTER.formatted(encounterId, "{\"identifier\":{\"value\":\"c-1\"}}"))
+                .post("/fhir/Encounter").then().statusCode(201).extract().response(), Encounter.class)
+                .getIdElement().getIdPart();
+        Api.as(key).body("{\"tags\":[\"couples\",\"adolescents\"]}").put("/api/v1/pairs/" + pairOf("c-1") + "/tags")
+                .then().statusCode(200);
+
+        assertThat(programs(FhirApi.read(as(key).get("/fhir/Encounter/" + id), Encounter.class)))
+                .containsExactly("adolescents", "couples", "site-b");
+
+        // A joint session counts in every pair's own tags and the therapist's.
+        String members = "[{\"entity\":{\"identifier\":{\"value\":\"c-1\"}}},"
+                + "{\"entity\":{\"identifier\":{\"value\":\"c-2\"}}}]";
+        String groupId = FhirApi.read(as(key).body(JOINT.formatted(members, "j-" + encounterId, "#couple"))
+                .post("/fhir/Encounter").then().statusCode(201).extract().response(), Encounter.class)
+                .getIdElement().getIdPart();
+        Api.as(key).body("{\"tags\":[\"family\"]}").put("/api/v1/pairs/" + pairOf("c-2") + "/tags").then()
+                .statusCode(200);
+        assertThat(programs(FhirApi.read(as(key).get("/fhir/Encounter/" + groupId), Encounter.class)))
+                .containsExactly("adolescents", "couples", "family", "site-b");
+    }
+
+    @Test
+    void shouldAddTheEncountersProgramsToThePairsOwnTags() {
+        as(key).body(ENCOUNTER.formatted("first-" + encounterId, "{\"identifier\":{\"value\":\"c-1\"}}"))
+                .post("/fhir/Encounter").then().statusCode(201);
+        String pair = pairOf("c-1");
+        Api.as(key).body("{\"tags\":[\"old\"]}").put("/api/v1/pairs/" + pair + "/tags").then().statusCode(200);
+
+        String tags = "[" + program("new") + ",{\"system\":\"urn:ehr:labels\",\"code\":\"vip\"}," + program("old")
+                + "]";
+        Response created = as(key).body(tagged(encounterId, "c-1", tags)).post("/fhir/Encounter");
+        created.then().statusCode(201);
+        assertThat(programs(FhirApi.read(created, Encounter.class))).containsExactly("new", "old");
+        Api.as(key).get("/api/v1/pairs/" + pair).then().statusCode(200).body("tags", contains("new", "old"));
+
+        // A conditional create adds too; a replay is the earlier Encounter and adds nothing.
+        String conditional = tagged("c-" + encounterId, "c-1", "[" + program("groups") + "]");
+        as(key).header("If-None-Exist", "identifier=c-" + encounterId).body(conditional).post("/fhir/Encounter")
+                .then().statusCode(201);
+        Api.as(key).get("/api/v1/pairs/" + pair).then().body("tags", contains("groups", "new", "old"));
+        as(key).header("If-None-Exist", "identifier=c-" + encounterId)
+                .body(tagged("c-" + encounterId, "c-1", "[" + program("later") + "]")).post("/fhir/Encounter").then()
+                .statusCode(200);
+        Api.as(key).get("/api/v1/pairs/" + pair).then().body("tags", contains("groups", "new", "old"));
+
+        // A joint session adds them to each client's pair.
+        String members = "[{\"entity\":{\"identifier\":{\"value\":\"c-1\"}}},"
+                + "{\"entity\":{\"identifier\":{\"value\":\"c-2\"}}}]";
+        String joint = withTags(JOINT.formatted(members, "j-" + encounterId, "#couple"),
+                "[" + program("couples") + "]");
+        as(key).body(joint).post("/fhir/Encounter").then().statusCode(201);
+        Api.as(key).get("/api/v1/pairs/" + pair).then().body("tags", contains("couples", "groups", "new", "old"));
+        Api.as(key).get("/api/v1/pairs/" + pairOf("c-2")).then().body("tags", contains("couples"));
+    }
+
+    @Test
+    void shouldRefuseABadProgramTagAndCreateNoSession() {
+        for (String bad : List.of("[" + program("not ok") + "]", "[{\"system\":\"urn:rapport:fhir:program\"}]",
+                IntStream.range(0, 21).mapToObj(i -> program("p" + i)).collect(Collectors.joining(",", "[", "]")))) {
+            Response refused = as(key).header("If-None-Exist", "identifier=" + encounterId)
+                    .body(tagged(encounterId, "c-1", bad)).post("/fhir/Encounter");
+            assertThat(expressions(outcome(refused, 422))).as(bad).containsOnly("Encounter.meta.tag");
+        }
+        Api.as(key).get("/api/v1/pairs").then().body("total", equalTo(0));
+
+        // Valid tags, but the pair would have more than 20 of its own: the session is refused with them.
+        as(key).body(ENCOUNTER.formatted("first-" + encounterId, "{\"identifier\":{\"value\":\"c-1\"}}"))
+                .post("/fhir/Encounter").then().statusCode(201);
+        String pair = pairOf("c-1");
+        String twenty = IntStream.range(0, 20).mapToObj(i -> "\"p" + i + "\"").collect(Collectors.joining(","));
+        Api.as(key).body("{\"tags\":[" + twenty + "]}").put("/api/v1/pairs/" + pair + "/tags").then()
+                .statusCode(200);
+        Response tooMany = as(key).body(tagged(encounterId, "c-1", "[" + program("one-more") + "]"))
+                .post("/fhir/Encounter");
+        assertThat(expressions(outcome(tooMany, 422))).containsExactly("Encounter.meta.tag");
+        Api.as(key).get("/api/v1/pairs/" + pair).then().body("sessions", hasSize(1)).body("tags", hasSize(20))
+                .body("tags", not(hasItem("one-more")));
     }
 }
