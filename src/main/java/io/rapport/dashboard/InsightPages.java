@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.rapport.insight.InsightService;
 import io.rapport.insight.InsightStatistics.MeanCi;
 import io.rapport.insight.InsightViews.Figures;
 import io.rapport.insight.InsightViews.MonthFigures;
@@ -22,6 +23,8 @@ import io.rapport.insight.InsightViews.TherapistRow;
 final class InsightPages {
 
     static final String SUPPRESSED = "suppressed (fewer clients than the minimum)";
+    /** A cell withheld so that the small ones beside it cannot be worked out from the total. */
+    static final String WITHHELD_BESIDE = "suppressed (would let a smaller cell be worked out from the total)";
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM").withZone(ZoneOffset.UTC);
 
     private InsightPages() {
@@ -75,7 +78,7 @@ final class InsightPages {
         List<TherapistLine> lines = new ArrayList<>();
         for (TherapistRow r : c.therapists()) {
             Figures f = r.figures();
-            String note = f.suppressed() ? SUPPRESSED
+            String note = f.suppressed() ? suppressedNote(f)
                     : r.compared() ? "" : "not compared: fewer than " + c.minPairs() + " pairs with a scored total";
             lines.add(new TherapistLine(f.therapistId(), f.name() == null ? f.therapistId() : f.name(),
                     r.rank() == null ? "—" : r.rank().toString(), f.suppressed() ? "—" : n(f.pairs()),
@@ -218,5 +221,9 @@ final class InsightPages {
 
     static String d(Double value, int places) {
         return value == null ? "—" : String.format(Locale.ROOT, "%." + places + "f", value);
+    }
+
+    private static String suppressedNote(Figures f) {
+        return f.notes().contains(InsightService.COMPLEMENTARY) ? WITHHELD_BESIDE : SUPPRESSED;
     }
 }

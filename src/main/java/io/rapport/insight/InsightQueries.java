@@ -430,12 +430,16 @@ public class InsightQueries {
             select.append(", count(*) filter (where ").append(ceiling).append(") as ceil").append(sc);
             select.append(", count(*) filter (where ").append(floor).append(") as floor").append(sc);
         }
-        Query q = em.createNativeQuery("with sample as (select distinct on (r.pair_id) r.pair_id" + columns
-                + " from session s" + PAIR
-                + " join response r on r.organization_id = s.organization_id and r.session_id = s.id"
-                + where(scope) + " and r.questionnaire_id = :questionnaire and r.questionnaire_version = :version"
-                + " and r.scored" + complete + " order by r.pair_id, " + FIRST_ORDER + ") "
-                + select + " from sample", Tuple.class);
+        // Per pair, its sessions in time order until the first complete response: a few index probes each
+        // (session by pair and time, assignment by session, response by assignment), where sorting every
+        // response of the period by pair took 14 s at 1,000,000 responses.
+        Query q = em.createNativeQuery("with sample as (select x.* from pair p cross join lateral (select r.pair_id"
+                + columns + " from session s"
+                + " join assignment a on a.organization_id = s.organization_id and a.session_id = s.id"
+                + " join response r on r.assignment_id = a.id and r.session_id = s.id"
+                + where(scope) + " and s.pair_id = p.id and r.questionnaire_id = :questionnaire"
+                + " and r.questionnaire_version = :version and r.scored" + complete + " order by " + FIRST_ORDER
+                + " limit 1) x where p.organization_id = :org) " + select + " from sample", Tuple.class);
         bind(q, scope).setParameter("version", version);
         for (int i = 0; i < k; i++) {
             q.setParameter("i" + i, items.get(i).id());

@@ -6,9 +6,11 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,6 +59,9 @@ import io.rapport.questionnaire.QuestionnaireDefinition;
 public class InsightService {
 
     private static final int TREND_MONTHS = 12;
+    /** The note of a cell withheld by complementary suppression (the page says so instead of "too few clients"). */
+    public static final String COMPLEMENTARY = "suppressed: shown beside the total, this cell would let the small"
+            + " cells withheld with it be worked out (the total minus the cells shown); complementary suppression";
 
     private final InsightQueries queries;
     private final InsightSummaryJob summary;
@@ -129,6 +134,12 @@ public class InsightService {
     private TherapistInsight therapistInsight(Request request, TherapistRef t) {
         Figures own = figures(request, t, Map.of(t.id(), t), Grouping.THERAPIST).get(0);
         Figures org = figures(request, null, null, Grouping.ORGANIZATION).get(0);
+        // Side by side, the organization minus this therapist is everyone else: withheld when that is a small cell.
+        if (!org.suppressed() && own.clients() != null
+                && InsightStatistics.suppressed(org.clients() - own.clients(), config.minClients())) {
+            org = withheld(null, "suppressed: the organization without this therapist has fewer than "
+                    + config.minClients() + " clients, whose figures the two side by side would show");
+        }
         return new TherapistInsight(request.instrument().id(), request.period(), cutoff(request.instrument()),
                 config.minPairs(), config.minClients(), minPairs(own), org, monthly(request.trendScope(t.id())),
                 monthly(request.trendScope(null)));
@@ -325,24 +336,50 @@ public class InsightService {
         } else {
             keys.addAll(activity.keySet());
         }
+        // A list of cells is shown beside the organization's total: withhold what would give the small ones away.
+        Set<String> beside = only == null && grouping != Grouping.ORGANIZATION ? complementary(keys, activity, scores)
+                : Set.of();
         List<Figures> result = new ArrayList<>();
         for (UUID key : keys) {
             TherapistRef ref = key == null ? null : refs.get(key);
-            result.add(figures(ref, activity.get(key), scores.get(key), ruptures.get(key), cutoff));
+            result.add(beside.contains(String.valueOf(key)) ? withheld(ref, COMPLEMENTARY)
+                    : figures(ref, activity.get(key), scores.get(key), ruptures.get(key), cutoff));
         }
         result.sort(Comparator.comparing(f -> f.therapistId() == null ? "" : f.therapistId()));
         return result;
+    }
+
+    private Set<String> complementary(List<UUID> keys, Map<UUID, Activity> activity, Map<UUID, Scores> scores) {
+        Map<String, Long> clients = new HashMap<>();
+        Set<String> small = new HashSet<>();
+        for (UUID key : keys) {
+            Activity a = activity.get(key);
+            Scores s = scores.get(key);
+            clients.put(String.valueOf(key), Math.max(a == null ? 0 : a.clients(), s == null ? 0 : s.clients()));
+            if (small(a, s)) {
+                small.add(String.valueOf(key));
+            }
+        }
+        return InsightStatistics.complementary(clients, small, config.minClients());
+    }
+
+    private boolean small(Activity a, Scores s) {
+        return InsightStatistics.suppressed(a == null ? 0 : a.clients(), config.minClients())
+                || InsightStatistics.suppressed(s == null ? 0 : s.clients(), config.minClients());
+    }
+
+    private static Figures withheld(TherapistRef ref, String note) {
+        return new Figures(ref == null ? null : ref.externalId(), ref == null ? null : ref.displayName(), true, null,
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, List.of(note));
     }
 
     private Figures figures(TherapistRef ref, Activity a, Scores s, Ruptures r, CutoffUsed cutoff) {
         String id = ref == null ? null : ref.externalId();
         String name = ref == null ? null : ref.displayName();
         long clients = Math.max(a == null ? 0 : a.clients(), s == null ? 0 : s.clients());
-        if (InsightStatistics.suppressed(a == null ? 0 : a.clients(), config.minClients())
-                || InsightStatistics.suppressed(s == null ? 0 : s.clients(), config.minClients())) {
-            return new Figures(id, name, true, null, null, null, null, null, null, null, null, null, null, null, null,
-                    null, null, null, null, null, null, null, null,
-                    List.of("suppressed: fewer than " + config.minClients() + " clients"));
+        if (small(a, s)) {
+            return withheld(ref, "suppressed: fewer than " + config.minClients() + " clients");
         }
         List<String> notes = new ArrayList<>();
         a = a == null ? new Activity(0, 0, 0, 0, 0, 0, 0, null, false) : a;

@@ -1,7 +1,11 @@
 package io.rapport.insight;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.apache.commons.math3.distribution.TDistribution;
 
@@ -204,6 +208,35 @@ public final class InsightStatistics {
      */
     public static boolean suppressed(long clients, int minClients) {
         return clients > 0 && clients < minClients;
+    }
+
+    /**
+     * Complementary suppression: beside a total, the cells withheld for being small could be worked out as the
+     * total minus the cells shown. So while the withheld cells hold fewer than {@code minClients} clients together,
+     * the smallest shown cell (fewest clients, then lowest key) is withheld too. Cells of no client are about no one
+     * and add nothing to the withheld; they stay shown.
+     *
+     * @param clients each cell's distinct clients
+     * @param suppressed the cells already withheld (small cells)
+     * @return the further cells to withhold, smallest first
+     */
+    public static Set<String> complementary(Map<String, Long> clients, Set<String> suppressed, int minClients) {
+        long withheld = suppressed.stream().mapToLong(k -> clients.getOrDefault(k, 0L)).sum();
+        Set<String> result = new LinkedHashSet<>();
+        if (withheld == 0) {
+            return result;
+        }
+        List<String> shown = clients.keySet().stream().filter(k -> !suppressed.contains(k) && clients.get(k) > 0)
+                .sorted(Comparator.comparing((String k) -> clients.get(k)).thenComparing(Comparator.naturalOrder()))
+                .toList();
+        for (String k : shown) {
+            if (withheld >= minClients) {
+                break;
+            }
+            result.add(k);
+            withheld += clients.get(k);
+        }
+        return result;
     }
 
     private static List<Double> nulls(int k) {

@@ -28,7 +28,8 @@ class InsightPageTest {
 
     /**
      * Therapist t-1: five clients, first → latest total 32 → 30, 34 → 34.8, 36 → 36, 38 → 37.2, 40 → 38; t-2: one
-     * client, 38 → 30. The organization's latest totals average 34.33; t-2's cell is under the 5 clients minimum.
+     * client, 38 → 30; t-3: four clients, one total of 36 each. The organization's latest totals average 350 / 10 =
+     * 35.00; t-2's and t-3's cells are under the 5 clients minimum, and hold five together (so t-1 is shown).
      */
     @BeforeEach
     void organization() {
@@ -38,6 +39,9 @@ class InsightPageTest {
             ScoredPairs.answered(adminKey, "c-" + i, "t-1", total(t1[i][0]), total(t1[i][1]));
         }
         ScoredPairs.answered(adminKey, "c-9", "t-2", total(38), total(30));
+        for (int i = 0; i < 4; i++) {
+            ScoredPairs.answered(adminKey, "c-3" + i, "t-3", total(36));
+        }
         String t = Web.username("insight-t1");
         Web.account(adminKey, t, PASSWORD, "therapist", "t-1");
         therapist = Web.login(t, PASSWORD);
@@ -51,12 +55,29 @@ class InsightPageTest {
         String html = admin.spec().get("/app/insights" + Q).then().statusCode(200).extract().asString();
 
         assertThat(html).contains("Figures of the organization", "Monthly mean total", "Reliability per version and scale")
-                .contains("<td>34.33 [").contains("data-chart=");
+                .contains("<td>35.00 [").contains("data-chart=");
         // t-1 is compared and ranked; t-2's single client is a suppressed cell, neither ranked nor shown.
         assertThat(html).containsPattern("<td class=\"num\">1</td><th scope=\"row\"><a href=\"/app/insights/therapists/t-1");
         String t2 = Web.firstIn(html, Pattern.compile("t-2</a></th>(.*?)</tr>", Pattern.DOTALL), "t-2's row");
         assertThat(t2.replaceAll("<[^>]+>", " ").trim().split("\\s+")).containsExactly("—", "—", "—", "—", "—", "—",
                 "suppressed", "(fewer", "clients", "than", "the", "minimum)");
+    }
+
+    @Test
+    void shouldSayWhyATherapistBesideASmallCellIsWithheld() {
+        String key = Api.newOrganization();
+        for (int i = 0; i < 5; i++) {
+            ScoredPairs.answered(key, "c-" + i, "t-1", total(28 + 2 * i));
+        }
+        ScoredPairs.answered(key, "c-9", "t-2", total(38));
+        String a = Web.username("insight-admin");
+        Web.account(key, a, PASSWORD, "admin", null);
+
+        String html = Web.login(a, PASSWORD).spec().get("/app/insights" + Q).then().statusCode(200).extract()
+                .asString();
+        // The organization's six clients minus t-1's five would be t-2's one.
+        String t1 = Web.firstIn(html, Pattern.compile("t-1</a></th>(.*?)</tr>", Pattern.DOTALL), "t-1's row");
+        assertThat(t1).contains(InsightPages.WITHHELD_BESIDE).doesNotContain(">5<");
     }
 
     @Test
@@ -72,7 +93,7 @@ class InsightPageTest {
         List<String> lines = mine.lines().toList();
         assertThat(lines).hasSize(3);
         assertThat(lines.get(0)).startsWith("\"cell\",\"suppressed\",\"clients\"");
-        assertThat(lines.get(2)).startsWith("\"Organization\",\"false\",\"6\"");
+        assertThat(lines.get(2)).startsWith("\"Organization\",\"false\",\"10\"");
         // The caseload leads there.
         assertThat(therapist.spec().get("/app").then().statusCode(200).extract().asString())
                 .contains("<a href=\"/app/insights\">Your own figures</a>");
@@ -88,13 +109,17 @@ class InsightPageTest {
                 .statusCode(200);
         as(adminKey).body("{\"displayName\":\"Two\",\"tags\":[\"dbt\"]}").put("/api/v1/therapists/t-2").then()
                 .statusCode(200);
+        as(adminKey).body("{\"displayName\":\"Three\",\"tags\":[\"act\"]}").put("/api/v1/therapists/t-3").then()
+                .statusCode(200);
         String html = admin.spec().get("/app/insights" + Q).then().statusCode(200).extract().asString();
 
         String table = Web.firstIn(html, Pattern.compile("<table class=\"data programs\">(.*?)</table>", Pattern.DOTALL),
                 "the programs table");
-        assertThat(table).contains("<th scope=\"col\">Organization</th><th scope=\"col\">cbt</th><th scope=\"col\">dbt</th>");
-        // t-1's five latest totals average (30 + 34.8 + 36 + 37.2 + 38) / 5 = 35.2; dbt's one client is suppressed.
-        assertThat(table).contains("<td>34.33 [", "<td>35.20 [").contains(InsightPages.SUPPRESSED);
+        assertThat(table).contains("<th scope=\"col\">Organization</th><th scope=\"col\">act</th>"
+                + "<th scope=\"col\">cbt</th><th scope=\"col\">dbt</th>");
+        // t-1's five latest totals average (30 + 34.8 + 36 + 37.2 + 38) / 5 = 35.2; act's four clients and dbt's one
+        // are suppressed.
+        assertThat(table).contains("<td>35.00 [", "<td>35.20 [").contains(InsightPages.SUPPRESSED);
         String csv = admin.spec().get("/app/insights/tags.csv" + Q).then().statusCode(200).extract().asString();
         assertThat(csv.lines().filter(l -> l.startsWith("\"dbt\",\"true\"")).toList()).hasSize(1);
         assertThat(csv.lines().filter(l -> l.startsWith("\"cbt\",\"false\",\"5\"")).toList()).hasSize(1);

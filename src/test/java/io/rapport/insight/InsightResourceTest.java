@@ -56,6 +56,17 @@ class InsightResourceTest {
         ScoredPairs.answered(key, "c-9", "t-2", total(38), total(30));
     }
 
+    /**
+     * Beside {@link #sixClients}, therapist t-3 with four clients of one session each (total 36): t-2 and t-3 are
+     * small cells that hold five clients together, so no shown cell has to be withheld with them.
+     */
+    void tenClients() {
+        sixClients();
+        for (int i = 0; i < 4; i++) {
+            ScoredPairs.answered(key, "c-3" + i, "t-3", total(36));
+        }
+    }
+
     @Test
     void shouldComputeTheOrganizationsFiguresInOnePeriod() {
         sixClients();
@@ -92,13 +103,13 @@ class InsightResourceTest {
 
     @Test
     void shouldRankTherapistsWithEnoughPairsAndSuppressTheRest() {
-        sixClients();
+        tenClients();
 
         // Latest totals of t-1: 30, 34.8, 36, 37.2, 38: mean 35.2, s² = 39.68 / 4 = 9.92, s = 3.149603, se 1.408545,
         // t(0.975, 4) = 2.776445. One therapist compared: nothing to shrink toward, the estimate is the mean.
         json().get("/api/v1/insights/session-rating-4/therapists").then().statusCode(200)
-                .body("minPairs", equalTo(5)).body("therapists", hasSize(2))
-                .body("therapists.figures.therapistId", contains("t-1", "t-2"))
+                .body("minPairs", equalTo(5)).body("therapists", hasSize(3))
+                .body("therapists.figures.therapistId", contains("t-1", "t-2", "t-3"))
                 .body("therapists[0].rank", equalTo(1)).body("therapists[0].compared", equalTo(true))
                 .body("therapists[0].shrunkenLatest", closeTo(35.2, 1e-9))
                 .body("therapists[0].figures.latestAlliance.lower95", closeTo(35.2 - 2.776445 * 1.408545, 1e-4))
@@ -106,17 +117,36 @@ class InsightResourceTest {
                 .body("therapists[1].compared", equalTo(false)).body("therapists[1].rank", nullValue())
                 .body("therapists[1].figures.suppressed", equalTo(true))
                 .body("therapists[1].figures.ruptures", nullValue())
-                .body("organization.clients", equalTo(6));
+                .body("therapists[2].figures.suppressed", equalTo(true))
+                .body("organization.clients", equalTo(10));
+    }
+
+    @Test
+    void shouldWithholdTheSmallestShownTherapistWhenTheSmallCellsHoldFewerThanFiveClients() {
+        sixClients();
+
+        // The organization (6 clients) minus t-1 (5) would be t-2's single client: t-1 is withheld too.
+        json().get("/api/v1/insights/session-rating-4/therapists").then().statusCode(200)
+                .body("organization.clients", equalTo(6)).body("organization.ruptures", equalTo(1))
+                .body("therapists.figures.suppressed", contains(true, true))
+                .body("therapists.compared", contains(false, false))
+                .body("therapists.figures.find { it.therapistId == 't-1' }.clients", nullValue())
+                .body("therapists.figures.find { it.therapistId == 't-1' }.notes",
+                        contains(InsightService.COMPLEMENTARY));
+        // Side by side with t-1's own figures the organization would show the same: it is withheld there.
+        json().get("/api/v1/insights/session-rating-4/therapists/t-1").then().statusCode(200)
+                .body("therapist.clients", equalTo(5)).body("organization.suppressed", equalTo(true))
+                .body("organization.ruptures", nullValue());
     }
 
     @Test
     void shouldShowOneTherapistAgainstTheOrganization() {
-        sixClients();
+        tenClients();
 
         json().get("/api/v1/insights/session-rating-4/therapists/t-1").then().statusCode(200)
                 .body("therapist.therapistId", equalTo("t-1")).body("therapist.clients", equalTo(5))
                 .body("therapist.latestAlliance.mean", closeTo(35.2, 1e-9)).body("therapist.ruptures", equalTo(0))
-                .body("organization.clients", equalTo(6)).body("organization.ruptures", equalTo(1))
+                .body("organization.clients", equalTo(10)).body("organization.ruptures", equalTo(1))
                 .body("monthly", hasSize(1)).body("organizationMonthly", hasSize(1));
         as(key).get("/api/v1/insights/session-rating-4/therapists/t-2").then().statusCode(200)
                 .body("therapist.suppressed", equalTo(true)).body("therapist.latestAlliance", nullValue());
@@ -141,7 +171,7 @@ class InsightResourceTest {
 
     @Test
     void shouldGiveTheSameFiguresFromTheSummaryAsFromTheRows() {
-        sixClients();
+        tenClients();
         // The sessions are on 2026-11-20 (Api.session). A period of whole months is read from the summary, one of
         // single days from the rows themselves.
         for (String path : List.of(ORG, "/api/v1/insights/session-rating-4/therapists/t-1")) {
@@ -306,6 +336,11 @@ class InsightResourceTest {
             ScoredPairs.answered(key, "c-" + i, "t-1", total(t1[i][0]), total(t1[i][1]));
         }
         String solo = ScoredPairs.answered(key, "c-9", "t-2", total(38), total(30));
+        // Four clients of t-3 in "four": with "solo" the small programs hold five clients, so none shown is withheld.
+        for (int i = 0; i < 4; i++) {
+            ScoredPairs.answered(key, "c-3" + i, "t-3", total(36));
+        }
+        as(key).body("{\"tags\":[\"four\"]}").put("/api/v1/therapists/t-3").then().statusCode(200);
         // t-1's five pairs are in "couples" through their therapist; c-9's pair through its own tags.
         as(key).body("{\"displayName\":\"One\",\"tags\":[\"couples\"]}").put("/api/v1/therapists/t-1").then()
                 .statusCode(200).body("tags", contains("couples"));
@@ -316,12 +351,13 @@ class InsightResourceTest {
                 .body("tags", contains("couples"));
 
         json().get("/api/v1/insights/session-rating-4/tags").then().statusCode(200)
-                .body("tags.tag", contains("couples", "solo"))
+                .body("tags.tag", contains("couples", "four", "solo"))
                 .body("tags[0].figures.clients", equalTo(6))
                 .body("tags[0].figures.latestAlliance.mean", closeTo(34.3333, 1e-3))
                 .body("tags[0].figures.ruptures", equalTo(1))
-                // One client: a small cell, every figure withheld.
-                .body("tags[1].figures.suppressed", equalTo(true)).body("tags[1].figures.clients", nullValue());
+                // Four clients and one: small cells, every figure withheld.
+                .body("tags[1].figures.suppressed", equalTo(true)).body("tags[2].figures.suppressed", equalTo(true))
+                .body("tags[2].figures.clients", nullValue());
         as(key).get("/api/v1/insights/session-rating-4/tags/solo").then().statusCode(200)
                 .body("tags", hasSize(1)).body("tags[0].figures.latestAlliance", nullValue());
         as(key).get("/api/v1/insights/session-rating-4/tags/nobody").then().statusCode(404)

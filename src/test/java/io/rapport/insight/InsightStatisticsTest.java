@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -138,6 +140,21 @@ class InsightStatisticsTest {
         assertThat(InsightStatistics.suppressed(4, 5)).isTrue();
         assertThat(InsightStatistics.suppressed(5, 5)).isFalse();
         assertThat(InsightStatistics.suppressed(0, 5)).isFalse();
+    }
+
+    @Test
+    void shouldWithholdTheSmallestShownCellsUntilTheWithheldHoldFiveClients() {
+        // One client withheld: the total minus a, b and c would show it, so the smallest shown cell (b, 5) goes.
+        Map<String, Long> clients = Map.of("a", 7L, "b", 5L, "c", 9L, "d", 1L, "e", 0L);
+        assertThat(InsightStatistics.complementary(clients, Set.of("d"), 5)).containsExactly("b");
+        // Two small cells: 1 + 2 = 3, still fewer than 5, then 3 + 5 = 8; ties go to the lower key.
+        Map<String, Long> tied = Map.of("x", 5L, "w", 5L, "y", 1L, "z", 2L);
+        assertThat(InsightStatistics.complementary(tied, Set.of("y", "z"), 5)).containsExactly("w");
+        // Withheld cells of 5 clients together need no company; nothing withheld, nothing to protect.
+        assertThat(InsightStatistics.complementary(Map.of("a", 7L, "y", 3L, "z", 2L), Set.of("y", "z"), 5)).isEmpty();
+        assertThat(InsightStatistics.complementary(clients, Set.of(), 5)).isEmpty();
+        // Nothing left to withhold: every shown cell goes.
+        assertThat(InsightStatistics.complementary(Map.of("a", 2L, "d", 1L), Set.of("d"), 5)).containsExactly("a");
     }
 
     private static ScaleReliability reliability(double[][] rows, boolean[] reverse, double flagBelow) {
