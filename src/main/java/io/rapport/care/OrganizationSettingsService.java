@@ -39,7 +39,8 @@ public class OrganizationSettingsService {
         // A configured default in minutes shows as the next whole hour, the unit admins choose in.
         long minutes = policy.reminderDelay(organizationId).toMinutes();
         int delayHours = (int) Math.max(1, (minutes + 59) / 60);
-        return new OrganizationSettings(org.name, org.linkTtlHours, delayHours, policy.languages(organizationId));
+        return new OrganizationSettings(org.name, org.linkTtlHours, delayHours, policy.languages(organizationId),
+                org.candourLine);
     }
 
     /**
@@ -62,6 +63,9 @@ public class OrganizationSettingsService {
         org.linkTtlHours = request.linkTtlHours();
         org.reminderDelayHours = request.reminderDelayHours();
         org.formLanguages = String.join(",", FormTexts.normalize(request.languages()));
+        if (request.candourLine() != null) {
+            org.candourLine = request.candourLine();
+        }
         return get(organizationId);
     }
 

@@ -64,17 +64,21 @@ final class InsightCsv {
     static String reliability(ReliabilityInsight r) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("version", "suppressed", "scale", "n", "items", "alpha", "lower95", "upper95", "flagged",
-                "ceiling_share", "floor_share", "item_rest"));
+                "ceiling_share", "floor_share", "item_rest", "n_candour_line", "ceiling_share_candour_line",
+                "n_no_candour_line", "ceiling_share_no_candour_line"));
         for (var v : r.versions()) {
             if (v.suppressed()) {
-                rows.add(List.of(v.version(), "true", "", "", "", "", "", "", "", "", "", ""));
+                rows.add(List.of(v.version(), "true", "", "", "", "", "", "", "", "", "", "", "", "", "", ""));
                 continue;
             }
             for (var s : v.scales()) {
+                var c = s.ceilingByCandour();
                 rows.add(List.of(v.version(), "false", s.scale(), num(v.n()), String.valueOf(s.items()),
                         num(s.alpha()), num(s.lower95()), num(s.upper95()), String.valueOf(s.flagged()),
                         num(s.ceilingShare()), num(s.floorShare()), String.join(" ", s.itemRest().stream()
-                                .map(i -> i.item() + "=" + num(i.correlation())).toList())));
+                                .map(i -> i.item() + "=" + num(i.correlation())).toList()),
+                        String.valueOf(c.withLine()), num(c.shareWithLine()), String.valueOf(c.withoutLine()),
+                        num(c.shareWithoutLine())));
             }
         }
         return Csv.write(rows);

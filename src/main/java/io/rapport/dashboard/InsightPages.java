@@ -41,8 +41,9 @@ final class InsightPages {
     record MonthLine(String month, List<String> values) {
     }
 
+    /** {@code candour}: the ceiling share with the candour line against without it, each of its N. */
     record ReliabilityLine(String version, String scale, String n, String alpha, String flag, String ceiling,
-            String floor, String itemRest) {
+            String floor, String itemRest, String candour) {
     }
 
     /** The figures of one or more cells side by side, in the order of {@code cells}. */
@@ -171,7 +172,7 @@ final class InsightPages {
         List<ReliabilityLine> lines = new ArrayList<>();
         for (var v : r.versions()) {
             if (v.suppressed()) {
-                lines.add(new ReliabilityLine(v.version(), "all", "—", "—", SUPPRESSED, "—", "—", "—"));
+                lines.add(new ReliabilityLine(v.version(), "all", "—", "—", SUPPRESSED, "—", "—", "—", "—"));
                 continue;
             }
             for (var s : v.scales()) {
@@ -181,8 +182,15 @@ final class InsightPages {
                         .map(i -> i.item() + ": " + d(i.correlation(), 2)).toList());
                 String flag = s.flagged() ? "interval below " + d(r.alphaFloor(), 2)
                         : s.notes() == null || s.notes().isEmpty() ? "" : String.join("; ", s.notes());
+                var c = s.ceilingByCandour();
+                String candour = c.withLine() == 0 ? "no response with the line"
+                        : (c.shareWithLine() == null ? SUPPRESSED : percent(c.shareWithLine())) + " of "
+                                + c.withLine() + " with, " + (c.shareWithoutLine() == null
+                                        ? c.withoutLine() == 0 ? "—" : SUPPRESSED
+                                        : percent(c.shareWithoutLine()))
+                                + " of " + c.withoutLine() + " without";
                 lines.add(new ReliabilityLine(v.version(), s.scale(), n(v.n()), alpha, flag, percent(s.ceilingShare()),
-                        percent(s.floorShare()), itemRest));
+                        percent(s.floorShare()), itemRest, candour));
             }
         }
         return lines;

@@ -28,7 +28,7 @@ import io.rapport.security.Caller;
 import io.rapport.security.Roles;
 
 /**
- * Admins change the organization's name, link lifetime, reminder delay and client languages here, with the same
+ * Admins change the organization's name, link lifetime, reminder delay, client languages and candour line here, with the same
  * validation as {@code PUT /api/v1/organization}. Saving the same form twice stores the same values: nothing to
  * guard against.
  */
@@ -52,11 +52,12 @@ public class OrganizationSettingsPageResource {
     }
 
     /** The fields as typed, so that a refused form comes back as it was sent. */
-    public record Form(String name, String linkTtlHours, String reminderDelayHours, List<Language> languages) {
+    public record Form(String name, String linkTtlHours, String reminderDelayHours, List<Language> languages,
+            boolean candourLine) {
 
         static Form of(OrganizationSettings s) {
             return new Form(s.name(), String.valueOf(s.linkTtlHours()), String.valueOf(s.reminderDelayHours()),
-                    languages(s.languages()));
+                    languages(s.languages()), Boolean.TRUE.equals(s.candourLine()));
         }
 
         static List<Language> languages(List<String> chosen) {
@@ -89,15 +90,16 @@ public class OrganizationSettingsPageResource {
     @Operation(hidden = true)
     public Response save(@FormParam("csrf") String csrf, @FormParam("name") String name,
             @FormParam("linkTtlHours") String linkTtlHours, @FormParam("reminderDelayHours") String reminderDelayHours,
-            @FormParam("languages") List<String> languages) {
+            @FormParam("languages") List<String> languages, @FormParam("candourLine") String candourLine) {
         PageContext.checkCsrf(caller, csrf);
         List<String> chosen = languages == null ? List.of() : new ArrayList<>(languages);
+        // An unticked checkbox sends nothing: on this page, absent means off.
         Form form = new Form(name == null ? "" : name, FormFields.trim(linkTtlHours), FormFields.trim(reminderDelayHours),
-                Form.languages(chosen));
+                Form.languages(chosen), candourLine != null);
         Map<String, String> errors = new LinkedHashMap<>();
         OrganizationSettings request = new OrganizationSettings(form.name(),
                 hours("linkTtlHours", form.linkTtlHours(), errors),
-                hours("reminderDelayHours", form.reminderDelayHours(), errors), chosen);
+                hours("reminderDelayHours", form.reminderDelayHours(), errors), chosen, form.candourLine());
         validator.validate(request).forEach(v -> errors.putIfAbsent(field(v.getPropertyPath().toString()),
                 v.getMessage()));
         OrganizationSettingsService.problems(request).forEach(errors::putIfAbsent);

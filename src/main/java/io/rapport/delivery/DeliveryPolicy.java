@@ -41,6 +41,13 @@ public class DeliveryPolicy {
         return org == null ? FormTexts.LANGUAGES : offered(org.formLanguages);
     }
 
+    /** Whether the organization's form shows the line inviting honest low ratings (off by default). */
+    @Transactional
+    public boolean candourLine(UUID organizationId) {
+        Organization org = organizations.findById(organizationId);
+        return org != null && org.candourLine;
+    }
+
     /** Stored codes as a list; a code no longer supported is dropped, and none left means every language. */
     public static List<String> offered(String stored) {
         if (stored == null || stored.isBlank()) {

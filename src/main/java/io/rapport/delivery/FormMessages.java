@@ -20,6 +20,10 @@ public interface FormMessages {
     @Message("Your therapist would like to know how your session on {date} went. There are no right or wrong answers.")
     String introUnnamed(Object date);
 
+    /** The candour line, when the organization shows it (issue 16): low ratings are as welcome as high ones. */
+    @Message("Low ratings help your therapist as much as high ones. Please answer as you really feel, even if something did not go well.")
+    String candour();
+
     @Message("{answered} of {total} questions answered")
     String progress(Object answered, Object total);
 

@@ -32,9 +32,13 @@ import io.rapport.tenancy.PairLocks;
 @ApplicationScoped
 public class ResponseRecorder {
 
-    /** One questionnaire's answers as submitted. {@code itemsTimed}: items answered in the measured duration. */
+    /**
+     * One questionnaire's answers as submitted. {@code itemsTimed}: items answered in the measured duration;
+     * {@code candourShown}: whether the form showed the candour line, null when Rapport drew no form.
+     */
     public record Submission(Assignment assignment, Map<String, Object> answers, Instant startedAt,
-            Instant submittedAt, StoredResponse.Channel channel, String language, int itemsTimed) {
+            Instant submittedAt, StoredResponse.Channel channel, String language, int itemsTimed,
+            Boolean candourShown) {
     }
 
     private final QuestionnaireCatalog catalog;
@@ -125,6 +129,7 @@ public class ResponseRecorder {
         r.qualityFlags = write(flags);
         r.channel = s.channel().dbValue();
         r.language = s.language();
+        r.candourShown = s.candourShown();
         responses.persist(r);
         em.flush();
         recorded.fire(new ResponseRecorded(a.organizationId, pairId, a.sessionId, sessionNumber, a.id, r.id,

@@ -63,7 +63,7 @@ public class ResponseService {
                 : StoredResponse.Channel.api;
         // Invalid answers leave as InvalidAnswersException, for the API's one mapper of it.
         return recorder.record(new ResponseRecorder.Submission(link.assignment(), request.answers(),
-                request.startedAt(), now, channel, null, request.answers().size()));
+                request.startedAt(), now, channel, null, request.answers().size(), null));
     }
 
     /**
@@ -81,7 +81,7 @@ public class ResponseService {
         Assignment a = assignments.findInOrganization(organizationId, assignmentId)
                 .orElseThrow(() -> ApiException.notFound("Assignment"));
         return recorder.store(new ResponseRecorder.Submission(a, answers, null, Instant.now(),
-                StoredResponse.Channel.fhir, language, answers.size()));
+                StoredResponse.Channel.fhir, language, answers.size(), null));
     }
 
     @Transactional

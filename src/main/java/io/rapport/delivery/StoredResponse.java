@@ -70,4 +70,7 @@ public class StoredResponse {
     public String qualityFlags;
     public String channel;
     public String language;
+    /** Whether the form showed the candour line; null when Rapport drew no form (API, FHIR). */
+    @Column(name = "candour_shown")
+    public Boolean candourShown;
 }

@@ -172,6 +172,7 @@ public class DemoResponses implements DemoContributor {
         Map<String, Object> answers = new AllianceModel(d, NOISE, random).answers(share);
         Instant submitted = session.occurredAt.plus(Duration.ofMinutes(minutesAfter)).plusSeconds(random.nextInt(240));
         recorder.record(new ResponseRecorder.Submission(a, answers, submitted.minus(Duration.ofSeconds(
-                20L * d.items().size())), submitted, StoredResponse.Channel.form, "en", d.items().size()));
+                20L * d.items().size())), submitted, StoredResponse.Channel.form, "en", d.items().size(),
+                false));
     }
 }

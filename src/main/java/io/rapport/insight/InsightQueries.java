@@ -112,8 +112,13 @@ public class InsightQueries {
     public record ItemRange(String id, double min, double max, boolean reverse) {
     }
 
-    /** What {@link #itemSums} returns; {@code ends} holds per scale {ceiling count, floor count}. */
-    public record ItemSums(long n, double[] sums, double[][] crossSums, Map<String, long[]> ends) {
+    /**
+     * What {@link #itemSums} returns; {@code ends} holds per scale {ceiling count, floor count, ceiling count with
+     * the candour line shown, without it}; {@code withCandour} and {@code withoutCandour} count the responses whose
+     * form showed the line or did not.
+     */
+    public record ItemSums(long n, double[] sums, double[][] crossSums, Map<String, long[]> ends, long withCandour,
+            long withoutCandour) {
     }
 
     /** A therapist as the EHR names them. */
@@ -404,7 +409,8 @@ public class InsightQueries {
      */
     public ItemSums itemSums(Scope scope, String version, List<ItemRange> items, Map<String, int[]> scales) {
         int k = items.size();
-        StringBuilder select = new StringBuilder("select count(*) as n");
+        StringBuilder select = new StringBuilder("select count(*) as n,"
+                + " count(*) filter (where candour) as n_candour, count(*) filter (where not candour) as n_plain");
         StringBuilder columns = new StringBuilder();
         StringBuilder complete = new StringBuilder();
         for (int i = 0; i < k; i++) {
@@ -429,12 +435,17 @@ public class InsightQueries {
             }
             select.append(", count(*) filter (where ").append(ceiling).append(") as ceil").append(sc);
             select.append(", count(*) filter (where ").append(floor).append(") as floor").append(sc);
+            select.append(", count(*) filter (where candour and ").append(ceiling).append(") as ceilc").append(sc);
+            select.append(", count(*) filter (where not candour and ").append(ceiling).append(") as ceilp")
+                    .append(sc);
         }
         // Per pair, its sessions in time order until the first complete response: a few index probes each
         // (session by pair and time, assignment by session, response by assignment), where sorting every
-        // response of the period by pair took 14 s at 1,000,000 responses.
-        Query q = em.createNativeQuery("with sample as (select x.* from pair p cross join lateral (select r.pair_id"
-                + columns + " from session s"
+        // response of the period by pair took 14 s at 1,000,000 responses. Planned with this call's values: once
+        // the driver prepares the statement, PostgreSQL's generic plan for it took 21-25 s (session 11 benchmark).
+        em.createNativeQuery("set local plan_cache_mode = force_custom_plan").executeUpdate();
+        Query q = em.createNativeQuery("with sample as (select x.* from pair p cross join lateral (select r.pair_id,"
+                + " r.candour_shown as candour" + columns + " from session s"
                 + " join assignment a on a.organization_id = s.organization_id and a.session_id = s.id"
                 + " join response r on r.assignment_id = a.id and r.session_id = s.id"
                 + where(scope) + " and s.pair_id = p.id and r.questionnaire_id = :questionnaire"
@@ -462,9 +473,10 @@ public class InsightQueries {
         }
         Map<String, long[]> ends = new HashMap<>();
         for (int sc = 0; sc < names.size(); sc++) {
-            ends.put(names.get(sc), new long[] { num(r, "ceil" + sc), num(r, "floor" + sc) });
+            ends.put(names.get(sc), new long[] { num(r, "ceil" + sc), num(r, "floor" + sc), num(r, "ceilc" + sc),
+                    num(r, "ceilp" + sc) });
         }
-        return new ItemSums(num(r, "n"), sums, cross, ends);
+        return new ItemSums(num(r, "n"), sums, cross, ends, num(r, "n_candour"), num(r, "n_plain"));
     }
 
     private static String where(Scope scope) {

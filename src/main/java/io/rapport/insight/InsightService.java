@@ -30,6 +30,7 @@ import io.rapport.insight.InsightQueries.TherapistRef;
 import io.rapport.insight.InsightStatistics.Group;
 import io.rapport.insight.InsightStatistics.MeanCi;
 import io.rapport.insight.InsightStatistics.Shrunk;
+import io.rapport.insight.InsightViews.CeilingByCandour;
 import io.rapport.insight.InsightViews.CutoffUsed;
 import io.rapport.insight.InsightViews.Figures;
 import io.rapport.insight.InsightViews.ItemRest;
@@ -285,9 +286,16 @@ public class InsightService {
             Double ceiling = sums.n() > 0 ? (double) ends[0] / sums.n() : null;
             Double floor = sums.n() > 0 ? (double) ends[1] / sums.n() : null;
             views.add(new ScaleReliabilityView(name, k, r.alpha(), r.lower95(), r.upper95(), r.flagged(), itemRest,
-                    ceiling, floor, List.copyOf(notes)));
+                    ceiling, floor, new CeilingByCandour(sums.withCandour(), share(ends[2], sums.withCandour()),
+                            sums.withoutCandour(), share(ends[3], sums.withoutCandour())),
+                    List.copyOf(notes)));
         });
         return new VersionReliability(d.version(), false, sums.n(), views);
+    }
+
+    /** A share of a part of the sample, withheld below the minimum clients (one response per pair). */
+    private Double share(long count, long of) {
+        return of == 0 || InsightStatistics.suppressed(of, config.minClients()) ? null : (double) count / of;
     }
 
     private static int[] indexes(List<Item> items, List<String> ids) {

@@ -77,7 +77,15 @@ public final class InsightViews {
      * the scale's ceiling and floor.
      */
     public record ScaleReliabilityView(String scale, int items, Double alpha, Double lower95, Double upper95,
-            boolean flagged, List<ItemRest> itemRest, Double ceilingShare, Double floorShare, List<String> notes) {
+            boolean flagged, List<ItemRest> itemRest, Double ceilingShare, Double floorShare,
+            CeilingByCandour ceilingByCandour, List<String> notes) {
+    }
+
+    /**
+     * The ceiling share of the sampled responses whose form showed the candour line, and of those whose form did
+     * not (answers from the API or FHIR are in neither); a share is null below the configured clients.
+     */
+    public record CeilingByCandour(long withLine, Double shareWithLine, long withoutLine, Double shareWithoutLine) {
     }
 
     /** A version's scales; every figure withheld when suppressed (fewer than the configured clients). */

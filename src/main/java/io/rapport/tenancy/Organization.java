@@ -25,6 +25,9 @@ public class Organization {
     /** Comma-separated codes of the languages clients are offered, e.g. {@code en,es}; null: every language. */
     @Column(name = "form_languages")
     public String formLanguages;
+    /** Whether the form shows the line inviting honest low ratings. */
+    @Column(name = "candour_line")
+    public boolean candourLine;
     @Column(name = "created_at", insertable = false, updatable = false)
     public Instant createdAt;
 }

@@ -165,4 +165,18 @@ class OrganizationSettingsResourceTest {
                 .header("Accept-Language", "de, en;q=0.5").get("/f").then().statusCode(200)
                 .body(containsString("<html lang=\"es\">"));
     }
+
+    @Test
+    void shouldKeepTheCandourLineOffUntilChosenAndKeepItWhenAPutLeavesItOut() {
+        as(key).get("/api/v1/organization").then().statusCode(200).body("candourLine", equalTo(false));
+        String on = "{\"name\":\"Clinic\",\"linkTtlHours\":72,\"reminderDelayHours\":24,\"languages\":[\"en\"],"
+                + "\"candourLine\":true}";
+        as(key).body(on).put("/api/v1/organization").then().statusCode(200).body("candourLine", equalTo(true));
+        as(key).body(body("Clinic", 72, 24, "[\"en\"]")).put("/api/v1/organization").then().statusCode(200)
+                .body("candourLine", equalTo(true));
+        as(key).body(on.replace("true", "false")).put("/api/v1/organization").then().statusCode(200)
+                .body("candourLine", equalTo(false));
+        as(key).body(on.replace("true", "\"often\"")).put("/api/v1/organization").then().statusCode(400);
+        as(key).get("/api/v1/organization").then().statusCode(200).body("candourLine", equalTo(false));
+    }
 }

@@ -12,7 +12,12 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.util.ArrayList;
 import java.util.List;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.Api;
 import io.rapport.ScoredPairs;
+import io.rapport.delivery.FormFixtures;
 import io.rapport.trend.Reliability;
 import io.restassured.config.JsonConfig;
 import io.restassured.config.RestAssuredConfig;
@@ -35,6 +41,9 @@ class InsightResourceTest {
     /** SD 2 and reliability 0.75: SEM 1, so a drop of 3·√2 = 4.24 points is a rupture. */
     static final String SEM_ONE = "{\"citation\":\"Test source (2026). A made-up table for this test.\","
             + "\"scales\":{\"total\":{\"referenceSd\":2,\"reliability\":0.75}}}";
+
+    @Inject
+    DataSource dataSource;
 
     String key;
 
@@ -299,6 +308,32 @@ class InsightResourceTest {
                 .body("versions[0].scales[0].itemRest.item", contains("1", "2", "3", "4"))
                 .body("versions[0].scales[0].ceilingShare", closeTo(0.2, 1e-9))
                 .body("versions[0].scales[0].floorShare", closeTo(0.0, 1e-9));
+    }
+
+    @Test
+    void shouldSetTheCeilingShareWithTheCandourLineBesideTheShareWithout() {
+        // Five pairs whose form showed the line, two of them at the ceiling; five whose form did not, four of them.
+        FormFixtures fixtures = new FormFixtures(dataSource);
+        List<String> pairs = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            boolean ceiling = i < 2 || i >= 5 && i < 9;
+            pairs.add(ScoredPairs.answered(key, "c-" + i, "t-1",
+                    ceiling ? ScoredPairs.same(10) : new double[] { 6, 7, 8, 5 }));
+            fixtures.update("update response set candour_shown = ? where pair_id = ?::uuid", i < 5, pairs.get(i));
+        }
+        String path = "/api/v1/insights/session-rating-4/reliability";
+
+        json().get(path).then().statusCode(200).body("versions[0].scales[0].ceilingShare", closeTo(0.6, 1e-9))
+                .body("versions[0].scales[0].ceilingByCandour.withLine", equalTo(5))
+                .body("versions[0].scales[0].ceilingByCandour.shareWithLine", closeTo(0.4, 1e-9))
+                .body("versions[0].scales[0].ceilingByCandour.withoutLine", equalTo(5))
+                .body("versions[0].scales[0].ceilingByCandour.shareWithoutLine", closeTo(0.8, 1e-9));
+        // One of them moved to "no line": four clients with the line are a small cell, their share withheld.
+        fixtures.update("update response set candour_shown = false where pair_id = ?::uuid", pairs.get(0));
+        json().get(path).then().statusCode(200)
+                .body("versions[0].scales[0].ceilingByCandour.withLine", equalTo(4))
+                .body("versions[0].scales[0].ceilingByCandour.shareWithLine", nullValue())
+                .body("versions[0].scales[0].ceilingByCandour.shareWithoutLine", closeTo(5.0 / 6, 1e-9));
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.rapport.delivery.Assignment;
+import io.rapport.delivery.DeliveryPolicy;
 import io.rapport.delivery.FormMessages;
 import io.rapport.delivery.FormTexts;
 import io.rapport.delivery.SessionContext;
@@ -30,10 +31,12 @@ public class FormPageBuilder {
 
     private final QuestionnaireCatalog catalog;
     private final FormTexts texts;
+    private final DeliveryPolicy policy;
 
-    public FormPageBuilder(QuestionnaireCatalog catalog, FormTexts texts) {
+    public FormPageBuilder(QuestionnaireCatalog catalog, FormTexts texts, DeliveryPolicy policy) {
         this.catalog = catalog;
         this.texts = texts;
+        this.policy = policy;
     }
 
     /** The form field carrying one item's answer. */
@@ -82,7 +85,8 @@ public class FormPageBuilder {
         }
         // The script counts answers as they are given, filling the same text's placeholders.
         return new FormView(lang, t.title(), t.errorSummary(), t.submit(), t.progress("{answered}", "{total}"), intro,
-                t.progress(answered, total), total, csrf, errors, views);
+                policy.candourLine(ctx.organizationId()) ? t.candour() : null, t.progress(answered, total), total,
+                csrf, errors, views);
     }
 
     private FormView.Question question(FormMessages t, QuestionnaireText text, Item item,

@@ -4,10 +4,13 @@ import java.util.List;
 
 import io.quarkus.qute.TemplateData;
 
-/** Everything the form template shows; built by {@link FormPageBuilder}, so the template only lays it out. */
+/**
+ * Everything the form template shows; built by {@link FormPageBuilder}, so the template only lays it out.
+ * {@code candour} is the line inviting honest low ratings, null when the organization does not show it.
+ */
 @TemplateData
 public record FormView(String lang, String title, String errorSummary, String submit, String progressTemplate,
-        String intro, String progress, int total,
+        String intro, String candour, String progress, int total,
         String csrf, List<ErrorLink> errors, List<Part> parts) {
 
     /** An entry of the error summary, linking to the field it is about. */

@@ -156,9 +156,11 @@ public class FormVisits {
         Instant now = Instant.now();
         StoredResponse.Channel channel = "in-session".equals(visit.channel()) ? StoredResponse.Channel.inSession
                 : StoredResponse.Channel.form;
+        // The page just answered was drawn with the organization's setting as it is now.
+        boolean candour = policy.candourLine(ctx.organizationId());
         for (Map.Entry<FormPageBuilder.Part, Map<String, Object>> e : parsed.answers().entrySet()) {
             recorder.record(new ResponseRecorder.Submission(e.getKey().assignment(), e.getValue(),
-                    visit.firstServedAt(), now, channel, lang, parsed.items()));
+                    visit.firstServedAt(), now, channel, lang, parsed.items(), candour));
         }
         return new Redirect("/f", null, 0);
     }

@@ -162,6 +162,38 @@ class FormPageTest {
     }
 
     @Test
+    void shouldShowTheCandourLineInTheClientsLanguageOnlyWhenChosenAndRecordIt() {
+        FormFixtures.Created s = fixtures.session();
+        String cookie = openForm(s.token());
+        assertThat(browser().cookie(COOKIE, cookie).get("/f").asString()).doesNotContain("class=\"candour\"");
+
+        Api.as(s.key()).body("{\"name\":\"Clinic\",\"linkTtlHours\":72,\"reminderDelayHours\":24,"
+                + "\"languages\":[\"en\",\"es\",\"de\"],\"candourLine\":true}").put("/api/v1/organization").then()
+                .statusCode(200);
+        String html = browser().cookie(COOKIE, cookie).get("/f").then().statusCode(200).extract().asString();
+        assertThat(html).contains("<p class=\"candour\">Low ratings help your therapist as much as high ones.");
+        fixtures.setClient(s.key(), "c-1", null, "es");
+        assertThat(browser().cookie(COOKIE, cookie).get("/f").asString())
+                .contains("<p class=\"candour\">Las valoraciones bajas ayudan");
+        fixtures.setClient(s.key(), "c-1", null, "de");
+        assertThat(browser().cookie(COOKIE, cookie).get("/f").asString())
+                .contains("<p class=\"candour\">Niedrige Bewertungen helfen");
+
+        browser().cookie(COOKIE, cookie).formParam("csrf", csrf(html))
+                .formParam(field(s.assignmentId(), "1"), "6").formParam(field(s.assignmentId(), "2"), "6")
+                .formParam(field(s.assignmentId(), "3"), "6").formParam(field(s.assignmentId(), "4"), "6")
+                .post("/f").then().statusCode(303);
+        assertThat(fixtures.string("select candour_shown::text from response where assignment_id = ?::uuid",
+                s.assignmentId())).isEqualTo("true");
+        // Answers sent to the API, through no form Rapport drew, record neither.
+        FormFixtures.Created other = fixtures.session(s.key(), "c-2");
+        FormFixtures.anonymous().body(FormFixtures.srsAnswers("6", "6", "6", "6"))
+                .post("/api/v1/forms/" + other.token() + "/responses").then().statusCode(201);
+        assertThat(fixtures.string("select coalesce(candour_shown::text, 'null') from response"
+                + " where assignment_id = ?::uuid", other.assignmentId())).isEqualTo("null");
+    }
+
+    @Test
     void shouldCombineTheSessionsOpenFormsOnOnePage() {
         FormFixtures.Created s = fixtures.session();
         fixtures.addAssignment(s.sessionId(), "wai-sr", "1.0.0");
