@@ -3,6 +3,7 @@ package io.rapport.dashboard;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -126,7 +127,8 @@ final class InsightPages {
             Figures f = cells.get(i);
             Map<String, Object> s = new LinkedHashMap<>();
             s.put("label", names.get(i));
-            s.put("values", f.suppressed() ? List.of() : List.of(ci(f.firstAlliance()), ci(f.latestAlliance())));
+            // A cell below the minimum pairs has no means: nulls, which List.of refuses and the chart skips.
+            s.put("values", f.suppressed() ? List.of() : Arrays.asList(ci(f.firstAlliance()), ci(f.latestAlliance())));
             series.add(s);
         }
         Map<String, Object> chart = new LinkedHashMap<>();

@@ -81,6 +81,14 @@ class InsightPageTest {
     }
 
     @Test
+    void shouldShowATherapistTheirPageBeforeTheyHaveFivePairsWithAScore() {
+        // t-1's clients answered session-rating-4 only: for wai-sr they have sessions and no scored pair.
+        String html = therapist.spec().get("/app/insights?questionnaire=wai-sr").then().statusCode(200).extract()
+                .asString();
+        assertThat(html).contains("Your figures").contains("alliance means are shown from 5 pairs");
+    }
+
+    @Test
     void shouldShowATherapistOnlyTheirOwnFiguresAgainstTheOrganization() {
         String html = therapist.spec().get("/app/insights" + Q).then().statusCode(200).extract().asString();
 
