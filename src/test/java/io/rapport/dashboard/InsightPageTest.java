@@ -81,11 +81,13 @@ class InsightPageTest {
     }
 
     @Test
-    void shouldShowATherapistTheirPageBeforeTheyHaveFivePairsWithAScore() {
+    void shouldShowThePagesOfAnInstrumentWithoutEnoughScoredPairs() {
         // t-1's clients answered session-rating-4 only: for wai-sr they have sessions and no scored pair.
         String html = therapist.spec().get("/app/insights?questionnaire=wai-sr").then().statusCode(200).extract()
                 .asString();
         assertThat(html).contains("Your figures").contains("alliance means are shown from 5 pairs");
+        // The organization has no scored wai-sr pair either: no means, and the admin's page still answers.
+        admin.spec().get("/app/insights?questionnaire=wai-sr").then().statusCode(200);
     }
 
     @Test
