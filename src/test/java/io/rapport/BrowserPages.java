@@ -1,9 +1,12 @@
 package io.rapport;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 
 /** What the browser tests do on every page: sign in through the login form, follow a link, take a screenshot. */
@@ -31,7 +34,10 @@ public final class BrowserPages {
 
     /** Follows the link of that name and waits for the page at {@code path}. */
     public static void follow(Page page, String link, String path) {
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(link)).click();
+        // The page the link leads to must answer: a 500 there once went unnoticed because only the URL was checked.
+        Response answer = page.waitForResponse(r -> r.url().endsWith(path) || r.url().contains(path + "?"),
+                () -> page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(link)).click());
+        assertThat(answer.status()).as("status of " + path).isLessThan(400);
         page.waitForURL("**" + path);
     }
 
