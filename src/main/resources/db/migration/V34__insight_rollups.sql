@@ -58,7 +58,7 @@ CREATE TABLE insight_org_span (
     total_squares numeric NOT NULL DEFAULT 0,
     PRIMARY KEY (organization_id, questionnaire_id, kind, month, other_month, value)
 );
--- Combinations no longer present are deleted after each change.
+-- Combinations no longer present are deleted after each change (insight_tidy).
 CREATE INDEX insight_org_span_empty_idx ON insight_org_span (organization_id) WHERE n = 0;
 
 -- Element-wise sum of two time-to-answer bin arrays, and that as an aggregate.
@@ -115,10 +115,6 @@ BEGIN
     FROM r GROUP BY q, month, next, latest
     ON CONFLICT (organization_id, questionnaire_id, kind, month, other_month, value) DO UPDATE SET n = o.n + EXCLUDED.n,
         total_sum = o.total_sum + EXCLUDED.total_sum, total_squares = o.total_squares + EXCLUDED.total_squares;
-    DELETE FROM insight_org_span WHERE organization_id = p_org AND n = 0;
-    -- A month whose last session moved away (sent = 0 leaves no assignment, scored = 0 no total).
-    DELETE FROM insight_org_month WHERE organization_id = p_org AND sessions = 0 AND sent = 0 AND scored = 0
-        AND ruptures = 0 AND repaired = 0 AND unrepaired = 0;
 END;
 $$;
 
@@ -138,8 +134,16 @@ BEGIN
     )
     SELECT p_org, q, 'client', month, prev, 0, p_sign * count(*) FROM l GROUP BY q, month, prev
     ON CONFLICT (organization_id, questionnaire_id, kind, month, other_month, value) DO UPDATE SET n = o.n + EXCLUDED.n;
-    DELETE FROM insight_org_span WHERE organization_id = p_org AND n = 0;
 END;
+$$;
+
+-- After a change has been subtracted and added back: the histogram combinations and months no longer present.
+-- Once per change, not after each subtraction (most rows it empties, the addition fills again).
+CREATE FUNCTION insight_tidy(p_org uuid) RETURNS void LANGUAGE sql AS $$
+    DELETE FROM insight_org_span WHERE organization_id = p_org AND n = 0;
+    -- A month whose last session moved away (sent = 0 leaves no assignment, scored = 0 no total).
+    DELETE FROM insight_org_month WHERE organization_id = p_org AND sessions = 0 AND sent = 0 AND scored = 0
+        AND ruptures = 0 AND repaired = 0 AND unrepaired = 0;
 $$;
 
 -- One writer of an organization's rollups at a time: they are shared by all its pairs, and two flushes adding
@@ -264,6 +268,7 @@ BEGIN
     END LOOP;
     PERFORM insight_pair_contrib(p_org, v_pairs, 1);
     PERFORM insight_client_contrib(p_org, v_clients, 1);
+    PERFORM insight_tidy(p_org);
 END;
 $$;
 
@@ -313,6 +318,7 @@ BEGIN
     PERFORM insight_client_contrib(OLD.organization_id, ARRAY[OLD.client_id], -1);
     DELETE FROM insight_pair_month WHERE organization_id = OLD.organization_id AND pair_id = OLD.id;
     PERFORM insight_client_contrib(OLD.organization_id, ARRAY[OLD.client_id], 1);
+    PERFORM insight_tidy(OLD.organization_id);
     RETURN NULL;
 END;
 $$;
