@@ -32,7 +32,12 @@ public final class Api {
     }
 
     public static String session(String clientId, String therapistId) {
+        return session(clientId, therapistId, "2026-11-20T15:00:00Z");
+    }
+
+    /** A session's body; {@code occurredAt} as ISO-8601 UTC. */
+    public static String session(String clientId, String therapistId, String occurredAt) {
         return "{\"clientId\":\"" + clientId + "\",\"therapistId\":\"" + therapistId
-                + "\",\"occurredAt\":\"2026-11-20T15:00:00Z\"}";
+                + "\",\"occurredAt\":\"" + occurredAt + "\"}";
     }
 }

@@ -20,14 +20,20 @@ public final class ScoredPairs {
     public static String answered(String key, String clientId, String therapistId, double[]... items) {
         String pairId = null;
         for (double[] values : items) {
-            Response s = as(key).body(session(clientId, therapistId)).post("/api/v1/sessions");
-            s.then().statusCode(201);
-            pairId = s.path("pairId");
-            if (values != null) {
-                submit(s.path("assignments[0].formUrl"), values);
-            }
+            pairId = answeredAt(key, clientId, therapistId, "2026-11-20T15:00:00Z", values);
         }
         return pairId;
+    }
+
+    /** One session at {@code occurredAt} (ISO-8601 UTC), answered with {@code values} unless null; the pair id. */
+    public static String answeredAt(String key, String clientId, String therapistId, String occurredAt,
+            double[] values) {
+        Response s = as(key).body(session(clientId, therapistId, occurredAt)).post("/api/v1/sessions");
+        s.then().statusCode(201);
+        if (values != null) {
+            submit(s.path("assignments[0].formUrl"), values);
+        }
+        return s.path("pairId");
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.rapport.dashboard;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -61,14 +62,18 @@ final class InsightCsv {
         return Csv.write(rows);
     }
 
+    static final List<String> RELIABILITY = List.of("version", "suppressed", "scale", "n", "items", "alpha",
+            "lower95", "upper95", "flagged", "ceiling_share", "floor_share", "item_rest", "n_candour_line",
+            "ceiling_share_candour_line", "n_no_candour_line", "ceiling_share_no_candour_line");
+
     static String reliability(ReliabilityInsight r) {
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("version", "suppressed", "scale", "n", "items", "alpha", "lower95", "upper95", "flagged",
-                "ceiling_share", "floor_share", "item_rest", "n_candour_line", "ceiling_share_candour_line",
-                "n_no_candour_line", "ceiling_share_no_candour_line"));
+        rows.add(RELIABILITY);
         for (var v : r.versions()) {
             if (v.suppressed()) {
-                rows.add(List.of(v.version(), "true", "", "", "", "", "", "", "", "", "", "", "", "", "", ""));
+                List<String> row = new ArrayList<>(List.of(v.version(), "true"));
+                row.addAll(Collections.nCopies(RELIABILITY.size() - row.size(), ""));
+                rows.add(row);
                 continue;
             }
             for (var s : v.scales()) {

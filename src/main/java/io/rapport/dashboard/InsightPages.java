@@ -186,11 +186,8 @@ final class InsightPages {
                         : s.notes() == null || s.notes().isEmpty() ? "" : String.join("; ", s.notes());
                 var c = s.ceilingByCandour();
                 String candour = c.withLine() == 0 ? "no response with the line"
-                        : (c.shareWithLine() == null ? SUPPRESSED : percent(c.shareWithLine())) + " of "
-                                + c.withLine() + " with, " + (c.shareWithoutLine() == null
-                                        ? c.withoutLine() == 0 ? "—" : SUPPRESSED
-                                        : percent(c.shareWithoutLine()))
-                                + " of " + c.withoutLine() + " without";
+                        : share(c.shareWithLine(), c.withLine()) + " of " + c.withLine() + " with, "
+                                + share(c.shareWithoutLine(), c.withoutLine()) + " of " + c.withoutLine() + " without";
                 lines.add(new ReliabilityLine(v.version(), s.scale(), n(v.n()), alpha, flag, percent(s.ceilingShare()),
                         percent(s.floorShare()), itemRest, candour));
             }
@@ -231,6 +228,11 @@ final class InsightPages {
 
     static String d(Double value, int places) {
         return value == null ? "—" : String.format(Locale.ROOT, "%." + places + "f", value);
+    }
+
+    /** A share of part of a sample: "—" when the part is empty, withheld when it is a small cell. */
+    private static String share(Double share, long n) {
+        return share != null ? percent(share) : n == 0 ? "—" : SUPPRESSED;
     }
 
     private static String suppressedNote(Figures f) {

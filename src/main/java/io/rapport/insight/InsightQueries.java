@@ -211,13 +211,23 @@ public class InsightQueries {
      * client had no such month earlier in the period (each client once).
      */
     private Map<UUID, Activity> rollupActivity(Scope scope) {
-        Query q = em.createNativeQuery("select cast(null as uuid) as grp, (select sum(c.n) from insight_org_span c"
-                + " where c.organization_id = :org and c.questionnaire_id = '' and c.kind = 'client'"
-                + " and c.month >= :fromMonth and c.month < :toMonth and c.other_month < :fromMonth) as clients,"
+        Query q = em.createNativeQuery("select cast(null as uuid) as grp, " + periodClients("''") + " as clients,"
                 + summedActivity("o") + " from insight_org_month o where o.organization_id = :org"
                 + " and o.month >= :fromMonth and o.month < :toMonth and o.questionnaire_id in ('', :questionnaire)",
                 Tuple.class);
         return summedActivities(bindSummary(q, scope));
+    }
+
+    /**
+     * The distinct clients of the period, from the 'client' histogram: each in the first month of the period they
+     * were seen (no such month of theirs before it).
+     *
+     * @param questionnaire SQL of the questionnaire id: {@code ''} for sessions, {@code :questionnaire} for scores
+     */
+    private static String periodClients(String questionnaire) {
+        return "(select sum(c.n) from insight_org_span c where c.organization_id = :org and c.questionnaire_id = "
+                + questionnaire + " and c.kind = 'client' and c.month >= :fromMonth and c.month < :toMonth"
+                + " and c.other_month < :fromMonth)";
     }
 
     /** Sums of summary rows {@code alias}: the '' rows count sessions, the instrument's rows the rest. */
@@ -310,7 +320,7 @@ public class InsightQueries {
                 + span + "'first' and x.other_month < :fromMonth) f,"
                 + " (select sum(x.total_sum) as latest_sum, sum(x.total_squares) as latest_sq, " + beyond + " as beyond"
                 + span + "'latest' and x.other_month >= :toMonth) l,"
-                + " (select sum(x.n) as clients" + span + "'client' and x.other_month < :fromMonth) c,"
+                + " (select " + periodClients(":questionnaire") + " as clients) c,"
                 + " (select sum(o.scored) as scored from insight_org_month o where o.organization_id = :org"
                 + " and o.questionnaire_id = :questionnaire and o.month >= :fromMonth and o.month < :toMonth) o",
                 Tuple.class);
@@ -324,26 +334,29 @@ public class InsightQueries {
     public Map<UUID, Ruptures> ruptures(Scope scope, Grouping grouping) {
         String sums = " sum(m.ruptures) as ruptures, sum(m.repaired) as repaired, sum(m.unrepaired) as unrepaired,"
                 + " sum(m.open_unrepaired) as open_unrepaired";
-        Query q = scope.rollup(grouping)
-                ? em.createNativeQuery("select cast(null as uuid) as grp," + sums + " from insight_org_month m"
-                        + summaryWhere(scope) + " and m.questionnaire_id = :questionnaire", Tuple.class)
-                : scope.wholeMonths()
-                        ? em.createNativeQuery("select " + grouping.summaryExpression + " as grp," + sums
-                                + " from insight_pair_month m" + grouping.summaryJoin + summaryWhere(scope)
-                                + " and m.questionnaire_id = :questionnaire and m.ruptures + m.repaired + m.unrepaired > 0"
-                                + " group by 1", Tuple.class)
-                        : em.createNativeQuery("select " + grouping.expression + " as grp,"
-                                + " count(distinct al.pair_id || ':' || al.session_number)"
-                                + " filter (where al.type in ('reliable-drop', 'personal-drop')) as ruptures,"
-                                + " count(*) filter (where al.type = 'repair') as repaired,"
-                                + " count(*) filter (where al.type = 'unrepaired') as unrepaired,"
-                                + " count(*) filter (where al.type = 'unrepaired' and al.status = 'open') as open_unrepaired"
-                                + " from session s" + PAIR + grouping.join
-                                + " join alert al on al.organization_id = s.organization_id and al.pair_id = s.pair_id"
-                                + " and al.session_number = s.session_number"
-                                + where(scope) + " and al.questionnaire_id = :questionnaire"
-                                + " and al.type in ('reliable-drop', 'personal-drop', 'repair', 'unrepaired') group by 1",
-                                Tuple.class);
+        Query q;
+        if (scope.rollup(grouping)) {
+            q = em.createNativeQuery("select cast(null as uuid) as grp," + sums + " from insight_org_month m"
+                    + summaryWhere(scope) + " and m.questionnaire_id = :questionnaire", Tuple.class);
+        } else if (scope.wholeMonths()) {
+            q = em.createNativeQuery("select " + grouping.summaryExpression + " as grp," + sums
+                    + " from insight_pair_month m" + grouping.summaryJoin + summaryWhere(scope)
+                    + " and m.questionnaire_id = :questionnaire and m.ruptures + m.repaired + m.unrepaired > 0"
+                    + " group by 1", Tuple.class);
+        } else {
+            q = em.createNativeQuery("select " + grouping.expression + " as grp,"
+                    + " count(distinct al.pair_id || ':' || al.session_number)"
+                    + " filter (where al.type in ('reliable-drop', 'personal-drop')) as ruptures,"
+                    + " count(*) filter (where al.type = 'repair') as repaired,"
+                    + " count(*) filter (where al.type = 'unrepaired') as unrepaired,"
+                    + " count(*) filter (where al.type = 'unrepaired' and al.status = 'open') as open_unrepaired"
+                    + " from session s" + PAIR + grouping.join
+                    + " join alert al on al.organization_id = s.organization_id and al.pair_id = s.pair_id"
+                    + " and al.session_number = s.session_number"
+                    + where(scope) + " and al.questionnaire_id = :questionnaire"
+                    + " and al.type in ('reliable-drop', 'personal-drop', 'repair', 'unrepaired') group by 1",
+                    Tuple.class);
+        }
         Map<UUID, Ruptures> result = new HashMap<>();
         NativeColumns.tuples(bindEither(q, scope)).forEach(r -> result.put(r.get("grp", UUID.class), new Ruptures(
                 num(r, "ruptures"), num(r, "repaired"), num(r, "unrepaired"), num(r, "open_unrepaired"))));
@@ -352,26 +365,28 @@ public class InsightQueries {
 
     /** Scored totals per calendar month (UTC) of the session, oldest first. */
     public List<Month> monthly(Scope scope) {
-        Query q = scope.rollup(Grouping.ORGANIZATION)
-                ? em.createNativeQuery("select cast(m.month as timestamp) at time zone 'UTC' as month,"
-                        + " (select sum(c.n) from insight_org_span c where c.organization_id = m.organization_id"
-                        + " and c.questionnaire_id = m.questionnaire_id and c.kind = 'client' and c.month = m.month)"
-                        + " as clients, m.scored as n, m.total_sum, m.total_squares as total_sq"
-                        + " from insight_org_month m" + summaryWhere(scope)
-                        + " and m.questionnaire_id = :questionnaire and m.scored > 0 order by 1", Tuple.class)
-                : scope.wholeMonths()
-                        ? em.createNativeQuery("select cast(m.month as timestamp) at time zone 'UTC' as month,"
-                                + " count(distinct m.client_id) as clients, sum(m.scored) as n, sum(m.total_sum) as total_sum,"
-                                + " sum(m.total_squares) as total_sq from insight_pair_month m" + summaryWhere(scope)
-                                + " and m.questionnaire_id = :questionnaire and m.scored > 0 group by 1 order by 1",
-                                Tuple.class)
-                        : em.createNativeQuery("select date_trunc('month', s.occurred_at at time zone 'UTC') at time zone 'UTC'"
-                                + " as month, count(distinct p.client_id) as clients, count(*) as n, sum(r.total) as total_sum,"
-                                + " sum(r.total * r.total) as total_sq"
-                                + " from session s" + PAIR
-                                + " join response r on r.organization_id = s.organization_id and r.session_id = s.id"
-                                + where(scope) + " and r.questionnaire_id = :questionnaire and r.scored and r.total is not null"
-                                + " group by 1 order by 1", Tuple.class);
+        Query q;
+        if (scope.rollup(Grouping.ORGANIZATION)) {
+            q = em.createNativeQuery("select cast(m.month as timestamp) at time zone 'UTC' as month,"
+                    + " (select sum(c.n) from insight_org_span c where c.organization_id = m.organization_id"
+                    + " and c.questionnaire_id = m.questionnaire_id and c.kind = 'client' and c.month = m.month)"
+                    + " as clients, m.scored as n, m.total_sum, m.total_squares as total_sq"
+                    + " from insight_org_month m" + summaryWhere(scope)
+                    + " and m.questionnaire_id = :questionnaire and m.scored > 0 order by 1", Tuple.class);
+        } else if (scope.wholeMonths()) {
+            q = em.createNativeQuery("select cast(m.month as timestamp) at time zone 'UTC' as month,"
+                    + " count(distinct m.client_id) as clients, sum(m.scored) as n, sum(m.total_sum) as total_sum,"
+                    + " sum(m.total_squares) as total_sq from insight_pair_month m" + summaryWhere(scope)
+                    + " and m.questionnaire_id = :questionnaire and m.scored > 0 group by 1 order by 1", Tuple.class);
+        } else {
+            q = em.createNativeQuery("select date_trunc('month', s.occurred_at at time zone 'UTC') at time zone 'UTC'"
+                    + " as month, count(distinct p.client_id) as clients, count(*) as n, sum(r.total) as total_sum,"
+                    + " sum(r.total * r.total) as total_sq"
+                    + " from session s" + PAIR
+                    + " join response r on r.organization_id = s.organization_id and r.session_id = s.id"
+                    + where(scope) + " and r.questionnaire_id = :questionnaire and r.scored and r.total is not null"
+                    + " group by 1 order by 1", Tuple.class);
+        }
         return NativeColumns.tuples(bindEither(q, scope)).stream().map(r -> new Month(
                 NativeColumns.instant(r.get("month")), num(r, "clients"), num(r, "n"), dbl(r, "total_sum"),
                 dbl(r, "total_sq"))).toList();

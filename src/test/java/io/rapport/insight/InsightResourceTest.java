@@ -31,7 +31,6 @@ import io.restassured.config.JsonConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
-import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 @QuarkusTest
@@ -234,10 +233,7 @@ class InsightResourceTest {
     }
 
     private void answeredOn(String clientId, String therapistId, String date, double sessionTotal) {
-        Response s = as(key).body("{\"clientId\":\"" + clientId + "\",\"therapistId\":\""
-                + therapistId + "\",\"occurredAt\":\"" + date + "T15:00:00Z\"}").post("/api/v1/sessions");
-        s.then().statusCode(201);
-        ScoredPairs.submit(s.path("assignments[0].formUrl"), total(sessionTotal));
+        ScoredPairs.answeredAt(key, clientId, therapistId, date + "T15:00:00Z", total(sessionTotal));
     }
 
     /** The figures of {@code path} over whole months (the summary) equal those over days (the rows). */
