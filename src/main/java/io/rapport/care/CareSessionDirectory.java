@@ -37,7 +37,7 @@ public class CareSessionDirectory implements SessionDirectory {
     @Override
     public SessionContext context(UUID organizationId, UUID sessionId) {
         Tuple row = (Tuple) em.createNativeQuery("select s.occurred_at, t.display_name, c.preferred_language,"
-                + " c.email from session s"
+                + " c.email, t.email as therapist_email from session s"
                 + " join pair p on p.organization_id = s.organization_id and p.id = s.pair_id"
                 + " join client c on c.organization_id = p.organization_id and c.id = p.client_id"
                 + " join therapist t on t.organization_id = p.organization_id and t.id = p.therapist_id"
@@ -45,7 +45,7 @@ public class CareSessionDirectory implements SessionDirectory {
                 .setParameter("org", organizationId).setParameter("session", sessionId).getSingleResult();
         return new SessionContext(organizationId, sessionId, NativeColumns.instant(row.get("occurred_at")),
                 row.get("display_name", String.class), row.get("preferred_language", String.class),
-                row.get("email", String.class));
+                row.get("email", String.class), row.get("therapist_email", String.class));
     }
 
     @Override

@@ -9,7 +9,10 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 
-/** One questionnaire for one session's client to fill, reached through a one-time link. */
+/**
+ * One questionnaire for one session's client (or, for a therapist-rated form, the therapist) to fill, reached
+ * through a one-time link.
+ */
 @Entity
 public class Assignment {
 
@@ -44,6 +47,15 @@ public class Assignment {
     /** When the one reminder is due; null for assignments issued before reminders were per organization. */
     @Column(name = "remind_at")
     public Instant remindAt;
+    /** {@code client} or {@code therapist}: who answers, from the catalog's rater when issued. */
+    public String rater = CLIENT;
+
+    public static final String CLIENT = "client";
+    public static final String THERAPIST = "therapist";
+
+    public boolean therapistRated() {
+        return THERAPIST.equals(rater);
+    }
 
     /** The status as a reader should see it: an open link past its expiry is expired. */
     public Status effectiveStatus(Instant now) {

@@ -1,5 +1,6 @@
 package io.rapport.delivery;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +20,15 @@ public class AssignmentRepository implements OrganizationScoped<Assignment> {
         }
         return listInOrganization(organizationId, "sessionId in ?2", Sort.by("createdAt", "questionnaireId"),
                 sessionIds);
+    }
+
+    /**
+     * When the session's client forms stopped accepting answers, or will: the latest expiry of its client-rated
+     * assignments; empty when the session has none.
+     */
+    public Optional<Instant> clientFormsExpireAt(UUID organizationId, UUID sessionId) {
+        return listInOrganization(organizationId, "sessionId = ?2 and rater = ?3", Sort.by("expiresAt"), sessionId,
+                Assignment.CLIENT).stream().map(a -> a.expiresAt).reduce((a, b) -> b);
     }
 
     public Optional<Assignment> findByTokenHash(String tokenHash) {

@@ -62,6 +62,15 @@ public class ChannelService {
     public IssuedLink email(UUID organizationId, UUID assignmentId) {
         Assignment a = open(organizationId, assignmentId);
         SessionContext ctx = sessionDirectory.context(organizationId, a.sessionId);
+        if (a.therapistRated()) {
+            // A therapist's rating form goes to the therapist, never to the client.
+            if (ctx.therapistEmail() == null || ctx.therapistEmail().isBlank()) {
+                throw ApiException.unprocessable("therapist.email",
+                        "is not set; set it with PUT /api/v1/therapists/{externalId} first");
+            }
+            mailOutbox.enqueue(organizationId, a.id, MailOutbox.THERAPIST);
+            return new IssuedLink(a.id, MailOutbox.THERAPIST, null, a.expiresAt);
+        }
         if (ctx.clientEmail() == null || ctx.clientEmail().isBlank()) {
             throw ApiException.unprocessable("client.email",
                     "is not set; set it with PUT /api/v1/clients/{externalId} first");
@@ -98,6 +107,13 @@ public class ChannelService {
 
     /** The link e-mail or the reminder ({@code kind}), in the client's language if the organization offers it. */
     public Mail mail(SessionContext ctx, String kind, String url, Instant expiresAt) {
+        if (MailOutbox.THERAPIST.equals(kind)) {
+            // The therapist reads the organization's first language; the client's preference is not theirs.
+            String lang = FormTexts.choose(null, null, policy.languages(ctx.organizationId()));
+            FormMessages m = texts.in(lang);
+            return Mail.withText(ctx.therapistEmail(), m.therapistSubject(),
+                    m.therapistBody(url, FormTexts.dateTime(expiresAt, lang)));
+        }
         String lang = FormTexts.choose(ctx.clientLanguage(), null, policy.languages(ctx.organizationId()));
         FormMessages m = texts.in(lang);
         String expires = FormTexts.dateTime(expiresAt, lang);

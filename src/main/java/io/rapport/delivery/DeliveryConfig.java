@@ -17,6 +17,14 @@ public interface DeliveryConfig {
     @WithDefault("2H")
     Duration cookieLifetime();
 
+    /**
+     * How long the therapist's own rating of a session stays open (issue 16). Longer than the client's link on
+     * purpose: a rating after the client's form expired is still accepted, flagged {@code late}. While it is open,
+     * the pair page keeps the client's answers to that session from the therapist.
+     */
+    @WithDefault("P7D")
+    Duration therapistRatingWindow();
+
     /** How long an in-session link (opened on the therapist's tablet) stays valid; never past the assignment. */
     @WithDefault("15M")
     Duration inSessionLinkLifetime();

@@ -20,6 +20,19 @@ public interface FormMessages {
     @Message("Your therapist would like to know how your session on {date} went. There are no right or wrong answers.")
     String introUnnamed(Object date);
 
+    /** The therapist's own rating form (issue 16), opened from the link mailed to the therapist. */
+    @Message("Your rating of the session")
+    String therapistTitle();
+
+    @Message("Your own rating of your session on {date}. You see the client's answers to this session once you have sent it.")
+    String therapistIntro(Object date);
+
+    @Message("Rate your session")
+    String therapistSubject();
+
+    @Message("Hello,\n\nplease rate your session before you see your client's answers. It takes under a minute:\n\n{url}\n\nThe link works until {expires}. It is personal: please do not forward it.")
+    String therapistBody(Object url, Object expires);
+
     /** The candour line, when the organization shows it (issue 16): low ratings are as welcome as high ones. */
     @Message("Low ratings help your therapist as much as high ones. Please answer as you really feel, even if something did not go well.")
     String candour();

@@ -17,6 +17,9 @@ import io.rapport.common.persistence.NativeColumns;
 @ApplicationScoped
 public class MailOutbox {
 
+    /** The kind of the therapist's link e-mail: its link opens the session's rating forms for the therapist. */
+    public static final String THERAPIST = "therapist";
+
     /** A queued mail: which form, and whether it is the link e-mail or the reminder. */
     public record Queued(UUID id, UUID organizationId, UUID assignmentId, String kind, int attempts,
             Instant createdAt) {
@@ -37,6 +40,7 @@ public class MailOutbox {
     /** Queues a mail in the caller's transaction: it is sent if and only if that transaction commits. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void enqueue(UUID organizationId, UUID assignmentId, String kind) {
+        // Queued in the caller's transaction: the mail exists exactly when the decision to send it commits.
         UUID id = UUID.randomUUID();
         em.createNativeQuery("insert into mail_outbox (id, organization_id, assignment_id, kind)"
                 + " values (:id, :org, :assignment, :kind)").setParameter("id", id)

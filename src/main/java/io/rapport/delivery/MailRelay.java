@@ -125,7 +125,8 @@ public class MailRelay {
         }
         Assignment a = assignment.get();
         SessionContext ctx = sessions.context(queued.organizationId(), a.sessionId);
-        if (ctx.clientEmail() == null || ctx.clientEmail().isBlank()) {
+        String address = MailOutbox.THERAPIST.equals(queued.kind()) ? ctx.therapistEmail() : ctx.clientEmail();
+        if (address == null || address.isBlank()) {
             return Optional.empty();
         }
         String url = links.issue(a, queued.kind(), a.expiresAt);

@@ -39,7 +39,8 @@ public class ReminderScan {
                 + " join session s on s.organization_id = a.organization_id and s.id = a.session_id"
                 + " join pair p on p.organization_id = s.organization_id and p.id = s.pair_id"
                 + " join client c on c.organization_id = p.organization_id and c.id = p.client_id"
-                + " where a.status = 'open' and a.reminder_sent_at is null and a.expires_at > :now"
+                + " where a.status = 'open' and a.rater = 'client' and a.reminder_sent_at is null"
+                + " and a.expires_at > :now"
                 + " and (a.remind_at <= :now or a.remind_at is null and a.created_at <= :createdBefore)"
                 + " and c.email is not null and c.email <> ''"
                 + " limit :batch", Tuple.class)

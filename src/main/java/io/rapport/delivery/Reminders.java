@@ -62,7 +62,7 @@ public class Reminders {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         @SuppressWarnings("unchecked")
         List<UUID> claimed = em.createNativeQuery("update assignment set reminder_sent_at = ?1"
-                + " where organization_id = ?2 and session_id = ?3 and status = 'open'"
+                + " where organization_id = ?2 and session_id = ?3 and status = 'open' and rater = 'client'"
                 + " and reminder_sent_at is null and expires_at > ?1"
                 + " and (remind_at <= ?1 or remind_at is null and created_at <= ?4) returning id")
                 .setParameter(1, now)

@@ -3,6 +3,7 @@ package io.rapport.delivery;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -50,10 +51,15 @@ public class ResponseRecorder {
     private final PairLocks pairs;
     private final SessionDirectory sessions;
     private final Event<ResponseRecorded> recorded;
+    private final AssignmentRepository assignments;
+
+    /** The quality flag of a therapist's rating sent after the session's client forms expired. */
+    public static final String LATE = "late";
 
     public ResponseRecorder(QuestionnaireCatalog catalog, ResponseRepository responses, EntityManager em,
             ObjectMapper json, DeliveryConfig config, PairLocks pairs, SessionDirectory sessions,
-            Event<ResponseRecorded> recorded) {
+            Event<ResponseRecorded> recorded, AssignmentRepository assignments) {
+        this.assignments = assignments;
         this.pairs = pairs;
         this.sessions = sessions;
         this.recorded = recorded;
@@ -108,7 +114,12 @@ public class ResponseRecorder {
         claim(a, s.submittedAt());
         Long durationMs = s.startedAt() == null || s.startedAt().isAfter(s.submittedAt()) ? null
                 : Duration.between(s.startedAt(), s.submittedAt()).toMillis();
-        List<String> flags = quality.flags(d, s.answers(), durationMs, s.itemsTimed());
+        List<String> flags = new ArrayList<>(quality.flags(d, s.answers(), durationMs, s.itemsTimed()));
+        if (a.therapistRated() && assignments.clientFormsExpireAt(a.organizationId, a.sessionId)
+                .filter(closed -> !s.submittedAt().isBefore(closed)).isPresent()) {
+            // Still accepted (issue 16), but the therapist may have seen the client meanwhile in other ways.
+            flags.add(LATE);
+        }
 
         StoredResponse r = new StoredResponse();
         r.id = UUID.randomUUID();

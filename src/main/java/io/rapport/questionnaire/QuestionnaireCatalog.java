@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -82,11 +83,27 @@ public final class QuestionnaireCatalog {
                 }
             }
         }
+        byKey.values().forEach(d -> checkMirror(d, byKey.values(), problems));
         if (!problems.isEmpty()) {
             throw new QuestionnaireLoadException(problems);
         }
         ContentPack pack = contentPackDir.map(p -> ContentPack.load(p, byKey)).orElse(ContentPack.empty());
         return new QuestionnaireCatalog(byKey, unreleased, pack);
+    }
+
+    /** A therapist's form must mirror a client instrument's items and subscales in some loaded version. */
+    private static void checkMirror(QuestionnaireDefinition d, Collection<QuestionnaireDefinition> all,
+            List<LoadProblem> problems) {
+        if (d.perspective() == null) {
+            return;
+        }
+        boolean mirrored = all.stream().anyMatch(c -> c.id().equals(d.perspective().of()) && c.clientRated()
+                && c.items().stream().map(Item::id).toList().equals(d.items().stream().map(Item::id).toList())
+                && c.subscales().equals(d.subscales()));
+        if (!mirrored) {
+            problems.add(new LoadProblem(d.key(), "/perspective/of", "no client instrument '" + d.perspective().of()
+                    + "' with the same item ids and subscales is loaded"));
+        }
     }
 
     private static List<Path> yamlFiles(Path dir) {
@@ -105,6 +122,17 @@ public final class QuestionnaireCatalog {
     public Optional<QuestionnaireDefinition> latest(String id) {
         return byKey.values().stream().filter(d -> d.id().equals(id))
                 .max(Comparator.comparing(QuestionnaireDefinition::version, Semver.ORDER));
+    }
+
+    /** Whether the latest version of {@code id} is answered by the client; unknown ids count as client-rated. */
+    public boolean clientRated(String id) {
+        return latest(id).map(QuestionnaireDefinition::clientRated).orElse(true);
+    }
+
+    /** The therapist's forms that mirror client instrument {@code clientId}, at their latest versions, by id. */
+    public List<QuestionnaireDefinition> perspectivesOf(String clientId) {
+        return byKey.values().stream().filter(d -> d.perspective() != null && d.perspective().of().equals(clientId))
+                .map(QuestionnaireDefinition::id).distinct().sorted().map(id -> latest(id).orElseThrow()).toList();
     }
 
     /** Highest released version by semantic-version order. */

@@ -27,9 +27,13 @@ public record QuestionnaireDefinition(
         Map<String, List<String>> subscales,
         ScoringRule scoring,
         List<Cutoff> interpretation,
-        List<ReliableChange> reliableChange) {
+        List<ReliableChange> reliableChange,
+        Perspective perspective) {
 
     public static final String TOTAL = "total";
+    /** Who answers: the client about their session, or the therapist (see {@link #perspective}). */
+    public static final String CLIENT = "client";
+    public static final String THERAPIST = "therapist";
 
     public QuestionnaireDefinition {
         languages = languages == null ? List.of() : List.copyOf(languages);
@@ -37,6 +41,12 @@ public record QuestionnaireDefinition(
         subscales = subscales == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(subscales));
         interpretation = interpretation == null ? List.of() : List.copyOf(interpretation);
         reliableChange = reliableChange == null ? List.of() : List.copyOf(reliableChange);
+    }
+
+    /** Whether the client answers this instrument; therapist-rated forms are never shown to clients. */
+    @JsonIgnore
+    public boolean clientRated() {
+        return CLIENT.equals(rater);
     }
 
     /** {@code id@version}, the key used in {@code released.json}. */

@@ -32,6 +32,10 @@ final class SemanticValidator {
         });
         checkScoring(file, d, problems);
         checkCutoffs(file, d, problems);
+        // A therapist's form exists to be set against a client instrument, item for item.
+        if (QuestionnaireDefinition.THERAPIST.equals(d.rater()) != (d.perspective() != null)) {
+            problems.add(new LoadProblem(file, "/perspective", "is required for rater 'therapist' and only for it"));
+        }
         for (int i = 0; i < d.reliableChange().size(); i++) {
             String scale = d.reliableChange().get(i).scale();
             if (!isScale(d, scale)) {

@@ -30,7 +30,7 @@ class SubscaleProratingTest {
         return new QuestionnaireDefinition("fixture", "1.0.0", "Fixture", "alliance", "client", "Fixture citation",
                 "nobody", "none", true, null, List.of("en"), items, subscales,
                 new ScoringRule(ScoringMethod.SUM, 1, Imputation.MEAN_OF_ANSWERED, subscaleMaxMissing, 1, null),
-                List.of(), List.of());
+                List.of(), List.of(), null);
     }
 
     @Test

@@ -53,7 +53,10 @@ public class FormPageBuilder {
         FormMessages t = texts.in(lang);
         boolean named = ctx.therapistName() != null && !ctx.therapistName().isBlank();
         String date = FormTexts.date(ctx.occurredAt(), lang);
-        String intro = named ? t.intro(ctx.therapistName(), date) : t.introUnnamed(date);
+        // A visit holds one rater's forms only, so the first part says whose page this is.
+        boolean therapist = !parts.isEmpty() && parts.get(0).assignment().therapistRated();
+        String intro = therapist ? t.therapistIntro(date)
+                : named ? t.intro(ctx.therapistName(), date) : t.introUnnamed(date);
         List<FormView.Part> views = new ArrayList<>();
         List<FormView.ErrorLink> errors = new ArrayList<>();
         int total = 0;
@@ -84,8 +87,10 @@ public class FormPageBuilder {
             views.add(new FormView.Part(label, text.language(), questions));
         }
         // The script counts answers as they are given, filling the same text's placeholders.
-        return new FormView(lang, t.title(), t.errorSummary(), t.submit(), t.progress("{answered}", "{total}"), intro,
-                policy.candourLine(ctx.organizationId()) ? t.candour() : null, t.progress(answered, total), total,
+        return new FormView(lang, therapist ? t.therapistTitle() : t.title(), t.errorSummary(), t.submit(),
+                t.progress("{answered}", "{total}"), intro,
+                !therapist && policy.candourLine(ctx.organizationId()) ? t.candour() : null,
+                t.progress(answered, total), total,
                 csrf, errors, views);
     }
 

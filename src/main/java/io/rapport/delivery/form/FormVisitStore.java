@@ -25,7 +25,7 @@ public class FormVisitStore {
 
     /** One visit of a session's form. */
     public record Visit(String idHash, UUID organizationId, UUID sessionId, String channel, String csrf,
-            Instant firstServedAt) {
+            Instant firstServedAt, String rater) {
     }
 
     /** Longer cookies were never issued; they are refused before hashing. */
@@ -38,10 +38,13 @@ public class FormVisitStore {
     }
 
     /** Starts a visit of the session's form; returns the cookie, which only the browser keeps. */
-    public String start(UUID organizationId, UUID sessionId, String channel, Instant expiresAt, Instant now) {
+    public String start(UUID organizationId, UUID sessionId, String channel, String rater, Instant expiresAt,
+            Instant now) {
         String cookie = Secrets.newToken();
         em.createNativeQuery("insert into form_visit (id_hash, organization_id, session_id, channel, csrf_token,"
-                + " expires_at, created_at) values (:id, :org, :session, :channel, :csrf, :expires, :now)")
+                + " expires_at, created_at, rater)"
+                + " values (:id, :org, :session, :channel, :csrf, :expires, :now, :rater)")
+                .setParameter("rater", rater)
                 .setParameter("id", Secrets.hash(cookie))
                 .setParameter("org", organizationId)
                 .setParameter("session", sessionId)
@@ -60,14 +63,15 @@ public class FormVisitStore {
         }
         @SuppressWarnings("unchecked")
         List<Tuple> rows = em.createNativeQuery("select id_hash, organization_id, session_id, channel, csrf_token,"
-                + " first_served_at from form_visit where id_hash = :id and expires_at > :now", Tuple.class)
+                + " first_served_at, rater from form_visit where id_hash = :id and expires_at > :now", Tuple.class)
                 .setParameter("id", Secrets.hash(cookie))
                 .setParameter("now", Instant.now().truncatedTo(ChronoUnit.MICROS))
                 .getResultList();
         return rows.stream().findFirst()
                 .map(r -> new Visit(r.get("id_hash", String.class), r.get("organization_id", UUID.class),
                         r.get("session_id", UUID.class), r.get("channel", String.class),
-                        r.get("csrf_token", String.class), NativeColumns.instant(r.get("first_served_at"))));
+                        r.get("csrf_token", String.class), NativeColumns.instant(r.get("first_served_at")),
+                        r.get("rater", String.class)));
     }
 
     /** Records when the form was first shown, from which a response's duration is measured. */

@@ -106,7 +106,7 @@ public class FormVisits {
         }
         Instant cookieEnd = now.plus(config.cookieLifetime());
         Instant expiresAt = cookieEnd.isBefore(link.expiresAt()) ? cookieEnd : link.expiresAt();
-        String cookie = store.start(a.organizationId, a.sessionId, link.channel(), expiresAt, now);
+        String cookie = store.start(a.organizationId, a.sessionId, link.channel(), a.rater, expiresAt, now);
         audit.formLink(a.organizationId, "open", "GET /f/{token}", a.sessionId, 303);
         return new Redirect("/f", cookie, Math.max(1, Duration.between(now, expiresAt).toSeconds()));
     }
@@ -157,7 +157,8 @@ public class FormVisits {
         StoredResponse.Channel channel = "in-session".equals(visit.channel()) ? StoredResponse.Channel.inSession
                 : StoredResponse.Channel.form;
         // The page just answered was drawn with the organization's setting as it is now.
-        boolean candour = policy.candourLine(ctx.organizationId());
+        boolean therapist = Assignment.THERAPIST.equals(visit.rater());
+        Boolean candour = therapist ? null : policy.candourLine(ctx.organizationId());
         for (Map.Entry<FormPageBuilder.Part, Map<String, Object>> e : parsed.answers().entrySet()) {
             recorder.record(new ResponseRecorder.Submission(e.getKey().assignment(), e.getValue(),
                     visit.firstServedAt(), now, channel, lang, parsed.items(), candour));
@@ -167,7 +168,8 @@ public class FormVisits {
 
     private Outcome closed(FormVisitStore.Visit visit, String lang) {
         boolean anyCompleted = assignments.countInOrganization(visit.organizationId(),
-                "sessionId = ?2 and status = ?3", visit.sessionId(), Assignment.Status.completed) > 0;
+                "sessionId = ?2 and status = ?3 and rater = ?4", visit.sessionId(), Assignment.Status.completed,
+                visit.rater()) > 0;
         return anyCompleted ? new Message(200, message(lang, "thanks", true), null)
                 : new Message(410, message(lang, "expired", false), null);
     }
@@ -175,8 +177,9 @@ public class FormVisits {
     private List<FormPageBuilder.Part> openParts(FormVisitStore.Visit visit) {
         Instant now = Instant.now();
         List<FormPageBuilder.Part> parts = new ArrayList<>();
-        for (Assignment a : assignments.listInOrganization(visit.organizationId(), "sessionId = ?2",
-                Sort.by("createdAt", "questionnaireId"), visit.sessionId())) {
+        // The client's visit never shows the therapist's forms, nor the therapist's the client's.
+        for (Assignment a : assignments.listInOrganization(visit.organizationId(), "sessionId = ?2 and rater = ?3",
+                Sort.by("createdAt", "questionnaireId"), visit.sessionId(), visit.rater())) {
             if (a.effectiveStatus(now) == Assignment.Status.open) {
                 parts.add(new FormPageBuilder.Part(a, recorder.definition(a)));
             }

@@ -20,6 +20,7 @@ import io.rapport.norms.NormsService;
 import io.rapport.norms.OrganizationConstants;
 import io.rapport.questionnaire.QuestionnaireCatalog;
 import io.rapport.questionnaire.QuestionnaireDefinition;
+import io.rapport.trend.AssignmentStatus;
 import io.rapport.trend.InstrumentConstants;
 import io.rapport.trend.PairTrend;
 import io.rapport.trend.SessionObservation;
@@ -68,8 +69,23 @@ public class TrendService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<InstrumentTrend> compute(UUID organizationId, UUID pairId, String onlyQuestionnaireId) {
+        return compute(organizationId, pairId, onlyQuestionnaireId, Set.of());
+    }
+
+    /**
+     * The trends as a reader may see them while the client's answers to {@code withheldSessions} are kept from
+     * them (a therapist who has not yet rated those sessions): those sessions count as still open.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<InstrumentTrend> computeWithheld(UUID organizationId, UUID pairId, Set<UUID> withheldSessions) {
+        return compute(organizationId, pairId, null, withheldSessions);
+    }
+
+    private List<InstrumentTrend> compute(UUID organizationId, UUID pairId, String onlyQuestionnaireId,
+            Set<UUID> withheldSessions) {
         Instant now = Instant.now();
-        List<SessionRow> rows = history.load(organizationId, pairId, now);
+        List<SessionRow> rows = history.load(organizationId, pairId, now).stream()
+                .map(r -> withheldSessions.contains(r.sessionId()) ? withheld(r) : r).toList();
         TrendEngine engine = new TrendEngine(settings.thresholds(organizationId));
         OrganizationConstants organizationConstants = norms.constants(organizationId);
         List<InstrumentTrend> result = new ArrayList<>();
@@ -89,9 +105,19 @@ public class TrendService {
         return result;
     }
 
-    private static Set<String> questionnaires(List<SessionRow> rows) {
-        return rows.stream().flatMap(r -> r.byQuestionnaire().keySet().stream())
+    /** Client-rated instruments only: a therapist's own ratings are no trend of the alliance and raise nothing. */
+    private Set<String> questionnaires(List<SessionRow> rows) {
+        return rows.stream().flatMap(r -> r.byQuestionnaire().keySet().stream()).filter(catalog::clientRated)
                 .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** The session as if its answers were not in yet, and outside any joint split. */
+    private static SessionRow withheld(SessionRow row) {
+        Map<String, SessionObservation> open = new LinkedHashMap<>();
+        row.byQuestionnaire().forEach((id, o) -> open.put(id,
+                o.status() == AssignmentStatus.ANSWERED ? SessionObservation.open(o.sessionNumber(), o.occurredAt())
+                        : o));
+        return new SessionRow(row.sessionId(), null, row.sessionNumber(), row.occurredAt(), open, row.versions());
     }
 
     /** The constants of the version most recently assigned: the one current scores are read against. */
