@@ -27,3 +27,10 @@ ALTER TABLE response ADD CONSTRAINT response_channel_check
 -- Finds a session's open therapist ratings, which keep the client's answers of that session from the therapist.
 CREATE INDEX assignment_open_therapist_idx ON assignment (organization_id, session_id)
     WHERE rater = 'therapist' AND status = 'open';
+
+-- The perspective-gap event (the therapist's prediction missed the client's rating by at least the reliable-change
+-- threshold) goes to webhooks like the other events; it is not an alert.
+ALTER TABLE outbox DROP CONSTRAINT outbox_type_check;
+ALTER TABLE outbox ADD CONSTRAINT outbox_type_check CHECK (type IN ('response.completed', 'perspective-gap',
+    'alert.below-cutoff', 'alert.reliable-drop', 'alert.personal-drop', 'alert.repair', 'alert.unrepaired',
+    'alert.no-response', 'alert.split-alliance', 'webhook.test'));

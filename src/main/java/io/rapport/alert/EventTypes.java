@@ -17,6 +17,12 @@ public final class EventTypes {
     /** A client completed a questionnaire; data carries {@code pairId}, {@code sessionNumber} and ids. */
     public static final String RESPONSE_COMPLETED = "response.completed";
     /**
+     * The therapist's prediction of a session's rating missed the client's actual rating by at least the
+     * reliable-change threshold (issue 16); data carries {@code pairId}, {@code sessionId} and both responses' ids.
+     * An event, not an alert.
+     */
+    public static final String PERSPECTIVE_GAP = "perspective-gap";
+    /**
      * A test event an admin sends to one endpoint, whatever types it subscribes to; it is about no pair, and its
      * data names the endpoint only.
      */
@@ -24,8 +30,11 @@ public final class EventTypes {
     /** Every alert event type is {@code alert.} followed by an alert type. */
     public static final String ALERT_PREFIX = "alert.";
 
-    /** Every event type: a completed response, one {@code alert.} type per {@link EventType}, and the test. */
-    public static final List<String> ALL = Stream.of(Stream.of(RESPONSE_COMPLETED),
+    /**
+     * Every event type: a completed response, a perspective gap, one {@code alert.} type per {@link EventType}, and
+     * the test.
+     */
+    public static final List<String> ALL = Stream.of(Stream.of(RESPONSE_COMPLETED, PERSPECTIVE_GAP),
             Arrays.stream(EventType.values()).map(t -> ALERT_PREFIX + t.code()), Stream.of(TEST))
             .flatMap(s -> s).toList();
 

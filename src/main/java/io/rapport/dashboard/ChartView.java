@@ -14,6 +14,8 @@ import java.util.TreeSet;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.rapport.alert.EventTypes;
+import io.rapport.perspective.PerspectiveService;
 import io.rapport.questionnaire.Cutoff;
 import io.rapport.questionnaire.QuestionnaireDefinition;
 import io.rapport.trend.EventType;
@@ -28,7 +30,7 @@ import io.rapport.trend.api.InstrumentTrend;
  */
 public record ChartView(String questionnaireId, String version, String title, Double cutoff, Double mean, Double sd,
         Double slope, List<Double> slopeCi95, List<String> subscales, List<Row> rows, String data,
-        List<Explained> explained, String rulesText) {
+        List<Explained> explained, String rulesText, boolean sides) {
 
     /** An event with the sentence that explains it and where its numbers came from. */
     public record Explained(int sessionNumber, String type, String text, String source) {
@@ -40,7 +42,7 @@ public record ChartView(String questionnaireId, String version, String title, Do
 
     /** A row of the data table: a session with a score or an event. */
     public record Row(int sessionNumber, Instant occurredAt, Double total, List<String> subscaleValues,
-            List<String> events) {
+            List<String> events, String predicted, String own, String gap) {
 
         public String totalText() {
             return total == null ? "—" : format(total);
@@ -51,8 +53,16 @@ public record ChartView(String questionnaireId, String version, String title, Do
         }
     }
 
+    /**
+     * @param sides the therapist's forms beside the client's rating (issue 16), null when the instrument has none;
+     *        their totals are drawn as lines next to the client's and listed in the data table
+     */
     static ChartView of(InstrumentTrend instrument, QuestionnaireDefinition definition,
-            Map<Integer, Instant> sessionDates, ObjectMapper json) {
+            Map<Integer, Instant> sessionDates, ObjectMapper json, PerspectiveService.PairSides sides) {
+        Map<Integer, PerspectiveService.SessionSides> bySession = new TreeMap<>();
+        if (sides != null) {
+            sides.sessions().forEach(s -> bySession.put(s.sessionNumber(), s));
+        }
         var trend = instrument.trend();
         List<String> subscales = new ArrayList<>(new TreeSet<>(trend.subscales().keySet()));
         Double cutoff = definition == null ? null
@@ -69,6 +79,9 @@ public record ChartView(String questionnaireId, String version, String title, Do
 
         Set<Integer> numbers = new TreeSet<>(points.keySet());
         numbers.addAll(events.keySet());
+        numbers.addAll(bySession.keySet());
+        List<Map<String, Object>> predictedPoints = new ArrayList<>();
+        List<Map<String, Object>> ownPoints = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
         List<Map<String, Object>> chartPoints = new ArrayList<>();
         Map<String, List<Map<String, Object>>> chartSubscales = new LinkedHashMap<>();
@@ -86,8 +99,24 @@ public record ChartView(String questionnaireId, String version, String title, Do
                     chartSubscales.get(s).add(Map.of("x", n, "y", value));
                 }
             }
-            List<String> here = events.getOrDefault(n, List.of());
-            rows.add(new Row(n, date, total, subscaleValues, here));
+            List<String> here = new ArrayList<>(events.getOrDefault(n, List.of()));
+            PerspectiveService.SessionSides side = bySession.get(n);
+            if (side != null && side.event()) {
+                here.add(EventTypes.PERSPECTIVE_GAP);
+            }
+            if (side != null && side.predicted() != null) {
+                predictedPoints.add(Map.of("x", n, "y", side.predicted()));
+            }
+            if (side != null && side.own() != null) {
+                ownPoints.add(Map.of("x", n, "y", side.own()));
+            }
+            if (date == null && side != null) {
+                date = side.occurredAt();
+            }
+            rows.add(new Row(n, date, total, subscaleValues, here,
+                    side == null || side.predicted() == null ? "—" : format(side.predicted()),
+                    side == null || side.own() == null ? "—" : format(side.own()),
+                    side == null || side.gap() == null ? "—" : (side.gap() > 0 ? "+" : "") + format(side.gap())));
             if (total != null) {
                 chartPoints.add(Map.of("x", n, "y", total));
                 for (String type : here) {
@@ -112,6 +141,8 @@ public record ChartView(String questionnaireId, String version, String title, Do
         data.put("points", chartPoints);
         data.put("subscales", chartSubscales);
         data.put("markers", markers);
+        data.put("predicted", predictedPoints);
+        data.put("own", ownPoints);
         List<Explained> explained = allEvents.stream()
                 .sorted(java.util.Comparator.comparingInt(TrendEvent::sessionNumber))
                 .map(e -> new Explained(e.sessionNumber(), e.type(), String.valueOf(e.detail().getOrDefault(
@@ -120,7 +151,7 @@ public record ChartView(String questionnaireId, String version, String title, Do
         return new ChartView(trend.questionnaireId(), instrument.version(),
                 definition == null ? trend.questionnaireId() : definition.title(), cutoff, trend.mean(), trend.sd(),
                 trend.slope(), trend.slopeCi95(), subscales, rows, write(json, data), explained,
-                rulesText(instrument));
+                rulesText(instrument), sides != null);
     }
 
     /** Whether the drop rules run for the total, and on which numbers. */

@@ -1,6 +1,9 @@
 package io.rapport.dashboard;
 
+import java.net.URI;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,6 +17,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -108,6 +112,35 @@ public class DashboardResource {
                 .map(p -> Response.ok(Templates.report(ctx, p, Instant.now())))
                 .orElseGet(() -> Response.status(404).entity(Templates.notFound(ctx)))
                 .type(MediaType.TEXT_HTML_TYPE).build();
+    }
+
+    /**
+     * The therapist's own rating of a session (issue 16), sent from the pair page: back to the page when stored,
+     * the page with the problems (422) when not; 404 for a pair that is not the caller's own.
+     */
+    @POST
+    @Audited(action = "create", objectType = "therapist-rating", idParam = "sessionId")
+    @Path("/pairs/{pairId}/sessions/{sessionId}/rating")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response rate(@PathParam("pairId") String pairId, @PathParam("sessionId") String sessionId,
+            MultivaluedMap<String, String> body) {
+        PageContext.checkCsrf(caller, body.getFirst("csrf"));
+        PageContext ctx = PageContext.of(caller);
+        Map<String, String> fields = new HashMap<>();
+        body.forEach((k, v) -> fields.put(k, v.isEmpty() ? "" : v.get(0)));
+        Optional<UUID> session = Ids.tryParse(sessionId);
+        Optional<UUID> pair = Ids.tryParse(pairId);
+        Optional<PairPageService.Rated> rated = pair
+                .flatMap(p -> session.flatMap(s -> pairs.rate(Visibility.of(caller), p, s, fields, ctx.csrf())));
+        if (rated.isEmpty()) {
+            return Response.status(404).entity(Templates.notFound(ctx)).type(MediaType.TEXT_HTML_TYPE).build();
+        }
+        if (rated.get().page() == null) {
+            return Response.seeOther(URI.create("/app/pairs/" + pair.get())).build();
+        }
+        return Response.status(422).entity(Templates.pair(ctx, rated.get().page())).type(MediaType.TEXT_HTML_TYPE)
+                .build();
     }
 
     /**

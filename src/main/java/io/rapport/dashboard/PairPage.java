@@ -4,22 +4,56 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.rapport.delivery.form.FormView;
+
 /**
  * A pair's page: its people, a chart per instrument, the latest answers item by item, and its sessions, newest
- * first, each with its questionnaires.
+ * first, each with its questionnaires. {@code ratings}: sessions awaiting the therapist's own rating;
+ * {@code withheld}: session numbers whose client answers the reader may not see before rating them.
  */
 public record PairPage(UUID pairId, String client, String clientCode, String therapist, List<SessionRow> sessions,
-        List<ChartView> charts, List<LatestResponse> latest) {
+        List<ChartView> charts, List<LatestResponse> latest, List<Rating> ratings, List<Integer> withheld,
+        List<Sides> sides) {
+
+    /**
+     * A session the therapist has not rated yet: its form when the reader is the pair's therapist, else null (an
+     * admin sees that it waits, and cannot answer for the therapist).
+     */
+    public record Rating(UUID sessionId, int sessionNumber, FormView form) {
+    }
+
+    /** The therapist's forms of one client instrument beside the client's rating (issue 16). */
+    public record Sides(String questionnaireId, String title, String thresholdText, List<SideRow> rows,
+            Integer latestSession, List<GapRow> latestGaps) {
+
+        public boolean hasGaps() {
+            return !latestGaps.isEmpty();
+        }
+    }
+
+    /** One session: each side's total as shown, the gap, and whether it is a perspective-gap event. */
+    public record SideRow(int sessionNumber, Instant occurredAt, String client, String own, String predicted,
+            String gap, boolean event, boolean late) {
+    }
+
+    /** One scale's gap in the latest session with both ratings. */
+    public record GapRow(String scale, String predicted, String actual, String gap) {
+    }
 
     public record SessionRow(int number, Instant occurredAt, List<AssignmentRow> assignments) {
     }
 
     /** {@code status} is open, completed, expired or cancelled, as a reader sees it now. */
     public record AssignmentRow(UUID id, String questionnaireId, String questionnaireVersion, String status,
-            Instant expiresAt, Instant completedAt) {
+            Instant expiresAt, Instant completedAt, boolean therapist) {
 
         public boolean open() {
             return "open".equals(status);
+        }
+
+        /** Only a client's form can be opened in the room; the therapist rates on this page. */
+        public boolean roomLink() {
+            return open() && !therapist;
         }
     }
 

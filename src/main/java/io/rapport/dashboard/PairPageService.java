@@ -9,7 +9,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -35,6 +37,9 @@ import io.rapport.common.persistence.ReadModel;
 import io.rapport.delivery.Assignment;
 import io.rapport.delivery.AssignmentRepository;
 import io.rapport.delivery.ChannelService;
+import io.rapport.delivery.form.FormPageBuilder;
+import io.rapport.delivery.form.TherapistRatings;
+import io.rapport.perspective.PerspectiveService;
 import io.rapport.questionnaire.Item;
 import io.rapport.questionnaire.QuestionnaireCatalog;
 import io.rapport.questionnaire.QuestionnaireDefinition;
@@ -65,10 +70,15 @@ public class PairPageService {
     private final ChannelService channels;
     private final ObjectMapper json;
     private final EntityManager em;
+    private final PerspectiveService perspectives;
+    private final TherapistRatings ratings;
 
     public PairPageService(PairRepository pairs, ClientRepository clients, TherapistRepository therapists,
             TherapySessionRepository sessions, AssignmentRepository assignments, TrendService trends,
-            QuestionnaireCatalog catalog, ChannelService channels, ObjectMapper json, EntityManager em) {
+            QuestionnaireCatalog catalog, ChannelService channels, ObjectMapper json, EntityManager em,
+            PerspectiveService perspectives, TherapistRatings ratings) {
+        this.perspectives = perspectives;
+        this.ratings = ratings;
         this.pairs = pairs;
         this.clients = clients;
         this.therapists = therapists;
@@ -84,6 +94,36 @@ public class PairPageService {
     /** Empty when the pair does not exist, belongs to another organization or to another therapist. */
     @Transactional
     public Optional<PairPage> pair(Visibility visibility, UUID pairId) {
+        return pair(visibility, pairId, null, Map.of(), Map.of(), null);
+    }
+
+    /**
+     * Stores the pair's therapist's own rating of a session. Empty when the pair is not visible, the reader is not
+     * its therapist or the session is not the pair's; otherwise the page, with the problems when nothing was stored.
+     */
+    @Transactional
+    public Optional<Rated> rate(Visibility visibility, UUID pairId, UUID sessionId, Map<String, String> form,
+            String csrf) {
+        Optional<Pair> found = visible(visibility, pairId)
+                .filter(p -> p.therapistId.equals(visibility.therapistId()));
+        if (found.isEmpty() || sessions.findInOrganization(visibility.organizationId(), sessionId)
+                .filter(s -> s.pairId.equals(pairId)).isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, String> problems = ratings.submit(visibility.organizationId(), sessionId, form);
+        if (problems.isEmpty()) {
+            return Optional.of(new Rated(null));
+        }
+        // Nothing was stored: the page again, this session's form with the answers as typed and the problems.
+        return pair(visibility, pairId, sessionId, form, problems, csrf).map(Rated::new);
+    }
+
+    /** A stored rating ({@code page} null: back to the page) or the page showing why nothing was stored. */
+    public record Rated(PairPage page) {
+    }
+
+    private Optional<PairPage> pair(Visibility visibility, UUID pairId, UUID refusedSession,
+            Map<String, String> values, Map<String, String> problems, String csrf) {
         Optional<Pair> found = visible(visibility, pairId);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -103,23 +143,46 @@ public class PairPageService {
                         bySession.getOrDefault(s.id, List.of()).stream()
                                 .map(a -> new PairPage.AssignmentRow(a.id, a.questionnaireId,
                                         a.questionnaireVersion, a.effectiveStatus(now).name(), a.expiresAt,
-                                        a.completedAt))
+                                        a.completedAt, a.therapistRated()))
                                 .toList()))
                 .toList();
         Map<Integer, Instant> dates = new HashMap<>();
         pairSessions.forEach(s -> dates.put(s.sessionNumber, s.occurredAt));
+        // A therapist sees the client's answers to a session only once they have rated it themself (issue 16).
+        Set<UUID> withheld = visibility.wholeOrganization() ? Set.of() : perspectives.awaitingRating(org, pair.id);
+        List<InstrumentTrend> clientTrends = trends.computeWithheld(org, pair.id, withheld);
+        Map<String, PerspectiveService.PairSides> sides = new HashMap<>();
+        perspectives.forPair(org, pair.id, clientTrends, withheld).forEach(s -> sides.put(s.questionnaireId(), s));
         // Alliance first, then the instrument answered most often: the session-by-session measure leads.
-        List<ChartView> charts = trends.compute(org, pair.id).stream()
+        List<ChartView> charts = clientTrends.stream()
                 .sorted(Comparator.comparing((InstrumentTrend t) -> !isAlliance(definition(t)))
                         .thenComparing(t -> -t.trend().points().size()))
-                .map(t -> ChartView.of(t, definition(t), dates, json)).toList();
+                .map(t -> ChartView.of(t, definition(t), dates, json, sides.get(t.trend().questionnaireId())))
+                .toList();
+        boolean ownTherapist = pair.therapistId.equals(visibility.therapistId());
+        List<PairPage.Rating> open = new ArrayList<>();
+        for (TherapySession s : pairSessions.stream()
+                .sorted(Comparator.comparingInt((TherapySession x) -> x.sessionNumber).reversed()).toList()) {
+            List<FormPageBuilder.Part> parts = ratings.openParts(org, s.id);
+            if (parts.isEmpty()) {
+                continue;
+            }
+            boolean refused = s.id.equals(refusedSession);
+            open.add(new PairPage.Rating(s.id, s.sessionNumber, !ownTherapist ? null
+                    : ratings.form(org, s.id, parts, refused ? values : Map.of(), refused ? problems : Map.of(),
+                            csrf == null ? "" : csrf).form()));
+        }
+        List<Integer> withheldNumbers = pairSessions.stream().filter(s -> withheld.contains(s.id))
+                .map(s -> s.sessionNumber).sorted().toList();
+        List<PairPage.Sides> sideViews = charts.stream().map(c -> sides.get(c.questionnaireId()))
+                .filter(Objects::nonNull).map(this::sidesView).toList();
         String clientName = client.displayName == null || client.displayName.isBlank() ? client.externalId
                 : client.displayName;
         String therapistName = therapist.displayName == null || therapist.displayName.isBlank()
                 ? therapist.externalId
                 : therapist.displayName;
         return Optional.of(new PairPage(pair.id, clientName, client.externalId, therapistName, rows, charts,
-                latest(org, pair.id)));
+                latest(org, pair.id, withheld), open, withheldNumbers, sideViews));
     }
 
     /**
@@ -186,6 +249,13 @@ public class PairPageService {
                 .filter(p -> visibility.wholeOrganization() || p.therapistId.equals(visibility.therapistId()));
     }
 
+    /** Ids of the therapist's forms, never among the client's answers; a placeholder keeps {@code in} valid. */
+    private List<String> therapistForms() {
+        List<String> ids = catalog.all().stream().filter(d -> !d.clientRated()).map(QuestionnaireDefinition::id)
+                .distinct().toList();
+        return ids.isEmpty() ? List.of("") : ids;
+    }
+
     private static boolean isAlliance(QuestionnaireDefinition d) {
         return d != null && CaseloadService.ALLIANCE.equals(d.construct());
     }
@@ -195,8 +265,37 @@ public class PairPageService {
         return catalog.get(id, t.version()).or(() -> catalog.latest(id)).orElse(null);
     }
 
-    /** The responses of the latest session anyone answered, one per questionnaire. */
-    private List<PairPage.LatestResponse> latest(UUID org, UUID pairId) {
+    private PairPage.Sides sidesView(PerspectiveService.PairSides s) {
+        String title = catalog.latest(s.questionnaireId()).map(QuestionnaireDefinition::title)
+                .orElse(s.questionnaireId());
+        String threshold = s.threshold() == null
+                ? "No reliable-change threshold: this instrument has no reference SD and reliability here, so no gap"
+                        + " is called large."
+                : "A gap of " + ChartView.format(s.threshold())
+                        + " or more (the instrument's reliable-change threshold) is a perspective-gap event.";
+        List<PairPage.SideRow> rows = s.sessions().stream()
+                .sorted(Comparator.comparingInt(PerspectiveService.SessionSides::sessionNumber).reversed())
+                .map(x -> new PairPage.SideRow(x.sessionNumber(), x.occurredAt(), text(x.client()), text(x.own()),
+                        text(x.predicted()), x.gap() == null ? "—" : signed(x.gap()), x.event(), x.late()))
+                .toList();
+        List<PairPage.GapRow> gaps = s.latestGaps().stream().map(g -> new PairPage.GapRow(g.scale(),
+                ChartView.format(g.predicted()), ChartView.format(g.actual()), signed(g.signed()))).toList();
+        return new PairPage.Sides(s.questionnaireId(), title, threshold, rows, s.latestSession(), gaps);
+    }
+
+    private static String text(Double value) {
+        return value == null ? "—" : ChartView.format(value);
+    }
+
+    private static String signed(double value) {
+        return (value > 0 ? "+" : "") + ChartView.format(value);
+    }
+
+    /**
+     * The responses of the latest session anyone answered, one per client questionnaire; sessions {@code withheld}
+     * from the reader are left out.
+     */
+    private List<PairPage.LatestResponse> latest(UUID org, UUID pairId, Set<UUID> withheld) {
         List<Tuple> rows = NativeColumns.tuples(em.createNativeQuery("""
                 select r.questionnaire_id, r.questionnaire_version, s.session_number, r.submitted_at,
                        cast(r.answers as text) as answers, r.language
@@ -205,9 +304,14 @@ public class PairPageService {
                 where r.organization_id = :org and r.pair_id = :pair and s.session_number = (
                     select max(s2.session_number) from response r2
                     join session s2 on s2.organization_id = r2.organization_id and s2.id = r2.session_id
-                    where r2.organization_id = :org and r2.pair_id = :pair)
+                    where r2.organization_id = :org and r2.pair_id = :pair
+                      and not (r2.session_id = any(:withheld))
+                      and r2.questionnaire_id not in (:therapistForms))
+                  and r.questionnaire_id not in (:therapistForms)
                 order by r.questionnaire_id""", Tuple.class)
-                .setParameter("org", org).setParameter("pair", pairId));
+                .setParameter("org", org).setParameter("pair", pairId)
+                .setParameter("withheld", withheld.toArray(UUID[]::new))
+                .setParameter("therapistForms", therapistForms()));
         List<PairPage.LatestResponse> result = new ArrayList<>();
         for (Tuple r : rows) {
             String id = r.get("questionnaire_id", String.class);

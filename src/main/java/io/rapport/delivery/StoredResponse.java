@@ -24,7 +24,9 @@ public class StoredResponse {
         api("api"),
         inSession("in-session"),
         /** Collected by the EHR or a FHIR form app and posted as a QuestionnaireResponse. */
-        fhir("fhir");
+        fhir("fhir"),
+        /** The therapist's own rating, sent from the pair page. */
+        pairPage("pair-page");
 
         private final String dbValue;
 

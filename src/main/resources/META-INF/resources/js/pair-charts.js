@@ -13,7 +13,9 @@
     trend: '#b45309',
     rupture: '#a61b1b',
     repair: '#2f7a3b',
-    subscales: ['#6d28d9', '#0f766e', '#be185d', '#4d7c0f', '#9a3412']
+    subscales: ['#6d28d9', '#0f766e', '#be185d', '#4d7c0f', '#9a3412'],
+    predicted: '#7c3aed',
+    own: '#0f766e'
   };
   var RUPTURE_LABELS = {
     'below-cutoff': 'below cutoff',
@@ -77,6 +79,21 @@
         borderColor: COLOURS.repair, backgroundColor: COLOURS.repair, order: 0
       });
     }
+    // The therapist's forms (issue 16): the gap is the distance between the prediction and the client's total.
+    if (d.predicted && d.predicted.length) {
+      sets.push({
+        label: 'Therapist\'s prediction', data: d.predicted, borderColor: COLOURS.predicted,
+        backgroundColor: COLOURS.predicted, borderWidth: 2, borderDash: [4, 3], pointStyle: 'rect',
+        pointRadius: 3.5, tension: 0, order: 1
+      });
+    }
+    if (d.own && d.own.length) {
+      sets.push({
+        label: 'Therapist\'s own rating', data: d.own, borderColor: COLOURS.own, backgroundColor: COLOURS.own,
+        borderWidth: 1.5, borderDash: [1, 3], pointStyle: 'triangle', pointRadius: 3.5, tension: 0,
+        hidden: true, order: 1
+      });
+    }
     Object.keys(d.subscales).forEach(function (name, i) {
       var colour = COLOURS.subscales[i % COLOURS.subscales.length];
       sets.push({
@@ -96,7 +113,7 @@
     };
     if (d.min !== undefined) {
       // The top of the range stays in view; the bottom follows the data, so close scores stay apart.
-      var lows = d.points.map(function (p) { return p.y; });
+      var lows = d.points.concat(d.predicted || []).map(function (p) { return p.y; });
       if (d.cutoff !== null) { lows.push(d.cutoff); }
       if (d.mean !== null && d.sd !== null) { lows.push(d.mean - d.sd); }
       var span = d.max - d.min;
@@ -104,7 +121,7 @@
       scales.y.suggestedMin = lows.length ? Math.max(d.min, Math.min.apply(null, lows) - 0.1 * span) : d.min;
       scales.y.max = d.max;
     }
-    var xs = d.points.map(function (p) { return p.x; });
+    var xs = d.points.concat(d.predicted || []).map(function (p) { return p.x; });
     if (xs.length) {
       scales.x.min = Math.min.apply(null, xs);
       scales.x.max = Math.max.apply(null, xs);
