@@ -6,10 +6,19 @@ import java.util.UUID;
 
 /**
  * A pair's page: its people, a chart per instrument, the latest answers item by item, and its sessions, newest
- * first, each with its questionnaires.
+ * first, each with its questionnaires. {@code clientChart}: whether the client may see their own chart after
+ * answering, by the organization's setting and the pair's.
  */
 public record PairPage(UUID pairId, String client, String clientCode, String therapist, List<SessionRow> sessions,
-        List<ChartView> charts, List<LatestResponse> latest) {
+        List<ChartView> charts, List<LatestResponse> latest, ClientChart clientChart) {
+
+    /** {@code organization}: the admin turned the chart on; {@code pair}: it is not turned off for this pair. */
+    public record ClientChart(boolean organization, boolean pair) {
+
+        public boolean shown() {
+            return organization && pair;
+        }
+    }
 
     public record SessionRow(int number, Instant occurredAt, List<AssignmentRow> assignments) {
     }

@@ -23,9 +23,11 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.rapport.care.Client;
+import io.rapport.care.ClientChartRequest;
 import io.rapport.care.ClientRepository;
 import io.rapport.care.Pair;
 import io.rapport.care.PairRepository;
+import io.rapport.care.PairService;
 import io.rapport.care.Therapist;
 import io.rapport.care.TherapistRepository;
 import io.rapport.care.TherapySession;
@@ -35,6 +37,7 @@ import io.rapport.common.persistence.ReadModel;
 import io.rapport.delivery.Assignment;
 import io.rapport.delivery.AssignmentRepository;
 import io.rapport.delivery.ChannelService;
+import io.rapport.delivery.DeliveryPolicy;
 import io.rapport.questionnaire.Item;
 import io.rapport.questionnaire.QuestionnaireCatalog;
 import io.rapport.questionnaire.QuestionnaireDefinition;
@@ -65,10 +68,13 @@ public class PairPageService {
     private final ChannelService channels;
     private final ObjectMapper json;
     private final EntityManager em;
+    private final DeliveryPolicy policy;
+    private final PairService pairService;
 
     public PairPageService(PairRepository pairs, ClientRepository clients, TherapistRepository therapists,
             TherapySessionRepository sessions, AssignmentRepository assignments, TrendService trends,
-            QuestionnaireCatalog catalog, ChannelService channels, ObjectMapper json, EntityManager em) {
+            QuestionnaireCatalog catalog, ChannelService channels, ObjectMapper json, EntityManager em,
+            DeliveryPolicy policy, PairService pairService) {
         this.pairs = pairs;
         this.clients = clients;
         this.therapists = therapists;
@@ -79,6 +85,8 @@ public class PairPageService {
         this.channels = channels;
         this.json = json;
         this.em = em;
+        this.policy = policy;
+        this.pairService = pairService;
     }
 
     /** Empty when the pair does not exist, belongs to another organization or to another therapist. */
@@ -119,7 +127,7 @@ public class PairPageService {
                 ? therapist.externalId
                 : therapist.displayName;
         return Optional.of(new PairPage(pair.id, clientName, client.externalId, therapistName, rows, charts,
-                latest(org, pair.id)));
+                latest(org, pair.id), new PairPage.ClientChart(policy.clientChart(org), !pair.clientChartOff)));
     }
 
     /**
@@ -143,6 +151,19 @@ public class PairPageService {
         ChannelService.IssuedLink link = channels.inSession(org, a.id);
         String qr = "data:image/png;base64," + Base64.getEncoder().encodeToString(channels.qrPng(org, a.id));
         return Optional.of(new RoomLink(pairId, a.questionnaireId, link.formUrl(), link.expiresAt(), qr));
+    }
+
+    /**
+     * Turns the client's own chart off ({@code show} false) or back to the organization's setting for a visible
+     * pair, through care, which owns the pair. Empty when the pair is not visible.
+     */
+    @Transactional
+    public Optional<UUID> setClientChart(Visibility visibility, UUID pairId, boolean show) {
+        if (visible(visibility, pairId).isEmpty()) {
+            return Optional.empty();
+        }
+        pairService.putClientChart(visibility.organizationId(), pairId, new ClientChartRequest(show));
+        return Optional.of(pairId);
     }
 
     /** The pair's scores as CSV, named after the client's code; empty when the pair is not visible. */
