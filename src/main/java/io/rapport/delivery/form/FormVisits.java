@@ -61,10 +61,12 @@ public class FormVisits {
     private final SessionDirectory sessionDirectory;
     private final AuditLog audit;
     private final DeliveryPolicy policy;
+    private final ClientChart chart;
 
     public FormVisits(Links links, AssignmentRepository assignments, ResponseRecorder recorder,
             FormPageBuilder pages, FormTexts texts, LinkGuessLimiter limiter, DeliveryConfig config,
-            FormVisitStore store, SessionDirectory sessionDirectory, AuditLog audit, DeliveryPolicy policy) {
+            FormVisitStore store, SessionDirectory sessionDirectory, AuditLog audit, DeliveryPolicy policy,
+            ClientChart chart) {
         this.links = links;
         this.assignments = assignments;
         this.recorder = recorder;
@@ -76,6 +78,7 @@ public class FormVisits {
         this.sessionDirectory = sessionDirectory;
         this.audit = audit;
         this.policy = policy;
+        this.chart = chart;
     }
 
     /** The first visit: trade the link token for a visit cookie, or say why the link does not open. */
@@ -168,8 +171,17 @@ public class FormVisits {
     private Outcome closed(FormVisitStore.Visit visit, String lang) {
         boolean anyCompleted = assignments.countInOrganization(visit.organizationId(),
                 "sessionId = ?2 and status = ?3", visit.sessionId(), Assignment.Status.completed) > 0;
-        return anyCompleted ? new Message(200, message(lang, "thanks", true), null)
-                : new Message(410, message(lang, "expired", false), null);
+        if (!anyCompleted) {
+            return new Message(410, message(lang, "expired", false), null);
+        }
+        MessageView thanks = message(lang, "thanks", true);
+        Optional<ClientChartView> own = chart.forSession(visit.organizationId(), visit.sessionId(), lang);
+        if (own.isEmpty()) {
+            return new Message(200, thanks, null);
+        }
+        // The client's own numbers are shown only within the visit, and each showing is on the audit trail.
+        audit.formLink(visit.organizationId(), "chart", "GET /f", visit.sessionId(), 200);
+        return new Message(200, thanks.withChart(own.get()), null);
     }
 
     private List<FormPageBuilder.Part> openParts(FormVisitStore.Visit visit) {
