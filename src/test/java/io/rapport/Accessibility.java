@@ -26,6 +26,19 @@ public final class Accessibility {
      */
     public static void assertAccessible(Browser browser, BrowserContext context, Page page,
             Browser.NewContextOptions options) {
+        assertThat(violations(browser, context, page, options, false))
+                .as("serious or critical accessibility violations on " + page.url()).isEmpty();
+    }
+
+    /** As {@link #assertAccessible}, but no violation of any impact, minor and moderate included. */
+    public static void assertNoViolations(Browser browser, BrowserContext context, Page page,
+            Browser.NewContextOptions options) {
+        assertThat(violations(browser, context, page, options, true))
+                .as("accessibility violations on " + page.url()).isEmpty();
+    }
+
+    private static List<?> violations(Browser browser, BrowserContext context, Page page,
+            Browser.NewContextOptions options, boolean all) {
         String html = page.content();
         String url = page.url();
         try (BrowserContext audit = browser.newContext(options.setBypassCSP(true)
@@ -36,10 +49,9 @@ public final class Accessibility {
                     .setStatus(200).setContentType("text/html").setBody(html)));
             p.navigate(url);
             p.addScriptTag(new Page.AddScriptTagOptions().setContent(axe()));
-            Object result = p.evaluate("async () => (await axe.run()).violations"
-                    + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
-                    + ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))");
-            assertThat((List<?>) result).as("serious or critical accessibility violations on " + url).isEmpty();
+            return (List<?>) p.evaluate("async all => (await axe.run()).violations"
+                    + ".filter(v => all || v.impact === 'serious' || v.impact === 'critical')"
+                    + ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))", all);
         }
     }
 

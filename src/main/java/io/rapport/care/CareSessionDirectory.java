@@ -1,5 +1,6 @@
 package io.rapport.care;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -80,6 +81,18 @@ public class CareSessionDirectory implements SessionDirectory {
     public List<UUID> pairsOfClient(UUID organizationId, UUID clientId) {
         return ids(em.createNativeQuery("select id from pair where organization_id = :org and client_id = :client")
                 .setParameter("org", organizationId).setParameter("client", clientId).getResultList());
+    }
+
+    @Override
+    public boolean clientChartOff(UUID organizationId, UUID pairId) {
+        return pairs.findInOrganization(organizationId, pairId).map(p -> p.clientChartOff).orElse(false);
+    }
+
+    @Override
+    public Map<UUID, Instant> sessionTimes(UUID organizationId, UUID pairId) {
+        Map<UUID, Instant> times = new HashMap<>();
+        sessions.forPair(organizationId, pairId).forEach(s -> times.put(s.id, s.occurredAt));
+        return times;
     }
 
     private static List<UUID> ids(List<?> rows) {

@@ -43,11 +43,13 @@ public class OrganizationSettingsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Audited(action = "update", objectType = "organization")
     @Operation(summary = "Change the organization's settings (admin only)", description = """
-            All fields but candourLine are required. linkTtlHours: 1 to 2160 (90 days). reminderDelayHours: at
+            All fields but candourLine and clientChart are required. linkTtlHours: 1 to 2160 (90 days). reminderDelayHours: at
             least 1 and shorter than linkTtlHours. languages: at least one of en, es, de; clients get their stored
             language, else their browser's, among these, else English if offered, else the first offered. Lifetime
             and delay apply to forms issued from now on. candourLine: true shows clients a line inviting honest low
-            ratings in the form (in their language); absent keeps the current choice.""")
+            ratings in the form (in their language); absent keeps the current choice. clientChart: true shows
+            clients a chart of their own past totals after they answer, unless the pair turned it off (PUT
+            /pairs/{pairId}/client-chart); absent keeps the current choice.""")
     public OrganizationSettings put(@NotNull @Valid OrganizationSettings body) {
         return settings.put(caller.organizationId(), body);
     }

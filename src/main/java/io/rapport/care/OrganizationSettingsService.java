@@ -40,7 +40,7 @@ public class OrganizationSettingsService {
         long minutes = policy.reminderDelay(organizationId).toMinutes();
         int delayHours = (int) Math.max(1, (minutes + 59) / 60);
         return new OrganizationSettings(org.name, org.linkTtlHours, delayHours, policy.languages(organizationId),
-                org.candourLine);
+                org.candourLine, org.clientChart);
     }
 
     /**
@@ -65,6 +65,9 @@ public class OrganizationSettingsService {
         org.formLanguages = String.join(",", FormTexts.normalize(request.languages()));
         if (request.candourLine() != null) {
             org.candourLine = request.candourLine();
+        }
+        if (request.clientChart() != null) {
+            org.clientChart = request.clientChart();
         }
         return get(organizationId);
     }

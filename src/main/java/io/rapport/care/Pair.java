@@ -23,6 +23,9 @@ public class Pair {
     public Instant createdAt;
     /** Program tags of this pair beyond its therapist's. */
     public String[] tags = new String[0];
+    /** Whether the therapist turned the client's own chart off for this pair, whatever the organization chose. */
+    @Column(name = "client_chart_off")
+    public boolean clientChartOff;
     /** Kept by a database trigger on {@code session}; never written from here. */
     @Column(name = "session_count", insertable = false, updatable = false)
     public long sessionCount;

@@ -53,6 +53,17 @@ public class PairResource {
         return pairs.putTags(caller.organizationId(), Ids.parse(pairId, "Pair"), body);
     }
 
+    @PUT
+    @Audited(action = "update", objectType = "pair", idParam = "pairId")
+    @Path("/{pairId}/client-chart")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Turn the client's own chart off or on for this pair", description = """
+            clientChart false: this client never sees the chart of their own past totals after answering. true:
+            the organization's clientChart setting decides (off unless an admin turned it on).""")
+    public PairDetail putClientChart(@PathParam("pairId") String pairId, @NotNull @Valid ClientChartRequest body) {
+        return pairs.putClientChart(caller.organizationId(), Ids.parse(pairId, "Pair"), body);
+    }
+
     @GET
     @Audited(objectType = "pair", idParam = "pairId")
     @Path("/{pairId}")

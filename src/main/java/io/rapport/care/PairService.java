@@ -62,7 +62,7 @@ public class PairService {
                 assignments.forSessions(organizationId, pairSessions.stream().map(x -> x.id).toList()), Instant.now());
         return new PairDetail(pair.id, clients.findInOrganization(organizationId, pair.clientId).orElseThrow().externalId,
                 therapists.findInOrganization(organizationId, pair.therapistId).orElseThrow().externalId,
-                List.of(pair.tags), pair.createdAt, views);
+                List.of(pair.tags), !pair.clientChartOff, pair.createdAt, views);
     }
 
     /** Replaces the pair's own program tags. */
@@ -70,6 +70,14 @@ public class PairService {
     public PairDetail putTags(UUID organizationId, UUID pairId, TagsRequest request) {
         Pair pair = pairs.findInOrganization(organizationId, pairId).orElseThrow(() -> ApiException.notFound("Pair"));
         pair.tags = request.tags().stream().distinct().sorted().toArray(String[]::new);
+        return detail(organizationId, pairId);
+    }
+
+    /** Turns the client's own chart on or off for this pair; on, the organization's setting decides. */
+    @Transactional
+    public PairDetail putClientChart(UUID organizationId, UUID pairId, ClientChartRequest request) {
+        Pair pair = pairs.findInOrganization(organizationId, pairId).orElseThrow(() -> ApiException.notFound("Pair"));
+        pair.clientChartOff = !request.clientChart();
         return detail(organizationId, pairId);
     }
 }

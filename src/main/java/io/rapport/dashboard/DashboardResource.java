@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.rapport.audit.Audited;
+import io.rapport.common.error.ApiException;
 import io.rapport.common.web.Ids;
 import io.rapport.security.Caller;
 import io.rapport.security.Roles;
@@ -164,4 +165,26 @@ public class DashboardResource {
                 .type(MediaType.TEXT_HTML_TYPE).build();
     }
 
+    /**
+     * Turns the client's own chart off or back on for the pair; {@code show} is {@code on} or {@code off}. Sending
+     * the same form twice stores the same choice, so it needs no double-submit guard.
+     */
+    @POST
+    @Audited(action = "update", objectType = "pair", idParam = "pairId")
+    @Path("/pairs/{pairId}/client-chart")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response clientChart(@PathParam("pairId") String pairId, @FormParam("csrf") String csrf,
+            @FormParam("show") String show) {
+        PageContext.checkCsrf(caller, csrf);
+        if (!"on".equals(show) && !"off".equals(show)) {
+            throw ApiException.invalid("show", "must be on or off");
+        }
+        return Ids.tryParse(pairId)
+                .flatMap(id -> pairs.setClientChart(Visibility.of(caller), id, "on".equals(show)))
+                .map(id -> Response.seeOther(URI.create("/app/pairs/" + id + "#client-chart")))
+                .orElseGet(() -> Response.status(404).entity(Templates.notFound(PageContext.of(caller)))
+                        .type(MediaType.TEXT_HTML_TYPE))
+                .build();
+    }
 }

@@ -28,7 +28,8 @@ import io.rapport.security.Caller;
 import io.rapport.security.Roles;
 
 /**
- * Admins change the organization's name, link lifetime, reminder delay, client languages and candour line here, with the same
+ * Admins change the organization's name, link lifetime, reminder delay, client languages, candour line and client chart here,
+ * with the same
  * validation as {@code PUT /api/v1/organization}. Saving the same form twice stores the same values: nothing to
  * guard against.
  */
@@ -53,11 +54,12 @@ public class OrganizationSettingsPageResource {
 
     /** The fields as typed, so that a refused form comes back as it was sent. */
     public record Form(String name, String linkTtlHours, String reminderDelayHours, List<Language> languages,
-            boolean candourLine) {
+            boolean candourLine, boolean clientChart) {
 
         static Form of(OrganizationSettings s) {
             return new Form(s.name(), String.valueOf(s.linkTtlHours()), String.valueOf(s.reminderDelayHours()),
-                    languages(s.languages()), Boolean.TRUE.equals(s.candourLine()));
+                    languages(s.languages()), Boolean.TRUE.equals(s.candourLine()),
+                    Boolean.TRUE.equals(s.clientChart()));
         }
 
         static List<Language> languages(List<String> chosen) {
@@ -90,16 +92,18 @@ public class OrganizationSettingsPageResource {
     @Operation(hidden = true)
     public Response save(@FormParam("csrf") String csrf, @FormParam("name") String name,
             @FormParam("linkTtlHours") String linkTtlHours, @FormParam("reminderDelayHours") String reminderDelayHours,
-            @FormParam("languages") List<String> languages, @FormParam("candourLine") String candourLine) {
+            @FormParam("languages") List<String> languages, @FormParam("candourLine") String candourLine,
+            @FormParam("clientChart") String clientChart) {
         PageContext.checkCsrf(caller, csrf);
         List<String> chosen = languages == null ? List.of() : new ArrayList<>(languages);
         // An unticked checkbox sends nothing: on this page, absent means off.
         Form form = new Form(name == null ? "" : name, FormFields.trim(linkTtlHours), FormFields.trim(reminderDelayHours),
-                Form.languages(chosen), candourLine != null);
+                Form.languages(chosen), candourLine != null, clientChart != null);
         Map<String, String> errors = new LinkedHashMap<>();
         OrganizationSettings request = new OrganizationSettings(form.name(),
                 hours("linkTtlHours", form.linkTtlHours(), errors),
-                hours("reminderDelayHours", form.reminderDelayHours(), errors), chosen, form.candourLine());
+                hours("reminderDelayHours", form.reminderDelayHours(), errors), chosen, form.candourLine(),
+                form.clientChart());
         validator.validate(request).forEach(v -> errors.putIfAbsent(field(v.getPropertyPath().toString()),
                 v.getMessage()));
         OrganizationSettingsService.problems(request).forEach(errors::putIfAbsent);

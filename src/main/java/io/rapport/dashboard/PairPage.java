@@ -9,11 +9,21 @@ import io.rapport.delivery.form.FormView;
 /**
  * A pair's page: its people, a chart per instrument, the latest answers item by item, and its sessions, newest
  * first, each with its questionnaires. {@code ratings}: sessions awaiting the therapist's own rating;
- * {@code withheld}: session numbers whose client answers the reader may not see before rating them.
+ * {@code withheld}: session numbers whose client answers the reader may not see before rating them;
+ * {@code clientChart}: whether the client may see their own chart after answering, by the organization's setting
+ * and the pair's.
  */
 public record PairPage(UUID pairId, String client, String clientCode, String therapist, List<SessionRow> sessions,
         List<ChartView> charts, List<LatestResponse> latest, List<Rating> ratings, List<Integer> withheld,
-        List<Sides> sides) {
+        List<Sides> sides, ClientChart clientChart) {
+
+    /** {@code organization}: the admin turned the chart on; {@code pair}: it is not turned off for this pair. */
+    public record ClientChart(boolean organization, boolean pair) {
+
+        public boolean shown() {
+            return organization && pair;
+        }
+    }
 
     /**
      * A session the therapist has not rated yet: its form when the reader is the pair's therapist, else null (an

@@ -25,9 +25,11 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.rapport.care.Client;
+import io.rapport.care.ClientChartRequest;
 import io.rapport.care.ClientRepository;
 import io.rapport.care.Pair;
 import io.rapport.care.PairRepository;
+import io.rapport.care.PairService;
 import io.rapport.care.Therapist;
 import io.rapport.care.TherapistRepository;
 import io.rapport.care.TherapySession;
@@ -37,6 +39,7 @@ import io.rapport.common.persistence.ReadModel;
 import io.rapport.delivery.Assignment;
 import io.rapport.delivery.AssignmentRepository;
 import io.rapport.delivery.ChannelService;
+import io.rapport.delivery.DeliveryPolicy;
 import io.rapport.delivery.form.FormPageBuilder;
 import io.rapport.delivery.form.TherapistRatings;
 import io.rapport.perspective.PerspectiveService;
@@ -72,11 +75,13 @@ public class PairPageService {
     private final EntityManager em;
     private final PerspectiveService perspectives;
     private final TherapistRatings ratings;
+    private final DeliveryPolicy policy;
+    private final PairService pairService;
 
     public PairPageService(PairRepository pairs, ClientRepository clients, TherapistRepository therapists,
             TherapySessionRepository sessions, AssignmentRepository assignments, TrendService trends,
             QuestionnaireCatalog catalog, ChannelService channels, ObjectMapper json, EntityManager em,
-            PerspectiveService perspectives, TherapistRatings ratings) {
+            PerspectiveService perspectives, TherapistRatings ratings, DeliveryPolicy policy, PairService pairService) {
         this.perspectives = perspectives;
         this.ratings = ratings;
         this.pairs = pairs;
@@ -89,6 +94,8 @@ public class PairPageService {
         this.channels = channels;
         this.json = json;
         this.em = em;
+        this.policy = policy;
+        this.pairService = pairService;
     }
 
     /** Empty when the pair does not exist, belongs to another organization or to another therapist. */
@@ -182,7 +189,8 @@ public class PairPageService {
                 ? therapist.externalId
                 : therapist.displayName;
         return Optional.of(new PairPage(pair.id, clientName, client.externalId, therapistName, rows, charts,
-                latest(org, pair.id, withheld), open, withheldNumbers, sideViews));
+                latest(org, pair.id, withheld), open, withheldNumbers, sideViews,
+                new PairPage.ClientChart(policy.clientChart(org), !pair.clientChartOff)));
     }
 
     /**
@@ -206,6 +214,19 @@ public class PairPageService {
         ChannelService.IssuedLink link = channels.inSession(org, a.id);
         String qr = "data:image/png;base64," + Base64.getEncoder().encodeToString(channels.qrPng(org, a.id));
         return Optional.of(new RoomLink(pairId, a.questionnaireId, link.formUrl(), link.expiresAt(), qr));
+    }
+
+    /**
+     * Turns the client's own chart off ({@code show} false) or back to the organization's setting for a visible
+     * pair, through care, which owns the pair. Empty when the pair is not visible.
+     */
+    @Transactional
+    public Optional<UUID> setClientChart(Visibility visibility, UUID pairId, boolean show) {
+        if (visible(visibility, pairId).isEmpty()) {
+            return Optional.empty();
+        }
+        pairService.putClientChart(visibility.organizationId(), pairId, new ClientChartRequest(show));
+        return Optional.of(pairId);
     }
 
     /** The pair's scores as CSV, named after the client's code; empty when the pair is not visible. */

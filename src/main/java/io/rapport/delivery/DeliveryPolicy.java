@@ -48,6 +48,13 @@ public class DeliveryPolicy {
         return org != null && org.candourLine;
     }
 
+    /** Whether the organization lets clients see their own past totals after answering (off by default). */
+    @Transactional
+    public boolean clientChart(UUID organizationId) {
+        Organization org = organizations.findById(organizationId);
+        return org != null && org.clientChart;
+    }
+
     /** Stored codes as a list; a code no longer supported is dropped, and none left means every language. */
     public static List<String> offered(String stored) {
         if (stored == null || stored.isBlank()) {

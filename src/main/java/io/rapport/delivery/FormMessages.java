@@ -85,6 +85,22 @@ public interface FormMessages {
     @Message("Your answers were received. You can close this page now.")
     String thanksBody();
 
+    /** The client's own chart on the thank-you page, when the organization and the pair allow it (issue 16). */
+    @Message("Your ratings so far")
+    String chartTitle();
+
+    @Message("The totals of your own answers, by session date. This page closes when your visit ends.")
+    String chartIntro();
+
+    @Message("Ratings: {count}, from {first} to {last}. Scale: {min} to {max}. Latest: {latest}.")
+    String chartDesc(Object count, Object first, Object last, Object min, Object max, Object latest);
+
+    @Message("Session date")
+    String chartDate();
+
+    @Message("Your total ({min} to {max})")
+    String chartTotal(Object min, Object max);
+
     @Message("Your answers were already received")
     String usedTitle();
 

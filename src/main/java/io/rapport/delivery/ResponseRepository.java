@@ -17,6 +17,12 @@ public class ResponseRepository implements OrganizationScoped<StoredResponse> {
                 pairId).page(paging.page(), paging.size()).list();
     }
 
+    /** The pair's responses that have a total, oldest first: what the client's own chart draws. */
+    public List<StoredResponse> scoredTotalsForPair(UUID organizationId, UUID pairId) {
+        return list("organizationId = ?1 and pairId = ?2 and scored = true and total is not null",
+                Sort.by("submittedAt", "id"), organizationId, pairId);
+    }
+
     public long countForPair(UUID organizationId, UUID pairId) {
         return count("organizationId = ?1 and pairId = ?2", organizationId, pairId);
     }

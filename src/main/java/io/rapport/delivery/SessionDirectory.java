@@ -1,5 +1,6 @@
 package io.rapport.delivery;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -32,4 +33,10 @@ public interface SessionDirectory {
 
     /** Every pair of the client, in the organization; empty for an unknown client. */
     List<UUID> pairsOfClient(UUID organizationId, UUID clientId);
+
+    /** Whether the pair's therapist turned the client's own chart off; false for an unknown pair. */
+    boolean clientChartOff(UUID organizationId, UUID pairId);
+
+    /** When each session of the pair took place, by session id. */
+    Map<UUID, Instant> sessionTimes(UUID organizationId, UUID pairId);
 }

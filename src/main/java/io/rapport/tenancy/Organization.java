@@ -28,6 +28,9 @@ public class Organization {
     /** Whether the form shows the line inviting honest low ratings. */
     @Column(name = "candour_line")
     public boolean candourLine;
+    /** Whether clients may see their own past totals as a chart after answering (pairs may still opt out). */
+    @Column(name = "client_chart")
+    public boolean clientChart;
     @Column(name = "created_at", insertable = false, updatable = false)
     public Instant createdAt;
 }

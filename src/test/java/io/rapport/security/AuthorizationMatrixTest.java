@@ -3,6 +3,7 @@ package io.rapport.security;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -119,6 +120,8 @@ class AuthorizationMatrixTest {
             row("POST",   "/api/v1/sessions",                            401, 403, 201, 201, 403, 201, 201, 401),
             row("GET",    "/api/v1/pairs",                               401, 403, 200, 200, 200, 403, 200, 401),
             row("PUT",    "/api/v1/pairs/{pairId}/tags",                 401, 403, 200, 200, 403, 200, 404, 401),
+            // The client's own chart for the pair: a write, like its tags.
+            row("PUT",    "/api/v1/pairs/{pairId}/client-chart",         401, 403, 200, 200, 403, 200, 404, 401),
             row("GET",    "/api/v1/pairs/{pairId}",                      401, 403, 200, 200, 200, 403, 404, 401),
             row("GET",    "/api/v1/pairs/{pairId}/trends",               401, 403, 200, 200, 200, 403, 404, 401),
             row("GET",    "/api/v1/pairs/{pairId}/responses",            401, 403, 200, 200, 200, 403, 404, 401),
@@ -263,6 +266,40 @@ class AuthorizationMatrixTest {
         admin.spec().get("/app/accounts").then().statusCode(200);
         otherAdmin.spec().get("/app/pairs/" + a.pairId).then().statusCode(404);
         given().redirects().follow(false).get("/app/pairs/" + a.pairId).then().statusCode(303)
+                .header("Location", endsWith("/login"));
+
+        // The client's own chart: the pair's therapist and the organization's admins turn it off or on.
+        String chart = "/app/pairs/%s/client-chart";
+        therapist.postForm(chart.formatted(a.pairId), therapist.csrf(), Map.of("show", "on")).then().statusCode(303);
+        therapist.postForm(chart.formatted(a.otherTherapistsPairId), therapist.csrf(), Map.of("show", "off")).then()
+                .statusCode(404);
+        therapist.postForm(chart.formatted(b.pairId), therapist.csrf(), Map.of("show", "off")).then().statusCode(404);
+        therapist.postForm(chart.formatted(a.pairId), "forged", Map.of("show", "off")).then().statusCode(403);
+        admin.postForm(chart.formatted(a.otherTherapistsPairId), admin.csrf(), Map.of("show", "on")).then()
+                .statusCode(303);
+        otherAdmin.postForm(chart.formatted(a.pairId), otherAdmin.csrf(), Map.of("show", "off")).then()
+                .statusCode(404);
+        given().redirects().follow(false).contentType("application/x-www-form-urlencoded").formParam("show", "off")
+                .post(chart.formatted(a.pairId)).then().statusCode(303).header("Location", endsWith("/login"));
+        Api.as(a.admin).get("/api/v1/pairs/" + a.pairId).then().statusCode(200)
+                .body("clientChart", equalTo(true));
+
+        // The therapist's own rating of a session: only the pair's therapist rates, never an admin for them.
+        String rating = "/app/pairs/%s/sessions/%s/rating";
+        therapist.postForm(rating.formatted(a.pairId, a.sessionId), therapist.csrf(), Map.of()).then()
+                .statusCode(303);
+        therapist.postForm(rating.formatted(a.otherTherapistsPairId, a.sessionId), therapist.csrf(), Map.of())
+                .then().statusCode(404);
+        therapist.postForm(rating.formatted(b.pairId, b.sessionId), therapist.csrf(), Map.of()).then()
+                .statusCode(404);
+        therapist.postForm(rating.formatted(a.pairId, b.sessionId), therapist.csrf(), Map.of()).then()
+                .statusCode(404);
+        therapist.postForm(rating.formatted(a.pairId, a.sessionId), "forged", Map.of()).then().statusCode(403);
+        admin.postForm(rating.formatted(a.pairId, a.sessionId), admin.csrf(), Map.of()).then().statusCode(404);
+        otherAdmin.postForm(rating.formatted(a.pairId, a.sessionId), otherAdmin.csrf(), Map.of()).then()
+                .statusCode(404);
+        given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .post(rating.formatted(a.pairId, a.sessionId)).then().statusCode(303)
                 .header("Location", endsWith("/login"));
     }
 

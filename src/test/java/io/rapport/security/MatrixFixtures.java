@@ -144,6 +144,7 @@ final class MatrixFixtures {
             case "PUT /api/v1/schedule" -> "{\"rules\":[{\"questionnaireId\":\"session-rating-4\",\"every\":1}]}";
             case "PUT /api/v1/therapists/{externalId}" -> "{\"displayName\":\"Therapist\",\"email\":\"t@example.org\"}";
             case "PUT /api/v1/pairs/{pairId}/tags" -> "{\"tags\":[\"matrix\"]}";
+            case "PUT /api/v1/pairs/{pairId}/client-chart" -> "{\"clientChart\":true}";
             case "PUT /api/v1/clients/{externalId}" -> "{\"displayName\":\"Client\",\"preferredLanguage\":\"en\"}";
             case "POST /api/v1/sessions" -> "{\"clientId\":\"c-1\",\"therapistId\":\"T-1\","
                     + "\"occurredAt\":\"2026-11-20T15:00:00Z\",\"encounterId\":\"E-" + unique + "\"}";

@@ -61,10 +61,12 @@ public class FormVisits {
     private final SessionDirectory sessionDirectory;
     private final AuditLog audit;
     private final DeliveryPolicy policy;
+    private final ClientChart chart;
 
     public FormVisits(Links links, AssignmentRepository assignments, ResponseRecorder recorder,
             FormPageBuilder pages, FormTexts texts, LinkGuessLimiter limiter, DeliveryConfig config,
-            FormVisitStore store, SessionDirectory sessionDirectory, AuditLog audit, DeliveryPolicy policy) {
+            FormVisitStore store, SessionDirectory sessionDirectory, AuditLog audit, DeliveryPolicy policy,
+            ClientChart chart) {
         this.links = links;
         this.assignments = assignments;
         this.recorder = recorder;
@@ -76,6 +78,7 @@ public class FormVisits {
         this.sessionDirectory = sessionDirectory;
         this.audit = audit;
         this.policy = policy;
+        this.chart = chart;
     }
 
     /** The first visit: trade the link token for a visit cookie, or say why the link does not open. */
@@ -170,8 +173,19 @@ public class FormVisits {
         boolean anyCompleted = assignments.countInOrganization(visit.organizationId(),
                 "sessionId = ?2 and status = ?3 and rater = ?4", visit.sessionId(), Assignment.Status.completed,
                 visit.rater()) > 0;
-        return anyCompleted ? new Message(200, message(lang, "thanks", true), null)
-                : new Message(410, message(lang, "expired", false), null);
+        if (!anyCompleted) {
+            return new Message(410, message(lang, "expired", false), null);
+        }
+        MessageView thanks = message(lang, "thanks", true);
+        // The chart is the client's: a therapist's own visit never shows it.
+        Optional<ClientChartView> own = Assignment.THERAPIST.equals(visit.rater()) ? Optional.empty()
+                : chart.forSession(visit.organizationId(), visit.sessionId(), lang);
+        if (own.isEmpty()) {
+            return new Message(200, thanks, null);
+        }
+        // The client's own numbers are shown only within the visit, and each showing is on the audit trail.
+        audit.formLink(visit.organizationId(), "chart", "GET /f", visit.sessionId(), 200);
+        return new Message(200, thanks.withChart(own.get()), null);
     }
 
     private List<FormPageBuilder.Part> openParts(FormVisitStore.Visit visit) {

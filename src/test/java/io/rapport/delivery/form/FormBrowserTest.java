@@ -27,6 +27,7 @@ import com.microsoft.playwright.options.AriaRole;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.Accessibility;
+import io.rapport.Api;
 import io.rapport.Chromium;
 import io.rapport.delivery.FormFixtures;
 
@@ -189,6 +190,54 @@ class FormBrowserTest {
         assertThat(page.locator("h1").textContent()).contains("Link not found");
         screenshot("unknown");
         assertAccessible();
+    }
+
+    /** The client's own chart on a phone: drawn without script, readable by axe's rules, and small. */
+    @Test
+    void shouldShowTheClientTheirOwnChartAccessiblyAndSmall() {
+        FormFixtures.Created first = fixtures.session();
+        Api.as(first.key()).body("{\"name\":\"Clinic\",\"linkTtlHours\":72,\"reminderDelayHours\":24,"
+                + "\"languages\":[\"en\"],\"clientChart\":true}").put("/api/v1/organization").then()
+                .statusCode(200);
+        FormFixtures.anonymous().body(FormFixtures.srsAnswers("5", "6", "5", "6"))
+                .post("/api/v1/forms/" + first.token() + "/responses").then().statusCode(201);
+        String second = Api.as(first.key()).body(Api.session("c-1", "t-1", "2026-11-27T15:00:00Z"))
+                .post("/api/v1/sessions").then().statusCode(201).extract().path("assignments[0].formUrl");
+        page.navigate(link(second.substring(second.lastIndexOf('/') + 1)));
+        for (int q = 1; q <= 4; q++) {
+            page.locator("#p1-q" + q + "-number").fill("8");
+        }
+        page.waitForNavigation(() -> page.locator("button[type=submit]").tap());
+        assertThat(page.locator("h1").textContent()).contains("Thank you");
+
+        // Weighed in a fresh context with the visit's cookie, so nothing comes from the cache.
+        String thanks = page.url();
+        String visit = context.storageState();
+        context.close();
+        context = CHROMIUM.browser().newContext(phoneOptions().setBypassCSP(false).setStorageState(visit));
+        page = context.newPage();
+        List<String> urls = new ArrayList<>();
+        long[] bytes = { 0 };
+        page.onResponse(r -> {
+            urls.add(r.url() + " " + r.status() + " " + r.body().length);
+            bytes[0] += r.body().length;
+        });
+        page.navigate(thanks);
+        page.waitForLoadState();
+        assertThat(page.locator("#own-chart").textContent()).isEqualTo("Your ratings so far");
+        assertThat(page.locator("svg[role=img]").count()).isEqualTo(1);
+        assertThat(page.locator("svg[role=img]").isVisible()).isTrue();
+        assertThat(page.locator("svg circle").count()).isEqualTo(2);
+        assertThat(page.locator("figure table tbody tr").allTextContents()).hasSize(2)
+                .anyMatch(row -> row.contains("22")).anyMatch(row -> row.contains("32"));
+        assertThat(page.locator("script").count()).isZero();
+        screenshot("client-chart");
+        System.out.println("Client chart page weight: " + bytes[0] + " bytes: " + urls);
+        assertThat(urls).hasSize(2).allMatch(u -> u.startsWith(base.toString().replace("127.0.0.1", "localhost")));
+        assertThat(bytes[0]).isLessThan(60 * 1024);
+        Object overflow = page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth");
+        assertThat(overflow).isEqualTo(false);
+        Accessibility.assertNoViolations(CHROMIUM.browser(), context, page, phoneOptions());
     }
 
     @Test
