@@ -36,6 +36,13 @@ public class CaseloadService {
             + " join client c on c.organization_id = p.organization_id and c.id = p.client_id"
             + " join therapist t on t.organization_id = p.organization_id and t.id = p.therapist_id";
     /**
+     * A therapist sees no client answer of a session they have not rated yet (issue 16): its scores count only
+     * once no rating of theirs is open; an admin ({@code :everything}) sees them all.
+     */
+    private static final String UNTIL_RATED = " and (:everything or not exists (select 1 from assignment ta"
+            + " where ta.organization_id = r.organization_id and ta.session_id = r.session_id"
+            + " and ta.rater = 'therapist' and ta.status = 'open' and ta.expires_at > now()))";
+    /**
      * Per-pair aggregates; one lateral subquery per kind of figure. The alliance instrument shown is the one with
      * the most recent scored total; its recent totals come as text, since array results of native queries differ
      * between drivers.
@@ -43,14 +50,14 @@ public class CaseloadService {
     private static final String LATERALS = " left join lateral (select r.questionnaire_id as instrument from response r"
             + " join session s on s.organization_id = r.organization_id and s.id = r.session_id"
             + " where r.organization_id = p.organization_id and r.pair_id = p.id and r.scored"
-            + " and r.total is not null and r.questionnaire_id in (:alliance)"
+            + " and r.total is not null and r.questionnaire_id in (:alliance)" + UNTIL_RATED
             + " order by s.occurred_at desc, s.session_number desc, r.submitted_at desc limit 1) li on true"
             + " left join lateral (select string_agg(x.session_number || ':' || x.total, ',' order by"
             + " x.session_number) as points, (array_agg(x.total order by x.session_number desc))[1] as latest"
             + " from (select s.session_number, r.total from response r"
             + " join session s on s.organization_id = r.organization_id and s.id = r.session_id"
             + " where r.organization_id = p.organization_id and r.pair_id = p.id and r.scored"
-            + " and r.total is not null and r.questionnaire_id = li.instrument"
+            + " and r.total is not null and r.questionnaire_id = li.instrument" + UNTIL_RATED
             + " order by s.session_number desc limit " + SPARKLINE_POINTS + ") x) sp on true"
             + " left join lateral (select string_agg(distinct a.type, ',') as alert_types, count(*) as open_alerts"
             + " from alert a where a.organization_id = p.organization_id and a.pair_id = p.id"
@@ -81,13 +88,17 @@ public class CaseloadService {
                 + " limit :limit offset :offset", Tuple.class);
         bind(page, visibility, query);
         page.setParameter("alliance", allianceInstruments());
+        page.setParameter("everything", visibility.wholeOrganization());
         page.setParameter("limit", query.size()).setParameter("offset", query.offset());
         return new CaseloadPage(NativeColumns.tuples(page).stream().map(this::row).toList(), query, total);
     }
 
-    /** Never empty: {@code in ()} is not SQL, and an id no instrument has matches nothing. */
+    /**
+     * The client's alliance instruments: never the therapist's own forms. Never empty: {@code in ()} is not SQL,
+     * and an id no instrument has matches nothing.
+     */
     private List<String> allianceInstruments() {
-        List<String> ids = catalog.all().stream().filter(d -> ALLIANCE.equals(d.construct()))
+        List<String> ids = catalog.all().stream().filter(d -> ALLIANCE.equals(d.construct()) && d.clientRated())
                 .map(QuestionnaireDefinition::id).distinct().toList();
         return ids.isEmpty() ? List.of("") : ids;
     }

@@ -31,7 +31,7 @@ public class DeliveryRecords {
     /** An assignment with the status a reader should see ({@link Assignment#effectiveStatus(Instant)}). */
     public record AssignmentRecord(UUID id, UUID sessionId, UUID clientId, String questionnaireId,
             String questionnaireVersion, Assignment.Status status, Instant expiresAt, Instant createdAt,
-            Instant completedAt, UUID responseId) {
+            Instant completedAt, UUID responseId, String rater) {
     }
 
     /** A stored response. {@code answers}: item id to the number as submitted (exact), or "na". */
@@ -149,7 +149,7 @@ public class DeliveryRecords {
         }
         return page.stream().map(a -> new AssignmentRecord(a.id, a.sessionId, clients.get(a.sessionId),
                 a.questionnaireId, a.questionnaireVersion, a.effectiveStatus(now), a.expiresAt, a.createdAt,
-                a.completedAt, responseIds.get(a.id))).toList();
+                a.completedAt, responseIds.get(a.id), a.rater)).toList();
     }
 
     @Transactional

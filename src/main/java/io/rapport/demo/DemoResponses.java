@@ -35,6 +35,9 @@ public class DemoResponses implements DemoContributor {
     static final String SESSION_RATING = "session-rating-4";
     static final String WAI_SR = "wai-sr";
     static final String EMPATHY = "patient-empathy-5";
+    /** The therapist's prediction of the session rating (issue 16), on the latest sessions of every other pair. */
+    static final String PREDICTION = "session-rating-4-prediction";
+    static final int PREDICTED_SESSIONS = 6;
     /** Session-to-session noise of the demo's answers, as the SD of a 0–40 total. */
     static final double NOISE = 1.5;
     /** The couple: these two pairs share their sessions. */
@@ -85,6 +88,8 @@ public class DemoResponses implements DemoContributor {
             DemoData.DemoPair pair = pairs.get(i);
             Course course = i < Course.values().length ? Course.values()[i] : Course.STEADY;
             Random random = new Random(1000L + i);
+            // A stream of its own, so the predictions leave the client's answers as they were.
+            Random therapist = new Random(5000L + i);
             // Steady background pairs sit at a level of their own, 86–97 % of the range, as clients do.
             double offset = i < Course.values().length ? 0 : 0.86 + 0.11 * random.nextDouble() - share(course, 1, 1);
             int count = pair.sessionIds().size();
@@ -101,6 +106,11 @@ public class DemoResponses implements DemoContributor {
                 if (n % 5 == 0 && i % 2 == 1) {
                     answer(data.organizationId(), session, EMPATHY, 0.8 + random.nextGaussian() * 0.05, random, now,
                             silent, 55);
+                }
+                if (i % 2 == 0 && i < Course.values().length && n > count - PREDICTED_SESSIONS) {
+                    // Therapists read a steady alliance well and tend to miss a rupture: their prediction stays up.
+                    double predicted = share < 0.8 ? 0.9 : share + 0.02;
+                    answer(data.organizationId(), session, PREDICTION, predicted, therapist, now, pending, 5);
                 }
                 answer(data.organizationId(), session, SESSION_RATING, share, random, now, pending || silent, 60);
             }
@@ -158,6 +168,7 @@ public class DemoResponses implements DemoContributor {
         a.sessionId = session.id;
         a.questionnaireId = d.id();
         a.questionnaireVersion = d.version();
+        a.rater = d.clientRated() ? Assignment.CLIENT : Assignment.THERAPIST;
         a.tokenHash = UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", "");
         a.createdAt = session.occurredAt;
         Instant due = session.occurredAt.plus(Duration.ofHours(72));
@@ -172,7 +183,8 @@ public class DemoResponses implements DemoContributor {
         Map<String, Object> answers = new AllianceModel(d, NOISE, random).answers(share);
         Instant submitted = session.occurredAt.plus(Duration.ofMinutes(minutesAfter)).plusSeconds(random.nextInt(240));
         recorder.record(new ResponseRecorder.Submission(a, answers, submitted.minus(Duration.ofSeconds(
-                20L * d.items().size())), submitted, StoredResponse.Channel.form, "en", d.items().size(),
-                false));
+                20L * d.items().size())), submitted,
+                d.clientRated() ? StoredResponse.Channel.form : StoredResponse.Channel.pairPage, "en",
+                d.items().size(), d.clientRated() ? false : null));
     }
 }

@@ -32,11 +32,27 @@ public class InsightResource {
             + " suppressed: every figure null.";
 
     private final InsightService insight;
+    private final AccuracyInsights accuracy;
     private final Caller caller;
 
-    public InsightResource(InsightService insight, Caller caller) {
+    public InsightResource(InsightService insight, AccuracyInsights accuracy, Caller caller) {
         this.insight = insight;
+        this.accuracy = accuracy;
         this.caller = caller;
+    }
+
+    @GET
+    @Path("/accuracy")
+    @Audited(objectType = "insight", idParam = "questionnaireId")
+    @Operation(summary = "Empathic accuracy: the therapists' predictions of the client's rating against the rating,"
+            + " per therapist and for the organization; 404 for an instrument without a prediction form", description = """
+                    Mean absolute and mean signed gap (prediction minus rating) with 95 % Student's t intervals over pairs
+                    (each pair's sessions averaged first). Cells of fewer than rapport.insight.min-pairs pairs (5) are
+                    withheld, and so is the smallest shown cell while the withheld ones could be worked out from the
+                    organization's figure.""" + PERIOD)
+    public AccuracyInsights.AccuracyInsight accuracy(@PathParam("questionnaireId") String questionnaireId,
+            @QueryParam("from") String from, @QueryParam("to") String to) {
+        return accuracy.accuracy(insight.request(caller.organizationId(), questionnaireId, from, to), null);
     }
 
     @GET

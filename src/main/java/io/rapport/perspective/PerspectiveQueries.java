@@ -57,24 +57,14 @@ public class PerspectiveQueries {
 
     /**
      * The organization's scored ratings of these questionnaires in sessions from {@code from} (inclusive) to
-     * {@code to} (exclusive), of one therapist when {@code therapistId} is not null.
+     * {@code to} (exclusive), by pair and session.
      */
-    public List<Rating> ofOrganization(UUID organizationId, Set<String> questionnaireIds, Instant from, Instant to,
-            UUID therapistId) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("from", from);
-        params.put("to", to);
-        String therapist = "";
-        if (therapistId != null) {
-            params.put("therapist", therapistId);
-            therapist = " and p.therapist_id = :therapist";
-        }
+    public List<Rating> ofOrganization(UUID organizationId, Set<String> questionnaireIds, Instant from, Instant to) {
         return ratings("""
                 where r.organization_id = :org and r.questionnaire_id in (:ids) and r.scored
-                  and s.occurred_at >= :from and s.occurred_at < :to""" + therapist + """
-
+                  and s.occurred_at >= :from and s.occurred_at < :to
                 order by r.pair_id, s.session_number, r.questionnaire_id""", organizationId, questionnaireIds,
-                params);
+                Map.of("from", from, "to", to));
     }
 
     /** Sessions of the pair whose therapist rating is still open: their client answers are kept from the therapist. */

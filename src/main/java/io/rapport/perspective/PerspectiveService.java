@@ -95,33 +95,46 @@ public class PerspectiveService {
         return result;
     }
 
+    /** The organization's accuracy and each therapist's, by therapist id. */
+    public record Accuracy(String predictionId, PerspectiveGap.Summary organization,
+            Map<UUID, PerspectiveGap.Summary> byTherapist) {
+    }
+
     /**
-     * A therapist's or the organization's (when {@code therapistId} is null) accuracy on a client instrument, over
-     * sessions in the period; empty when the instrument has no prediction form.
+     * Accuracy on a client instrument over sessions from {@code from} (inclusive) to {@code to} (exclusive), of the
+     * organization and of each therapist with a session that has both ratings; empty when the instrument has no
+     * prediction form.
      */
     @Transactional
-    public Optional<PerspectiveGap.Summary> accuracy(UUID organizationId, String clientId, Instant from, Instant to,
-            UUID therapistId) {
+    public Optional<Accuracy> accuracy(UUID organizationId, String clientId, Instant from, Instant to) {
         Optional<String> prediction = form(clientId, true);
         if (prediction.isEmpty()) {
             return Optional.empty();
         }
-        Map<UUID, List<Double>> byPair = new LinkedHashMap<>();
         Map<UUID, Map<String, PerspectiveQueries.Rating>> bySession = new LinkedHashMap<>();
         for (PerspectiveQueries.Rating r : queries.ofOrganization(organizationId, Set.of(clientId, prediction.get()),
-                from, to, therapistId)) {
+                from, to)) {
             bySession.computeIfAbsent(r.sessionId(), s -> new LinkedHashMap<>()).put(r.questionnaireId(), r);
         }
+        Map<UUID, List<Double>> byPair = new LinkedHashMap<>();
+        Map<UUID, UUID> therapistOfPair = new LinkedHashMap<>();
         for (Map<String, PerspectiveQueries.Rating> session : bySession.values()) {
             PerspectiveQueries.Rating actual = session.get(clientId);
             PerspectiveQueries.Rating predicted = session.get(prediction.get());
             if (actual != null && predicted != null && actual.total() != null && predicted.total() != null) {
                 byPair.computeIfAbsent(actual.pairId(), p -> new ArrayList<>())
                         .add(predicted.total() - actual.total());
+                therapistOfPair.put(actual.pairId(), actual.therapistId());
             }
         }
-        return Optional.of(PerspectiveGap.summarize(byPair.entrySet().stream()
-                .map(e -> new PerspectiveGap.PairGaps(e.getKey(), e.getValue())).toList()));
+        Map<UUID, List<PerspectiveGap.PairGaps>> byTherapist = new LinkedHashMap<>();
+        byPair.forEach((pair, gaps) -> byTherapist
+                .computeIfAbsent(therapistOfPair.get(pair), t -> new ArrayList<>())
+                .add(new PerspectiveGap.PairGaps(pair, gaps)));
+        Map<UUID, PerspectiveGap.Summary> summaries = new LinkedHashMap<>();
+        byTherapist.forEach((therapist, pairs) -> summaries.put(therapist, PerspectiveGap.summarize(pairs)));
+        return Optional.of(new Accuracy(prediction.get(), PerspectiveGap.summarize(byPair.entrySet().stream()
+                .map(e -> new PerspectiveGap.PairGaps(e.getKey(), e.getValue())).toList()), summaries));
     }
 
     /**

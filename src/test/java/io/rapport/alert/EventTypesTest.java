@@ -39,8 +39,11 @@ class EventTypesTest {
     private static Set<String> allowed(String table, String column) throws Exception {
         try (Connection db = TestDatabase.owner().getConnection();
                 PreparedStatement query = db.prepareStatement("SELECT pg_get_constraintdef(c.oid) FROM pg_constraint c"
-                        + " JOIN pg_class t ON t.oid = c.conrelid WHERE t.relname = ? AND c.contype = 'c'")) {
+                        + " JOIN pg_class t ON t.oid = c.conrelid WHERE t.relname = ? AND c.contype = 'c'"
+                        // The column's own constraint first: others may name the column too (outbox_pair_unless_test).
+                        + " ORDER BY c.conname <> t.relname || '_' || ? || '_check', c.oid")) {
             query.setString(1, table);
+            query.setString(2, column);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     String definition = rows.getString(1);

@@ -25,7 +25,15 @@ class DemoResponsesTest {
         seeder.seed();
         List<String> questionnaires = strings("select distinct r.questionnaire_id from response r"
                 + " join organization o on o.id = r.organization_id where o.slug = 'demo' order by 1");
-        assertThat(questionnaires).containsExactly("patient-empathy-5", "session-rating-4", "wai-sr");
+        assertThat(questionnaires).containsExactly("patient-empathy-5", "session-rating-4",
+                "session-rating-4-prediction", "wai-sr");
+        // The therapist's predictions are theirs: answered on the pair page, never a trend, never an alert.
+        assertThat(strings("select distinct r.channel from response r join organization o"
+                + " on o.id = r.organization_id where o.slug = 'demo' and r.questionnaire_id like '%-prediction'"))
+                .containsExactly("pair-page");
+        assertThat(strings("select distinct a.questionnaire_id from alert a join organization o"
+                + " on o.id = a.organization_id where o.slug = 'demo' and a.questionnaire_id like '%-prediction'"))
+                .isEmpty();
         List<String> alertTypes = strings("select distinct a.type from alert a"
                 + " join organization o on o.id = a.organization_id where o.slug = 'demo' and a.status = 'open'"
                 + " order by 1");

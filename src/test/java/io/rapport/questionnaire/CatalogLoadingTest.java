@@ -146,6 +146,25 @@ class CatalogLoadingTest {
     }
 
     @Test
+    void shouldRefuseATherapistFormWithoutPerspectiveOrMirroringNoClientInstrument() throws IOException {
+        String own = "session-rating-4-therapist-1.0.0.yaml";
+        Files.writeString(dir.resolve(SRS), shipped(SRS));
+        Files.writeString(dir.resolve(own), shipped(own).replaceFirst("(?m)^perspective:\\n  of: .*\\n  view: .*\\n",
+                ""));
+        QuestionnaireLoadException e = loadFails();
+        assertTrue(e.problems().stream().anyMatch(p -> p.field().equals("/perspective")), e.getMessage());
+
+        // Mirrors: the client instrument must be loaded with the same item ids.
+        Files.writeString(dir.resolve(own), shipped(own));
+        Files.delete(dir.resolve(SRS));
+        e = loadFails();
+        assertTrue(e.problems().stream().anyMatch(p -> p.field().equals("/perspective/of")
+                && p.reason().contains("no client instrument 'session-rating-4'")), e.getMessage());
+        Files.writeString(dir.resolve(SRS), shipped(SRS));
+        QuestionnaireCatalog.load(dir, Optional.empty());
+    }
+
+    @Test
     void shouldRequireFileNameToMatchIdAndVersion() throws IOException {
         Files.writeString(dir.resolve("srs.yaml"), shipped(SRS));
         QuestionnaireLoadException e = loadFails();

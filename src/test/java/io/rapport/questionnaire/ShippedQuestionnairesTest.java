@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -19,10 +20,34 @@ class ShippedQuestionnairesTest {
     @Test
     void shouldLoadEveryShippedInstrument() {
         QuestionnaireCatalog catalog = catalog();
-        assertEquals(8, catalog.all().size());
+        assertEquals(12, catalog.all().size());
         for (String id : new String[] { "wai-sr", "session-rating-4", "outcome-rating-4", "sai", "arm-5", "care",
-                "patient-empathy-5", "couple-alliance-12" }) {
+                "patient-empathy-5", "couple-alliance-12", "session-rating-4-therapist",
+                "session-rating-4-prediction", "wai-sr-therapist", "wai-sr-prediction" }) {
             assertTrue(catalog.latest(id).isPresent(), id);
+        }
+    }
+
+    /** The therapist's forms (issue 16) mirror their client instrument item for item, one own view, one prediction. */
+    @Test
+    void shouldShipTherapistFormsThatMirrorTheirClientInstrument() {
+        QuestionnaireCatalog catalog = catalog();
+        for (String clientId : new String[] { "session-rating-4", "wai-sr" }) {
+            QuestionnaireDefinition client = catalog.latest(clientId).orElseThrow();
+            assertTrue(client.clientRated(), clientId);
+            List<QuestionnaireDefinition> forms = catalog.perspectivesOf(clientId);
+            assertEquals(List.of(clientId + "-prediction", clientId + "-therapist"),
+                    forms.stream().map(QuestionnaireDefinition::id).toList());
+            assertEquals(List.of("prediction", "own"), forms.stream().map(d -> d.perspective().view()).toList());
+            for (QuestionnaireDefinition d : forms) {
+                assertEquals("therapist", d.rater(), d.key());
+                assertEquals(client.items().stream().map(Item::id).toList(),
+                        d.items().stream().map(Item::id).toList(), d.key());
+                assertEquals(client.subscales(), d.subscales(), d.key());
+                assertEquals(client.scoring().method(), d.scoring().method(), d.key());
+                assertTrue(d.interpretation().isEmpty(), d.key() + ": no cutoff was published for it");
+                assertTrue(catalog.isReleased(d.id(), d.version()), d.key());
+            }
         }
     }
 

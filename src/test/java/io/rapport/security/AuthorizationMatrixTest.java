@@ -105,6 +105,7 @@ class AuthorizationMatrixTest {
             row("DELETE", "/api/v1/published-constants/{questionnaireId}/{version}",
                                                                          401, 403, 200, 403, 403, 403, 200, 401),
             // Aggregates are for admins; therapists see their own on the pages. B's admin reads B's own T-1.
+            row("GET",    "/api/v1/insights/{questionnaireId}/accuracy", 401, 403, 200, 403, 403, 403, 200, 401),
             row("GET",    "/api/v1/insights/{questionnaireId}/organization",
                                                                          401, 403, 200, 403, 403, 403, 200, 401),
             row("GET",    "/api/v1/insights/{questionnaireId}/reliability",

@@ -27,6 +27,8 @@ public final class TaskMapper {
     static final String COMPLETE_QUESTIONNAIRE = "complete-questionnaire";
     /** Why a Task is cancelled: Rapport's own codes, as base R4 has no value set for Task.statusReason. */
     public static final String STATUS_REASON_SYSTEM = Fhir.SYSTEM_BASE + "CodeSystem/task-status-reason";
+    /** Codes of Task.performerType: {@code client} or {@code therapist}, the questionnaire's rater. */
+    public static final String RATER_SYSTEM = "urn:rapport:fhir:rater";
     public static final String EXPIRED = "expired";
     public static final String WITHDRAWN = "withdrawn";
 
@@ -57,6 +59,8 @@ public final class TaskMapper {
         if (a.clientId() != null) {
             t.setFor(new Reference("Patient/" + a.clientId()));
         }
+        // Who answers: the client, or the therapist rating the session themself (issue 16).
+        t.addPerformerType(new CodeableConcept(new Coding(RATER_SYSTEM, a.rater(), a.rater())).setText(a.rater()));
         t.setEncounter(new Reference("Encounter/" + a.sessionId()));
         t.setAuthoredOn(Date.from(a.createdAt()));
         t.setLastModified(Date.from(changed));

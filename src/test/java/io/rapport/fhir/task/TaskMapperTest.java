@@ -42,10 +42,23 @@ class TaskMapperTest {
             boolean done = status == Assignment.Status.completed;
             AssignmentRecord a = new AssignmentRecord(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
                     "session-rating-4", "1.0.0", status, CREATED.plusSeconds(72 * 3600), CREATED,
-                    done ? CREATED.plusSeconds(60) : null, done ? UUID.randomUUID() : null);
+                    done ? CREATED.plusSeconds(60) : null, done ? UUID.randomUUID() : null, Assignment.CLIENT);
             Task task = TaskMapper.toFhir(a, "Session Rating");
             assertThat(FhirValidation.errors(task)).as(status.name()).isEmpty();
         }
+    }
+
+    /** The therapist's own rating form (issue 16) is a Task too, whose performer type says who answers. */
+    @Test
+    void shouldNameWhoAnswersInThePerformerType() {
+        AssignmentRecord a = new AssignmentRecord(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+                "session-rating-4-prediction", "1.0.0", Assignment.Status.open, CREATED.plusSeconds(3600), CREATED,
+                null, null, Assignment.THERAPIST);
+        Task task = TaskMapper.toFhir(a, "Prediction");
+        assertThat(FhirValidation.errors(task)).isEmpty();
+        assertThat(task.getPerformerTypeFirstRep().getCodingFirstRep().getSystem())
+                .isEqualTo(TaskMapper.RATER_SYSTEM);
+        assertThat(task.getPerformerTypeFirstRep().getCodingFirstRep().getCode()).isEqualTo("therapist");
     }
 
     /** Validated against base R4 and against the instrument's own Questionnaire, as the facade serves it. */
