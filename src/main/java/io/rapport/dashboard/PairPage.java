@@ -9,7 +9,18 @@ import java.util.UUID;
  * first, each with its questionnaires.
  */
 public record PairPage(UUID pairId, String client, String clientCode, String therapist, List<SessionRow> sessions,
-        List<ChartView> charts, List<LatestResponse> latest) {
+        List<ChartView> charts, EmpathyAlliance empathyAlliance, List<LatestResponse> latest) {
+
+    /**
+     * The client's empathy and alliance totals side by side, oldest session first, one column per instrument;
+     * null unless the pair has a scored total of at least one client-rated instrument of each kind.
+     */
+    public record EmpathyAlliance(List<String> empathy, List<String> alliance, List<SessionTotals> rows) {
+    }
+
+    /** A session where any of those instruments was answered; "not answered" or "not scored" where no total. */
+    public record SessionTotals(int number, Instant occurredAt, List<String> empathy, List<String> alliance) {
+    }
 
     public record SessionRow(int number, Instant occurredAt, List<AssignmentRow> assignments) {
     }
