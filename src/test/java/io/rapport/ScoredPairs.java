@@ -36,6 +36,33 @@ public final class ScoredPairs {
         return s.path("pairId");
     }
 
+    /** From now on every session of the organization assigns patient-empathy-5 and session-rating-4. */
+    public static void empathyAndAlliance(String key) {
+        as(key).body("{\"rules\": [{\"questionnaireId\": \"patient-empathy-5\", \"every\": 1},"
+                + " {\"questionnaireId\": \"session-rating-4\", \"every\": 1}]}").put("/api/v1/schedule").then()
+                .statusCode(200);
+    }
+
+    /**
+     * One session at {@code occurredAt} under {@link #empathyAndAlliance}: patient-empathy-5 answered with its five
+     * items all {@code empathyItem} (total 5 × it), session-rating-4 with {@code alliance}; either left open when
+     * null. Returns the pair id.
+     */
+    public static String empathyAndAllianceAt(String key, String clientId, String therapistId, String occurredAt,
+            Integer empathyItem, double[] alliance) {
+        Response s = as(key).body(session(clientId, therapistId, occurredAt)).post("/api/v1/sessions");
+        s.then().statusCode(201);
+        if (empathyItem != null) {
+            int v = empathyItem;
+            submitAnswers(s.path("assignments.find { it.questionnaireId == 'patient-empathy-5' }.formUrl"),
+                    "{\"1\":" + v + ",\"2\":" + v + ",\"3\":" + v + ",\"4\":" + v + ",\"5\":" + v + "}");
+        }
+        if (alliance != null) {
+            submit(s.path("assignments.find { it.questionnaireId == 'session-rating-4' }.formUrl"), alliance);
+        }
+        return s.path("pairId");
+    }
+
     /**
      * A couple seen together once by therapist t-9, clients "a" and "b" each answering in their own pair; returns
      * the pair id of "a".

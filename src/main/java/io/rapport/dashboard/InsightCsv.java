@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 import io.rapport.insight.InsightStatistics.MeanCi;
+import io.rapport.insight.InsightViews.EmpathyAlliance;
 import io.rapport.insight.InsightViews.Figures;
 import io.rapport.insight.InsightViews.MonthFigures;
 import io.rapport.insight.InsightViews.ReliabilityInsight;
@@ -32,6 +33,24 @@ final class InsightCsv {
         rows.add(FIGURES);
         for (int i = 0; i < cells.size(); i++) {
             rows.add(figureRow(names.get(i), cells.get(i)));
+        }
+        return Csv.write(rows);
+    }
+
+    static final List<String> EMPATHY_ALLIANCE = List.of("cell", "empathy_questionnaire", "alliance_questionnaire",
+            "suppressed", "n_pairs", "r", "lower95", "upper95");
+
+    /** Each cell's correlations of empathy with later alliance, the cells in the order of {@code names}. */
+    static String empathyAlliance(List<String> names, List<List<EmpathyAlliance>> cells) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(EMPATHY_ALLIANCE);
+        for (int i = 0; i < cells.size(); i++) {
+            for (EmpathyAlliance e : cells.get(i)) {
+                boolean s = e.suppressed();
+                rows.add(List.of(names.get(i), e.empathyQuestionnaireId(), e.allianceQuestionnaireId(),
+                        String.valueOf(s), s ? "" : num(e.n()), s ? "" : num(e.r()), s ? "" : num(e.lower95()),
+                        s ? "" : num(e.upper95())));
+            }
         }
         return Csv.write(rows);
     }

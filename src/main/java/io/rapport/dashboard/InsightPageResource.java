@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -28,6 +29,7 @@ import io.rapport.audit.Audited;
 import io.rapport.common.error.ApiException;
 import io.rapport.insight.InsightService;
 import io.rapport.insight.InsightService.Request;
+import io.rapport.insight.InsightViews.EmpathyAlliance;
 import io.rapport.insight.InsightViews.Figures;
 import io.rapport.insight.InsightViews.OrganizationInsight;
 import io.rapport.insight.InsightViews.ReliabilityInsight;
@@ -49,6 +51,8 @@ import io.rapport.security.Roles;
 public class InsightPageResource {
 
     static final String DEFAULT_INSTRUMENT = "wai-sr";
+    /** The tables of a therapist's own figures, which every signed-in user may export. */
+    private static final Set<String> OWN_TABLES = Set.of("mine", "mine-empathy-alliance");
 
     /** What the form above the figures asked for, echoed back into it. */
     public record Query(String questionnaire, String from, String to, List<String> instruments) {
@@ -63,15 +67,23 @@ public class InsightPageResource {
         }
     }
 
+    /**
+     * {@code alliance}: whether the instrument is client-rated alliance, the one kind the correlation with
+     * empathy is computed for.
+     */
+    public record EmpathySection(boolean alliance, List<InsightPages.CorrelationLine> lines, List<String> notes) {
+    }
+
     public record OrganizationPage(OrganizationInsight insight, List<InsightPages.FigureLine> figures,
-            List<String> notes, String firstLatestChart, List<InsightPages.MonthLine> months, String monthlyChart,
+            List<String> notes, EmpathySection empathy, String firstLatestChart, List<InsightPages.MonthLine> months,
+            String monthlyChart,
             TherapistComparison comparison, List<InsightPages.TherapistLine> therapists, String therapistChart,
             ReliabilityInsight reliability, List<InsightPages.ReliabilityLine> reliabilityLines,
             List<String> tagNames, List<InsightPages.FigureLine> tagFigures, String tagChart, String csv) {
     }
 
     public record TherapistPage(TherapistInsight insight, String name, boolean own, String action,
-            List<InsightPages.FigureLine> figures, List<String> notes, String firstLatestChart,
+            List<InsightPages.FigureLine> figures, List<String> notes, EmpathySection empathy, String firstLatestChart,
             List<InsightPages.MonthLine> months, String monthlyChart, String csv) {
     }
 
@@ -132,9 +144,9 @@ public class InsightPageResource {
     }
 
     /**
-     * A table as CSV: {@code organization}, {@code tags}, {@code therapists}, {@code monthly} or
-     * {@code reliability} for admins, {@code mine} (the therapist's own figures against the organization's) for
-     * everyone. Suppressed cells stay empty.
+     * A table as CSV: {@code organization}, {@code empathy-alliance}, {@code tags}, {@code therapists},
+     * {@code monthly} or {@code reliability} for admins, {@code mine} and {@code mine-empathy-alliance} (the
+     * therapist's own figures against the organization's) for everyone. Suppressed cells stay empty.
      */
     @GET
     @Path("/{table}.csv")
@@ -144,7 +156,7 @@ public class InsightPageResource {
     public Response csv(@PathParam("table") String table, @QueryParam("questionnaire") String questionnaire,
             @QueryParam("from") String from, @QueryParam("to") String to) {
         Query query = query(questionnaire, from, to);
-        if (!"mine".equals(table) && !caller.hasRole(Roles.ADMIN)) {
+        if (!OWN_TABLES.contains(table) && !caller.hasRole(Roles.ADMIN)) {
             throw new ForbiddenException();
         }
         try {
@@ -156,6 +168,14 @@ public class InsightPageResource {
                     yield InsightCsv.figures(List.of(name, "Organization"),
                             List.of(t.therapist(), t.organization()));
                 }
+                case "mine-empathy-alliance" -> {
+                    TherapistInsight t = insight.therapist(request, ownId());
+                    String name = t.therapist().name() == null ? t.therapist().therapistId() : t.therapist().name();
+                    yield InsightCsv.empathyAlliance(List.of(name, "Organization"),
+                            List.of(t.empathyAlliance(), t.organizationEmpathyAlliance()));
+                }
+                case "empathy-alliance" -> InsightCsv.empathyAlliance(List.of("Organization"),
+                        List.of(insight.organization(request).empathyAlliance()));
                 case "organization" -> InsightCsv.figures(List.of("Organization"),
                         List.of(insight.organization(request).organization()));
                 case "tags" -> {
@@ -200,7 +220,7 @@ public class InsightPageResource {
         List<Figures> tagCells = tagCells(tags);
         List<String> names = List.of("Organization");
         return new OrganizationPage(org, InsightPages.figures(List.of(org.organization())),
-                InsightPages.notes(List.of(org.organization())),
+                InsightPages.notes(List.of(org.organization())), empathy(query, List.of(org.empathyAlliance())),
                 write(InsightPages.firstLatestChart(names, List.of(org.organization()))),
                 InsightPages.months(List.of(org.monthly())), write(InsightPages.monthlyChart(names, List.of(org.monthly()))),
                 comparison, InsightPages.therapists(comparison), write(InsightPages.therapistChart(comparison)),
@@ -228,10 +248,18 @@ public class InsightPageResource {
         String action = own ? "/app/insights"
                 : "/app/insights/therapists/" + URLEncoder.encode(t.therapist().therapistId(), StandardCharsets.UTF_8);
         return new TherapistPage(t, name, own, action, InsightPages.figures(cells), InsightPages.notes(cells),
+                empathy(query, List.of(t.empathyAlliance(), t.organizationEmpathyAlliance())),
                 write(InsightPages.firstLatestChart(names, cells)),
                 InsightPages.months(List.of(t.monthly(), t.organizationMonthly())),
                 write(InsightPages.monthlyChart(names, List.of(t.monthly(), t.organizationMonthly()))),
                 query.parameters());
+    }
+
+    private EmpathySection empathy(Query query, List<List<EmpathyAlliance>> columns) {
+        boolean alliance = catalog.latest(query.questionnaire()).map(InsightService::clientRatedAlliance)
+                .orElse(false);
+        return new EmpathySection(alliance, InsightPages.empathyAlliance(columns),
+                InsightPages.empathyAllianceNotes(columns));
     }
 
     private Response answer(Query query, java.util.function.Supplier<TemplateInstance> page) {

@@ -8,9 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import io.rapport.insight.InsightService;
 import io.rapport.insight.InsightStatistics.MeanCi;
+import io.rapport.insight.InsightViews.EmpathyAlliance;
 import io.rapport.insight.InsightViews.Figures;
 import io.rapport.insight.InsightViews.MonthFigures;
 import io.rapport.insight.InsightViews.ReliabilityInsight;
@@ -40,6 +43,10 @@ final class InsightPages {
     }
 
     record MonthLine(String month, List<String> values) {
+    }
+
+    /** One empathy instrument's correlation with the later alliance, for each column. */
+    record CorrelationLine(String empathy, List<String> values) {
     }
 
     /** {@code candour}: the ceiling share with the candour line against without it, each of its N. */
@@ -74,6 +81,41 @@ final class InsightPages {
     static List<String> notes(List<Figures> cells) {
         return cells.stream().flatMap(f -> f.notes() == null ? java.util.stream.Stream.empty() : f.notes().stream())
                 .distinct().toList();
+    }
+
+    /**
+     * A line per empathy instrument any column has, the columns in the order of {@code columns}; a column without
+     * that instrument had no pair with both.
+     */
+    static List<CorrelationLine> empathyAlliance(List<List<EmpathyAlliance>> columns) {
+        Set<String> ids = new TreeSet<>();
+        columns.forEach(c -> c.forEach(e -> ids.add(e.empathyQuestionnaireId())));
+        List<CorrelationLine> lines = new ArrayList<>();
+        for (String id : ids) {
+            List<String> values = new ArrayList<>();
+            for (List<EmpathyAlliance> column : columns) {
+                values.add(column.stream().filter(e -> e.empathyQuestionnaireId().equals(id)).findFirst()
+                        .map(InsightPages::correlation).orElse("no pair with both"));
+            }
+            lines.add(new CorrelationLine(id, values));
+        }
+        return lines;
+    }
+
+    static List<String> empathyAllianceNotes(List<List<EmpathyAlliance>> columns) {
+        return columns.stream().flatMap(List::stream).flatMap(e -> e.notes().stream()).distinct().toList();
+    }
+
+    /** "r 0.42 [0.10, 0.66], N 30"; without an interval or an r, says so. */
+    static String correlation(EmpathyAlliance e) {
+        if (e.suppressed()) {
+            return SUPPRESSED;
+        }
+        if (e.r() == null) {
+            return "no r, N " + e.n();
+        }
+        String ci = e.lower95() == null ? "no interval" : d(e.lower95(), 2) + ", " + d(e.upper95(), 2);
+        return "r " + d(e.r(), 2) + " [" + ci + "], N " + e.n();
     }
 
     static List<TherapistLine> therapists(TherapistComparison c) {

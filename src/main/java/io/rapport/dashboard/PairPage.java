@@ -14,8 +14,8 @@ import io.rapport.delivery.form.FormView;
  * and the pair's.
  */
 public record PairPage(UUID pairId, String client, String clientCode, String therapist, List<SessionRow> sessions,
-        List<ChartView> charts, List<LatestResponse> latest, List<Rating> ratings, List<Integer> withheld,
-        List<Sides> sides, ClientChart clientChart) {
+        List<ChartView> charts, EmpathyAlliance empathyAlliance, List<LatestResponse> latest, List<Rating> ratings,
+        List<Integer> withheld, List<Sides> sides, ClientChart clientChart) {
 
     /** {@code organization}: the admin turned the chart on; {@code pair}: it is not turned off for this pair. */
     public record ClientChart(boolean organization, boolean pair) {
@@ -48,6 +48,17 @@ public record PairPage(UUID pairId, String client, String clientCode, String the
 
     /** One scale's gap in the latest session with both ratings. */
     public record GapRow(String scale, String predicted, String actual, String gap) {
+    }
+
+    /**
+     * The client's empathy and alliance totals side by side, oldest session first, one column per instrument;
+     * null unless the pair has a scored total of at least one client-rated instrument of each kind.
+     */
+    public record EmpathyAlliance(List<String> empathy, List<String> alliance, List<SessionTotals> rows) {
+    }
+
+    /** A session where any of those instruments was answered; "not answered" or "not scored" where no total. */
+    public record SessionTotals(int number, Instant occurredAt, List<String> empathy, List<String> alliance) {
     }
 
     public record SessionRow(int number, Instant occurredAt, List<AssignmentRow> assignments) {

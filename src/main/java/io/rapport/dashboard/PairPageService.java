@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -47,6 +48,7 @@ import io.rapport.questionnaire.Item;
 import io.rapport.questionnaire.QuestionnaireCatalog;
 import io.rapport.questionnaire.QuestionnaireDefinition;
 import io.rapport.questionnaire.QuestionnaireText;
+import io.rapport.trend.Point;
 import io.rapport.trend.api.InstrumentTrend;
 import io.rapport.trend.api.TrendService;
 
@@ -54,6 +56,10 @@ import io.rapport.trend.api.TrendService;
 @ApplicationScoped
 @ReadModel("The pair page's latest answers and score table are each one statement over responses and their sessions")
 public class PairPageService {
+
+    private static final String EMPATHY = "empathy";
+    /** Only the client's own ratings are read together: a therapist-rated measure answers another question. */
+    private static final String CLIENT = "client";
 
     /** A link and its QR code for the client in the room; {@code qrPng} is a data URI. */
     public record RoomLink(UUID pairId, String questionnaireId, String url, Instant expiresAt, String qrPng) {
@@ -189,7 +195,7 @@ public class PairPageService {
                 ? therapist.externalId
                 : therapist.displayName;
         return Optional.of(new PairPage(pair.id, clientName, client.externalId, therapistName, rows, charts,
-                latest(org, pair.id, withheld), open, withheldNumbers, sideViews,
+                empathyAlliance(clientTrends, dates), latest(org, pair.id, withheld), open, withheldNumbers, sideViews,
                 new PairPage.ClientChart(policy.clientChart(org), !pair.clientChartOff)));
     }
 
@@ -275,6 +281,52 @@ public class PairPageService {
         List<String> ids = catalog.all().stream().filter(d -> !d.clientRated()).map(QuestionnaireDefinition::id)
                 .distinct().toList();
         return ids.isEmpty() ? List.of("") : ids;
+    }
+
+    /**
+     * The totals of the client-rated empathy and alliance instruments (catalog construct and rater) the pair has a
+     * scored total of, by session; null without a scored total of each kind.
+     */
+    private PairPage.EmpathyAlliance empathyAlliance(List<InstrumentTrend> pairTrends, Map<Integer, Instant> dates) {
+        List<InstrumentTrend> empathy = scored(pairTrends, EMPATHY);
+        List<InstrumentTrend> alliance = scored(pairTrends, CaseloadService.ALLIANCE);
+        if (empathy.isEmpty() || alliance.isEmpty()) {
+            return null;
+        }
+        Map<Integer, Instant> answered = new TreeMap<>();
+        List<InstrumentTrend> both = new ArrayList<>(empathy);
+        both.addAll(alliance);
+        both.forEach(t -> t.trend().points().forEach(p -> answered.put(p.sessionNumber(),
+                p.occurredAt() != null ? p.occurredAt() : dates.get(p.sessionNumber()))));
+        List<PairPage.SessionTotals> rows = new ArrayList<>();
+        answered.forEach((number, at) -> rows.add(new PairPage.SessionTotals(number, at, totals(empathy, number),
+                totals(alliance, number))));
+        return new PairPage.EmpathyAlliance(titles(empathy), titles(alliance), rows);
+    }
+
+    /** Client-rated instruments of the construct with at least one scored total, by questionnaire id. */
+    private List<InstrumentTrend> scored(List<InstrumentTrend> pairTrends, String construct) {
+        return pairTrends.stream().filter(t -> {
+            QuestionnaireDefinition d = definition(t);
+            return d != null && construct.equals(d.construct()) && CLIENT.equals(d.rater())
+                    && t.trend().points().stream().anyMatch(p -> p.total() != null);
+        }).sorted(Comparator.comparing(t -> t.trend().questionnaireId())).toList();
+    }
+
+    private List<String> titles(List<InstrumentTrend> instruments) {
+        return instruments.stream().map(t -> definition(t).title()).toList();
+    }
+
+    private static List<String> totals(List<InstrumentTrend> instruments, int sessionNumber) {
+        return instruments.stream().map(t -> {
+            Point found = null;
+            for (Point p : t.trend().points()) {
+                if (p.sessionNumber() == sessionNumber) {
+                    found = p;
+                }
+            }
+            return found == null ? "not answered" : found.total() == null ? "not scored" : ChartView.format(found.total());
+        }).toList();
     }
 
     private static boolean isAlliance(QuestionnaireDefinition d) {

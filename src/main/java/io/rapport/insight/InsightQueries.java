@@ -121,6 +121,14 @@ public class InsightQueries {
             long withoutCandour) {
     }
 
+    /**
+     * One empathy instrument against the view's alliance instrument: over the pairs with both, how many, their
+     * distinct clients, and the sums of the empathy total x and the later alliance total y.
+     */
+    public record EmpathyAllianceSums(String empathyQuestionnaireId, long pairs, long clients, double sumX,
+            double sumY, double sumOfSquaresX, double sumOfSquaresY, double sumOfProducts) {
+    }
+
     /** A therapist as the EHR names them. */
     public record TherapistRef(UUID id, String externalId, String displayName) {
     }
@@ -390,6 +398,36 @@ public class InsightQueries {
         return NativeColumns.tuples(bindEither(q, scope)).stream().map(r -> new Month(
                 NativeColumns.instant(r.get("month")), num(r, "clients"), num(r, "n"), dbl(r, "total_sum"),
                 dbl(r, "total_sq"))).toList();
+    }
+
+    /**
+     * Per empathy instrument, over the pairs of the scope: each pair's first scored empathy total in the period (by
+     * session time, number, submission) and the scored total of the scope's alliance instrument at the first session
+     * after it (a later session time, still in the period). Pairs without such a later session are left out. From
+     * the sessions and responses themselves: the summary keeps no pairing of two instruments.
+     *
+     * @param empathyIds the empathy instruments, never empty
+     */
+    public List<EmpathyAllianceSums> empathyAlliance(Scope scope, List<String> empathyIds) {
+        Query q = em.createNativeQuery("with empathy as (select distinct on (p.id, r.questionnaire_id) p.id as pair_id,"
+                + " p.client_id, r.questionnaire_id as empathy_id, r.total as x, s.occurred_at"
+                + " from session s" + PAIR
+                + " join response r on r.organization_id = s.organization_id and r.session_id = s.id"
+                + where(scope) + " and r.questionnaire_id in (:empathy) and r.scored and r.total is not null"
+                + " order by p.id, r.questionnaire_id, " + FIRST_ORDER + "),"
+                + " paired as (select e.empathy_id, e.client_id, e.x, a.y from empathy e cross join lateral"
+                + " (select r.total as y from session s"
+                + " join response r on r.organization_id = s.organization_id and r.session_id = s.id"
+                + " where s.organization_id = :org and s.pair_id = e.pair_id and s.occurred_at > e.occurred_at"
+                + " and s.occurred_at < :to and r.questionnaire_id = :questionnaire and r.scored"
+                + " and r.total is not null order by " + FIRST_ORDER + " limit 1) a)"
+                + " select empathy_id, count(*) as pairs, count(distinct client_id) as clients, sum(x) as sx,"
+                + " sum(y) as sy, sum(x * x) as sxx, sum(y * y) as syy, sum(x * y) as sxy"
+                + " from paired group by empathy_id order by empathy_id", Tuple.class);
+        bind(q, scope).setParameter("empathy", empathyIds);
+        return NativeColumns.tuples(q).stream().map(r -> new EmpathyAllianceSums(r.get("empathy_id", String.class),
+                num(r, "pairs"), num(r, "clients"), dbl(r, "sx"), dbl(r, "sy"), dbl(r, "sxx"), dbl(r, "syy"),
+                dbl(r, "sxy"))).toList();
     }
 
     /**

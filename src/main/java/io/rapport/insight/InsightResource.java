@@ -31,6 +31,11 @@ public class InsightResource {
             + " year up to today), at most 5 years. Cells of fewer than rapport.insight.min-clients clients (5) are"
             + " suppressed: every figure null.";
 
+    private static final String EMPATHY = " For a client-rated alliance instrument, empathyAlliance holds, per"
+            + " client-rated empathy instrument with data, Pearson's r between each pair's first empathy total of the"
+            + " period and its alliance total at the first later session of the period, with its 95% interval by"
+            + " Fisher's z (none below 4 pairs) and N, the pairs.";
+
     private final InsightService insight;
     private final AccuracyInsights accuracy;
     private final Caller caller;
@@ -63,7 +68,7 @@ public class InsightResource {
             cancelled), median hours to answer, mean first and latest total per pair with 95% t intervals, the share
             of pairs whose latest total is beyond the questionnaire file's cutoff, ruptures (drop alerts) per 100
             scored sessions, the share repaired within the repair window, open unrepaired ruptures, and the monthly
-            mean of the 12 months ending with the period.""" + PERIOD)
+            mean of the 12 months ending with the period.""" + EMPATHY + PERIOD)
     public OrganizationInsight organization(@PathParam("questionnaireId") String questionnaireId,
             @QueryParam("from") String from, @QueryParam("to") String to) {
         return insight.organization(insight.request(caller.organizationId(), questionnaireId, from, to));
@@ -118,7 +123,8 @@ public class InsightResource {
     @GET
     @Path("/therapists/{therapistId}")
     @Audited(objectType = "insight", idParam = "therapistId")
-    @Operation(summary = "One therapist (the EHR's id) against the organization; 404 for an unknown therapist", description = PERIOD)
+    @Operation(summary = "One therapist (the EHR's id) against the organization; 404 for an unknown therapist", description = "The therapist's figures and, beside them, the organization's."
+            + EMPATHY + PERIOD)
     public TherapistInsight therapist(@PathParam("questionnaireId") String questionnaireId,
             @PathParam("therapistId") String therapistId, @QueryParam("from") String from,
             @QueryParam("to") String to) {

@@ -19,6 +19,7 @@ import jakarta.transaction.Transactional;
 import io.rapport.common.error.ApiException;
 import io.rapport.common.error.Problem.FieldError;
 import io.rapport.insight.InsightQueries.Activity;
+import io.rapport.insight.InsightQueries.EmpathyAllianceSums;
 import io.rapport.insight.InsightQueries.Grouping;
 import io.rapport.insight.InsightQueries.ItemRange;
 import io.rapport.insight.InsightQueries.ItemSums;
@@ -27,11 +28,13 @@ import io.rapport.insight.InsightQueries.Ruptures;
 import io.rapport.insight.InsightQueries.Scope;
 import io.rapport.insight.InsightQueries.Scores;
 import io.rapport.insight.InsightQueries.TherapistRef;
+import io.rapport.insight.InsightStatistics.Correlation;
 import io.rapport.insight.InsightStatistics.Group;
 import io.rapport.insight.InsightStatistics.MeanCi;
 import io.rapport.insight.InsightStatistics.Shrunk;
 import io.rapport.insight.InsightViews.CeilingByCandour;
 import io.rapport.insight.InsightViews.CutoffUsed;
+import io.rapport.insight.InsightViews.EmpathyAlliance;
 import io.rapport.insight.InsightViews.Figures;
 import io.rapport.insight.InsightViews.ItemRest;
 import io.rapport.insight.InsightViews.MonthFigures;
@@ -60,6 +63,9 @@ import io.rapport.questionnaire.QuestionnaireDefinition;
 public class InsightService {
 
     private static final int TREND_MONTHS = 12;
+    private static final String ALLIANCE = "alliance";
+    private static final String EMPATHY = "empathy";
+    private static final String CLIENT = "client";
     /** The note of a cell withheld by complementary suppression (the page says so instead of "too few clients"). */
     public static final String COMPLEMENTARY = "suppressed: shown beside the total, this cell would let the small"
             + " cells withheld with it be worked out (the total minus the cells shown); complementary suppression";
@@ -121,7 +127,8 @@ public class InsightService {
         summary.catchUp(request.organizationId());
         Figures org = figures(request, null, null, Grouping.ORGANIZATION).get(0);
         return new OrganizationInsight(request.instrument().id(), request.period(), cutoff(request.instrument()),
-                config.minClients(), org, monthly(request.trendScope(null)));
+                config.minClients(), org, monthly(request.trendScope(null)),
+                empathyAlliance(request, sums(request, null), false));
     }
 
     /** 404 for a therapist the organization does not have. */
@@ -141,9 +148,93 @@ public class InsightService {
             org = withheld(null, "suppressed: the organization without this therapist has fewer than "
                     + config.minClients() + " clients, whose figures the two side by side would show");
         }
+        List<EmpathyAllianceSums> ownSums = sums(request, t.id());
+        List<EmpathyAllianceSums> orgSums = sums(request, null);
+        List<EmpathyAlliance> ownCorrelations = empathyAlliance(request, ownSums, true);
+        List<EmpathyAlliance> orgCorrelations = new ArrayList<>();
+        for (EmpathyAlliance o : empathyAlliance(request, orgSums, false)) {
+            orgCorrelations.add(besideTherapist(o, ownCorrelations, ownSums, orgSums));
+        }
         return new TherapistInsight(request.instrument().id(), request.period(), cutoff(request.instrument()),
                 config.minPairs(), config.minClients(), minPairs(own), org, monthly(request.trendScope(t.id())),
-                monthly(request.trendScope(null)));
+                monthly(request.trendScope(null)), ownCorrelations, List.copyOf(orgCorrelations));
+    }
+
+    /**
+     * The client-rated empathy instruments' sums against the view's instrument, when it is a client-rated alliance
+     * instrument; otherwise none. Only client ratings: a therapist's view of either is another question.
+     */
+    private List<EmpathyAllianceSums> sums(Request request, UUID therapistId) {
+        if (!clientRatedAlliance(request.instrument())) {
+            return List.of();
+        }
+        List<String> empathy = catalog.all().stream().filter(d -> clientRated(d, EMPATHY))
+                .map(QuestionnaireDefinition::id).distinct().sorted().toList();
+        return empathy.isEmpty() ? List.of() : queries.empathyAlliance(request.scope(therapistId), empathy);
+    }
+
+    /** Whether the correlation with empathy is computed for this instrument. */
+    public static boolean clientRatedAlliance(QuestionnaireDefinition d) {
+        return clientRated(d, ALLIANCE);
+    }
+
+    private static boolean clientRated(QuestionnaireDefinition d, String construct) {
+        return construct.equals(d.construct()) && CLIENT.equals(d.rater());
+    }
+
+    /** One correlation per empathy instrument with data; a therapist's below the minimum pairs has no r. */
+    private List<EmpathyAlliance> empathyAlliance(Request request, List<EmpathyAllianceSums> sums,
+            boolean therapist) {
+        List<EmpathyAlliance> result = new ArrayList<>();
+        for (EmpathyAllianceSums s : sums) {
+            String empathy = s.empathyQuestionnaireId();
+            String alliance = request.instrument().id();
+            if (InsightStatistics.suppressed(s.clients(), config.minClients())) {
+                result.add(new EmpathyAlliance(empathy, alliance, true, null, null, null, null,
+                        List.of("suppressed: fewer than " + config.minClients() + " clients")));
+                continue;
+            }
+            if (therapist && s.pairs() < config.minPairs()) {
+                result.add(new EmpathyAlliance(empathy, alliance, false, s.pairs(), null, null, null,
+                        List.of("the correlation is shown from " + config.minPairs() + " pairs; " + s.pairs()
+                                + " so far")));
+                continue;
+            }
+            Correlation c = InsightStatistics.pearson(s.pairs(), s.sumX(), s.sumY(), s.sumOfSquaresX(),
+                    s.sumOfSquaresY(), s.sumOfProducts());
+            List<String> notes = new ArrayList<>();
+            if (c.r() == null) {
+                notes.add("no correlation: the empathy or the alliance totals do not vary");
+            } else if (c.lower95() == null) {
+                notes.add("no interval: Fisher's z needs at least 4 pairs");
+            }
+            result.add(new EmpathyAlliance(empathy, alliance, false, c.n(), c.r(), c.lower95(), c.upper95(),
+                    List.copyOf(notes)));
+        }
+        return List.copyOf(result);
+    }
+
+    /**
+     * Side by side with the therapist's, the organization's correlation is withheld when the organization without
+     * this therapist is a small cell, as the figures beside it are.
+     */
+    private EmpathyAlliance besideTherapist(EmpathyAlliance org, List<EmpathyAlliance> own,
+            List<EmpathyAllianceSums> ownSums, List<EmpathyAllianceSums> orgSums) {
+        String empathy = org.empathyQuestionnaireId();
+        boolean ownShown = own.stream().anyMatch(o -> o.empathyQuestionnaireId().equals(empathy) && !o.suppressed());
+        long ownClients = clients(ownSums, empathy);
+        if (org.suppressed() || !ownShown
+                || !InsightStatistics.suppressed(clients(orgSums, empathy) - ownClients, config.minClients())) {
+            return org;
+        }
+        return new EmpathyAlliance(empathy, org.allianceQuestionnaireId(), true, null, null, null, null,
+                List.of("suppressed: the organization without this therapist has fewer than " + config.minClients()
+                        + " clients, whose figures the two side by side would show"));
+    }
+
+    private static long clients(List<EmpathyAllianceSums> sums, String empathy) {
+        return sums.stream().filter(s -> s.empathyQuestionnaireId().equals(empathy))
+                .mapToLong(EmpathyAllianceSums::clients).sum();
     }
 
     /** The same for a therapist named by Rapport's id (a signed-in therapist's own); 404 when unknown. */

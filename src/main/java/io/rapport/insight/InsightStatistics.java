@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.util.FastMath;
 
 import io.rapport.trend.Reliability;
 
@@ -27,6 +29,13 @@ public final class InsightStatistics {
      */
     public record ScaleReliability(long n, int items, Double alpha, Double lower95, Double upper95,
             List<Double> itemRest, boolean flagged) {
+    }
+
+    /**
+     * Pearson's r of {@code n} pairs of values with its 95 % interval by Fisher's z; r is null when either value
+     * does not vary (or n &lt; 2), the interval null below 4 pairs (its standard error is 1 / √(n − 3)).
+     */
+    public record Correlation(long n, Double r, Double lower95, Double upper95) {
     }
 
     /** One group (a therapist) of pair-level values: how many, their mean and sample variance. */
@@ -56,6 +65,34 @@ public final class InsightStatistics {
         double sd = Math.sqrt(variance(n, sum, sumOfSquares));
         double half = new TDistribution(n - 1.0).inverseCumulativeProbability(0.975) * sd / Math.sqrt(n);
         return new MeanCi(n, mean, sd, mean - half, mean + half);
+    }
+
+    /**
+     * Pearson's product-moment r from sums, r = S_xy / √(S_xx · S_yy) with S_xy = Σxy − Σx Σy / n, and its 95 %
+     * interval tanh(atanh r ± z(0.975) / √(n − 3)) (Fisher 1921, "On the 'probable error' of a coefficient of
+     * correlation deduced from a small sample", Metron 1, 3–32). At r = ±1 atanh is infinite and the interval is
+     * that single value, its limit.
+     */
+    public static Correlation pearson(long n, double sumX, double sumY, double sumOfSquaresX,
+            double sumOfSquaresY, double sumOfProducts) {
+        if (n < 2) {
+            return new Correlation(Math.max(n, 0), null, null, null);
+        }
+        double sxx = sumOfSquaresX - sumX * sumX / n;
+        double syy = sumOfSquaresY - sumY * sumY / n;
+        double sxy = sumOfProducts - sumX * sumY / n;
+        // Relative to the squares, so that rounding of equal values is not taken for variance.
+        if (!(sxx > 1e-12 * Math.max(1, sumOfSquaresX)) || !(syy > 1e-12 * Math.max(1, sumOfSquaresY))) {
+            return new Correlation(n, null, null, null);
+        }
+        // Rounding can carry a perfect correlation just past ±1.
+        double r = Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy)));
+        if (n < 4) {
+            return new Correlation(n, r, null, null);
+        }
+        double z = FastMath.atanh(r);
+        double half = new NormalDistribution().inverseCumulativeProbability(0.975) / Math.sqrt(n - 3.0);
+        return new Correlation(n, r, FastMath.tanh(z - half), FastMath.tanh(z + half));
     }
 
     /** Sample variance (n − 1) from the sum and the sum of squares, never below 0 (rounding). */

@@ -35,15 +35,30 @@ public final class InsightViews {
     public record MonthFigures(Instant month, boolean suppressed, Long responses, MeanCi mean) {
     }
 
-    /** The organization over the period, with the monthly means of the 12 months ending with it. */
+    /**
+     * Pearson's r between empathy and later alliance over {@code n} pairs, with its 95 % interval by Fisher's z (none
+     * below 4 pairs). Per pair: its first scored total of the empathy instrument in the period, and its scored total
+     * of the alliance instrument at the first later session in the period; pairs without one are left out. When
+     * {@code suppressed}, every figure is null: fewer than the configured number of clients. {@code note}s say why
+     * a figure is missing.
+     */
+    public record EmpathyAlliance(String empathyQuestionnaireId, String allianceQuestionnaireId, boolean suppressed,
+            Long n, Double r, Double lower95, Double upper95, List<String> notes) {
+    }
+
+    /**
+     * The organization over the period, with the monthly means of the 12 months ending with it and, for a
+     * client-rated alliance instrument, its correlation with each client-rated empathy instrument that has data.
+     */
     public record OrganizationInsight(String questionnaireId, Period period, CutoffUsed cutoff, int minClients,
-            Figures organization, List<MonthFigures> monthly) {
+            Figures organization, List<MonthFigures> monthly, List<EmpathyAlliance> empathyAlliance) {
     }
 
     /** One therapist against the organization. */
     public record TherapistInsight(String questionnaireId, Period period, CutoffUsed cutoff, int minPairs,
             int minClients, Figures therapist, Figures organization, List<MonthFigures> monthly,
-            List<MonthFigures> organizationMonthly) {
+            List<MonthFigures> organizationMonthly, List<EmpathyAlliance> empathyAlliance,
+            List<EmpathyAlliance> organizationEmpathyAlliance) {
     }
 
     /**

@@ -40,6 +40,13 @@ class InsightBrowserTest {
         for (int i = 0; i < 6; i++) {
             ScoredPairs.answered(adminKey, "c-" + i, "t-1", total(24 + 2 * i), total(26 + 2 * i));
         }
+        // Five of them answer the empathy measure first and the session rating a week later.
+        ScoredPairs.empathyAndAlliance(adminKey);
+        for (int i = 0; i < 5; i++) {
+            ScoredPairs.empathyAndAllianceAt(adminKey, "c-" + i, "t-1", "2026-11-21T15:00:00Z", 2 + i, null);
+            ScoredPairs.empathyAndAllianceAt(adminKey, "c-" + i, "t-1", "2026-11-28T15:00:00Z", null,
+                    total(28 + 4 * (i % 3)));
+        }
     }
 
     @Test
@@ -52,6 +59,7 @@ class InsightBrowserTest {
             page.navigate("/app/insights?questionnaire=session-rating-4");
             assertDrawn(page, 3);
             assertThat(page.locator("table.therapists tbody tr")).hasCount(1);
+            assertThat(page.locator("table.empathy tbody tr")).hasCount(1);
             desk.assertAccessible();
             BrowserPages.shot(page, "insights-organization");
         }
@@ -67,6 +75,7 @@ class InsightBrowserTest {
             page.navigate("/app/insights?questionnaire=session-rating-4");
             assertThat(page.locator("h1")).containsText("Your figures");
             assertDrawn(page, 2);
+            assertThat(page.locator("table.empathy tbody tr")).hasCount(1);
             desk.assertAccessible();
             BrowserPages.shot(page, "insights-therapist");
         }

@@ -91,6 +91,42 @@ class InsightPageTest {
     }
 
     @Test
+    void shouldShowTheCorrelationOfEmpathyWithLaterAllianceBesideTheFigures() {
+        String before = admin.spec().get("/app/insights" + Q).then().statusCode(200).extract().asString();
+        assertThat(before).contains("Empathy and later alliance", "No pair answered an empathy measure");
+        // t-4's five pairs: empathy totals 5 to 25, then alliance 20, 16, 28, 24, 32 a week later; r 0.8 with
+        // Fisher's interval [−0.279640, 0.986196] (InsightStatisticsTest).
+        ScoredPairs.empathyAndAlliance(adminKey);
+        double[] later = { 20, 16, 28, 24, 32 };
+        for (int i = 0; i < later.length; i++) {
+            ScoredPairs.empathyAndAllianceAt(adminKey, "e-" + i, "t-4", "2026-11-02T15:00:00Z", i + 1, null);
+            ScoredPairs.empathyAndAllianceAt(adminKey, "e-" + i, "t-4", "2026-11-09T15:00:00Z", null, total(later[i]));
+        }
+
+        String html = admin.spec().get("/app/insights" + Q).then().statusCode(200).extract().asString();
+        String table = Web.firstIn(html, Pattern.compile("<table class=\"data empathy\">(.*?)</table>", Pattern.DOTALL),
+                "the empathy table");
+        assertThat(table).contains("<th scope=\"row\">patient-empathy-5</th><td>r 0.80 [-0.28, 0.99], N 5</td>");
+        assertThat(html).contains("Fisher's z");
+        // t-1 has no pair with both; beside them the organization's (none of them t-1's) is shown.
+        String mine = therapist.spec().get("/app/insights" + Q).then().statusCode(200).extract().asString();
+        assertThat(mine).contains("<td>no pair with both</td><td>r 0.80 [-0.28, 0.99], N 5</td>");
+        String csv = admin.spec().get("/app/insights/empathy-alliance.csv" + Q).then().statusCode(200).extract()
+                .asString();
+        assertThat(csv.lines().toList()).containsExactly(
+                "\"cell\",\"empathy_questionnaire\",\"alliance_questionnaire\",\"suppressed\",\"n_pairs\",\"r\","
+                        + "\"lower95\",\"upper95\"",
+                "\"Organization\",\"patient-empathy-5\",\"session-rating-4\",\"false\",\"5\",\"0.8000\","
+                        + "\"-0.2796\",\"0.9862\"");
+        assertThat(therapist.spec().get("/app/insights/mine-empathy-alliance.csv" + Q).then().statusCode(200)
+                .extract().asString().lines()).hasSize(2);
+        therapist.spec().get("/app/insights/empathy-alliance.csv" + Q).then().statusCode(403);
+        // An empathy measure's own page has no alliance to correlate it with.
+        assertThat(admin.spec().get("/app/insights?questionnaire=patient-empathy-5").then().statusCode(200).extract()
+                .asString()).contains("patient-empathy-5 is not one").doesNotContain("<table class=\"data empathy\">");
+    }
+
+    @Test
     void shouldShowATherapistOnlyTheirOwnFiguresAgainstTheOrganization() {
         String html = therapist.spec().get("/app/insights" + Q).then().statusCode(200).extract().asString();
 

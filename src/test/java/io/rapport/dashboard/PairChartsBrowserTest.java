@@ -31,6 +31,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.Api;
 import io.rapport.BrowserPages;
 import io.rapport.Chromium;
+import io.rapport.DeskBrowser;
 import io.rapport.ScoredPairs;
 import io.rapport.Web;
 import io.rapport.demo.DemoSeeder;
@@ -190,6 +191,25 @@ class PairChartsBrowserTest {
         page.waitForURL("**/login");
         page.navigate("/app/pairs/" + pairId);
         page.waitForURL("**/login");
+    }
+
+    @Test
+    void shouldShowEmpathyAndAllianceTogetherAccessibly() {
+        as(adminKey).body("{\"rules\": [{\"questionnaireId\": \"patient-empathy-5\", \"every\": 1},"
+                + " {\"questionnaireId\": \"session-rating-4\", \"every\": 1}]}").put("/api/v1/schedule").then()
+                .statusCode(200);
+        String pair = ScoredPairs.empathyAndAllianceAt(adminKey, "c-7", "T-1", "2026-11-02T15:00:00Z", 4,
+                ScoredPairs.total(30));
+        ScoredPairs.empathyAndAllianceAt(adminKey, "c-7", "T-1", "2026-11-09T15:00:00Z", null, ScoredPairs.total(34));
+        try (DeskBrowser desk = DeskBrowser.signedIn(CHROMIUM, base, username, PASSWORD)) {
+            Page p = desk.page();
+            p.navigate("/app/pairs/" + pair);
+            assertThat(p.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Empathy and alliance")))
+                    .isVisible();
+            assertThat(p.locator("table.empathy-alliance tbody tr")).hasCount(2);
+            assertThat(p.locator("table.empathy-alliance tbody tr").nth(1)).containsText("not answered");
+            desk.assertAccessible();
+        }
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.Api;
+import io.rapport.ScoredPairs;
 import io.rapport.Web;
 import io.restassured.config.JsonConfig;
 import io.restassured.config.RestAssuredConfig;
@@ -100,6 +101,42 @@ class PairPageTest {
         assertThat(table).containsExactlyElementsOf(api);
         assertThat(html).contains("class=\"trend-chart\" data-chart=\"{&quot;id&quot;:&quot;session-rating-4&quot;",
                 "below-cutoff");
+    }
+
+    @Test
+    void shouldShowEmpathyAndAllianceTogetherOnlyWhenThePairHasScoresOfBoth() {
+        String allianceOnly = therapist.spec().get("/app/pairs/" + pairId).then().statusCode(200).extract()
+                .asString();
+        assertThat(allianceOnly).doesNotContain("Empathy and alliance");
+
+        ScoredPairs.empathyAndAlliance(adminKey);
+        // Session 1 both (empathy items 4: total 20), session 2 alliance only, session 3 empathy only (items 6).
+        String both = ScoredPairs.empathyAndAllianceAt(adminKey, "c-5", "T-1", "2026-11-02T15:00:00Z", 4, total(30));
+        ScoredPairs.empathyAndAllianceAt(adminKey, "c-5", "T-1", "2026-11-09T15:00:00Z", null, total(34));
+        ScoredPairs.empathyAndAllianceAt(adminKey, "c-5", "T-1", "2026-11-16T15:00:00Z", 6, null);
+        // Empathy alone is not the pair: c-6 has no alliance score.
+        String empathyOnly = ScoredPairs.empathyAndAllianceAt(adminKey, "c-6", "T-1", "2026-11-02T15:00:00Z", 5,
+                null);
+
+        String html = therapist.spec().get("/app/pairs/" + both).then().statusCode(200).extract().asString();
+        String table = Web.firstIn(html, Pattern.compile("<table class=\"data empathy-alliance\">(.*?)</table>",
+                Pattern.DOTALL), "the empathy and alliance table");
+        assertThat(table).contains("Empathy: Five-item patient-perceived clinician empathy (JSPPPE format)",
+                "Alliance: Four-item session rating (SRS format)");
+        assertThat(rows(table)).containsExactly("1 | 20 | 30", "2 | not answered | 34", "3 | 30 | not answered");
+        assertThat(therapist.spec().get("/app/pairs/" + empathyOnly).then().statusCode(200).extract().asString())
+                .doesNotContain("Empathy and alliance");
+    }
+
+    /** Each body row as "session | empathy | alliance", the date left out. */
+    private static List<String> rows(String table) {
+        List<String> rows = new ArrayList<>();
+        Matcher m = Pattern.compile("<tr><th scope=\"row\" class=\"num\">(\\d+)</th><td>.*?</td>\\s*"
+                + "<td class=\"num\">([^<]+)</td><td class=\"num\">([^<]+)</td></tr>", Pattern.DOTALL).matcher(table);
+        while (m.find()) {
+            rows.add(m.group(1) + " | " + m.group(2) + " | " + m.group(3));
+        }
+        return rows;
     }
 
     @Test

@@ -345,6 +345,85 @@ class InsightResourceTest {
                 .contentType("application/problem+json").body("errors.field", contains("version"));
     }
 
+    /**
+     * Therapist t-1, five pairs: first empathy totals 5, 10, 15, 20, 25 (items 1 to 5) and alliance at the next
+     * session 20, 16, 28, 24, 32. Around them what the definition leaves out: an alliance answered at the empathy
+     * session itself (total 0), a second empathy total at the next session (35) and a later alliance (40).
+     * Therapist t-2, one pair: 30 and 12.
+     */
+    void empathyThenAlliance() {
+        ScoredPairs.empathyAndAlliance(key);
+        double[] later = { 20, 16, 28, 24, 32 };
+        for (int i = 0; i < later.length; i++) {
+            empathyPair("e-" + i, "t-1", i + 1, later[i]);
+        }
+        empathyPair("e-9", "t-2", 6, 12);
+    }
+
+    private void empathyPair(String clientId, String therapistId, int empathyItem, double laterAlliance) {
+        ScoredPairs.empathyAndAllianceAt(key, clientId, therapistId, "2026-11-02T15:00:00Z", empathyItem, total(0));
+        ScoredPairs.empathyAndAllianceAt(key, clientId, therapistId, "2026-11-09T15:00:00Z", 7, total(laterAlliance));
+        ScoredPairs.empathyAndAllianceAt(key, clientId, therapistId, "2026-11-16T15:00:00Z", null, total(40));
+    }
+
+    @Test
+    void shouldCorrelateEachPairsFirstEmpathyWithItsAllianceAtTheNextSession() {
+        empathyThenAlliance();
+
+        // Six pairs: Σx 105, Σy 132, Σx² 2275, Σy² 3184, Σxy 2320; S_xx = 437.5, S_yy = 280, S_xy = 10,
+        // r = 10 / √122500 = 10 / 350 = 0.028571; atanh 0.028579 ± 1.959964 / √3 (1.131586): tanh(−1.103007) =
+        // −0.801576, tanh(1.160165) = 0.821094.
+        json().get(ORG).then().statusCode(200).body("empathyAlliance", hasSize(1))
+                .body("empathyAlliance[0].empathyQuestionnaireId", equalTo("patient-empathy-5"))
+                .body("empathyAlliance[0].allianceQuestionnaireId", equalTo("session-rating-4"))
+                .body("empathyAlliance[0].suppressed", equalTo(false)).body("empathyAlliance[0].n", equalTo(6))
+                .body("empathyAlliance[0].r", closeTo(0.028571, 1e-6))
+                .body("empathyAlliance[0].lower95", closeTo(-0.801576, 1e-6))
+                .body("empathyAlliance[0].upper95", closeTo(0.821094, 1e-6));
+        // t-1 alone: x 5..25 against 20, 16, 28, 24, 32 is r 0.8 of InsightStatisticsTest, with [−0.279640,
+        // 0.986196]. Beside it the organization would give away t-2's single pair: withheld.
+        json().get("/api/v1/insights/session-rating-4/therapists/t-1").then().statusCode(200)
+                .body("empathyAlliance[0].n", equalTo(5)).body("empathyAlliance[0].r", closeTo(0.8, 1e-9))
+                .body("empathyAlliance[0].lower95", closeTo(-0.279640, 1e-6))
+                .body("empathyAlliance[0].upper95", closeTo(0.986196, 1e-6))
+                .body("organizationEmpathyAlliance[0].suppressed", equalTo(true))
+                .body("organizationEmpathyAlliance[0].r", nullValue())
+                .body("organizationEmpathyAlliance[0].n", nullValue());
+        // t-2's one client is a small cell; the organization beside it gives nothing of theirs away.
+        json().get("/api/v1/insights/session-rating-4/therapists/t-2").then().statusCode(200)
+                .body("empathyAlliance[0].suppressed", equalTo(true)).body("empathyAlliance[0].n", nullValue())
+                .body("empathyAlliance[0].r", nullValue())
+                .body("empathyAlliance[0].notes", hasItem(containsString("fewer than 5 clients")))
+                .body("organizationEmpathyAlliance[0].n", equalTo(6));
+    }
+
+    @Test
+    void shouldWithholdTheCorrelationOfFewerThanFiveClientsAndKeepItToAllianceMeasures() {
+        ScoredPairs.empathyAndAlliance(key);
+        for (int i = 0; i < 4; i++) {
+            empathyPair("e-" + i, "t-1", i + 1, 20 + 4 * i);
+        }
+
+        json().get(ORG).then().statusCode(200).body("empathyAlliance[0].suppressed", equalTo(true))
+                .body("empathyAlliance[0].n", nullValue()).body("empathyAlliance[0].r", nullValue())
+                .body("empathyAlliance[0].lower95", nullValue());
+        // An empathy measure is not an alliance measure: nothing to correlate it with.
+        json().get("/api/v1/insights/patient-empathy-5/organization").then().statusCode(200)
+                .body("empathyAlliance", hasSize(0));
+    }
+
+    @Test
+    void shouldLeaveOutPairsWithoutALaterAllianceSession() {
+        ScoredPairs.empathyAndAlliance(key);
+        // Five pairs answer both at one session only: no later alliance, no pair in the correlation.
+        for (int i = 0; i < 5; i++) {
+            ScoredPairs.empathyAndAllianceAt(key, "e-" + i, "t-1", "2026-11-02T15:00:00Z", i + 1, total(20 + 4 * i));
+        }
+
+        json().get(ORG).then().statusCode(200).body("organization.pairs", equalTo(5))
+                .body("empathyAlliance", hasSize(0));
+    }
+
     @Test
     void shouldPutEveryInsightReadOnTheAuditTrail() {
         as(key).get(ORG).then().statusCode(200);

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import io.rapport.insight.InsightStatistics.Correlation;
 import io.rapport.insight.InsightStatistics.Group;
 import io.rapport.insight.InsightStatistics.MeanCi;
 import io.rapport.insight.InsightStatistics.ScaleReliability;
@@ -155,6 +156,65 @@ class InsightStatisticsTest {
         assertThat(InsightStatistics.complementary(clients, Set.of(), 5)).isEmpty();
         // Nothing left to withhold: every shown cell goes.
         assertThat(InsightStatistics.complementary(Map.of("a", 2L, "d", 1L), Set.of("d"), 5)).containsExactly("a");
+    }
+
+    @Test
+    void shouldCorrelateWithFishersInterval() {
+        // x 1..5, y 2, 1, 4, 3, 5: S_xx = 55 − 45 = 10, S_yy = 10, S_xy = 53 − 45 = 8, r = 0.8. atanh 0.8 = ½ ln 9
+        // = 1.098612; z(0.975) = 1.959964 (normal table), / √(5 − 3) = 1.385904; tanh(−0.287292) = −0.279640,
+        // tanh(2.484516) = 0.986196.
+        Correlation c = pearson(new double[] { 1, 2, 3, 4, 5 }, new double[] { 2, 1, 4, 3, 5 });
+
+        assertThat(c.n()).isEqualTo(5);
+        assertThat(c.r()).isCloseTo(0.8, within(1e-12));
+        assertThat(c.lower95()).isCloseTo(-0.279640, within(1e-6));
+        assertThat(c.upper95()).isCloseTo(0.986196, within(1e-6));
+    }
+
+    @Test
+    void shouldCorrelateANegativeRelation() {
+        // x 1..6, y 6, 4, 5, 3, 2, 1: S_xx = S_yy = 17.5, S_xy = 57 − 73.5 = −16.5, r = −0.942857; atanh = −1.763180,
+        // 1.959964 / √3 = 1.131586: tanh(−2.894766) = −0.993900, tanh(−0.631595) = −0.559149.
+        Correlation c = pearson(new double[] { 1, 2, 3, 4, 5, 6 }, new double[] { 6, 4, 5, 3, 2, 1 });
+
+        assertThat(c.r()).isCloseTo(-0.942857, within(1e-6));
+        assertThat(c.lower95()).isCloseTo(-0.993900, within(1e-6));
+        assertThat(c.upper95()).isCloseTo(-0.559149, within(1e-6));
+    }
+
+    @Test
+    void shouldGiveNoIntervalBelowFourPairs() {
+        // x 1, 2, 3 and y 1, 3, 2: S_xx = S_yy = 2, S_xy = 13 − 12 = 1, r = 0.5; √(n − 3) would be 0.
+        Correlation c = pearson(new double[] { 1, 2, 3 }, new double[] { 1, 3, 2 });
+
+        assertThat(c).isEqualTo(new Correlation(3, 0.5, null, null));
+        assertThat(pearson(new double[] { 4 }, new double[] { 7 })).isEqualTo(new Correlation(1, null, null, null));
+        assertThat(InsightStatistics.pearson(0, 0, 0, 0, 0, 0)).isEqualTo(new Correlation(0, null, null, null));
+    }
+
+    @Test
+    void shouldCollapseTheIntervalOfAPerfectCorrelationToItsValue() {
+        // y = 2x + 1 and y = −x: |r| = 1, atanh infinite, the interval its limit.
+        Correlation up = pearson(new double[] { 1, 2, 3, 4, 5 }, new double[] { 3, 5, 7, 9, 11 });
+        Correlation down = pearson(new double[] { 0.1, 0.2, 0.3, 0.4 }, new double[] { -0.1, -0.2, -0.3, -0.4 });
+
+        assertThat(up).isEqualTo(new Correlation(5, 1.0, 1.0, 1.0));
+        assertThat(down).isEqualTo(new Correlation(4, -1.0, -1.0, -1.0));
+    }
+
+    @Test
+    void shouldGiveNoCorrelationWhenAValueDoesNotVary() {
+        assertThat(pearson(new double[] { 30, 30, 30, 30, 30 }, new double[] { 1, 2, 3, 4, 5 }).r()).isNull();
+        assertThat(pearson(new double[] { 1, 2, 3, 4, 5 }, new double[] { 36.2, 36.2, 36.2, 36.2, 36.2 }))
+                .isEqualTo(new Correlation(5, null, null, null));
+    }
+
+    private static Correlation pearson(double[] x, double[] y) {
+        double xy = 0;
+        for (int i = 0; i < x.length; i++) {
+            xy += x[i] * y[i];
+        }
+        return InsightStatistics.pearson(x.length, sum(x), sum(y), sumOfSquares(x), sumOfSquares(y), xy);
     }
 
     private static ScaleReliability reliability(double[][] rows, boolean[] reverse, double flagBelow) {
