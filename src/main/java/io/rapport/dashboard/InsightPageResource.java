@@ -27,6 +27,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
 import io.rapport.audit.Audited;
 import io.rapport.common.error.ApiException;
+import io.rapport.insight.AccuracyInsights;
 import io.rapport.insight.InsightService;
 import io.rapport.insight.InsightService.Request;
 import io.rapport.insight.InsightViews.EmpathyAlliance;
@@ -37,6 +38,7 @@ import io.rapport.insight.InsightViews.TagComparison;
 import io.rapport.insight.InsightViews.TherapistComparison;
 import io.rapport.insight.InsightViews.TherapistInsight;
 import io.rapport.questionnaire.QuestionnaireCatalog;
+import io.rapport.questionnaire.QuestionnaireDefinition;
 import io.rapport.security.Caller;
 import io.rapport.security.Roles;
 
@@ -74,8 +76,21 @@ public class InsightPageResource {
     public record EmpathySection(boolean alliance, List<InsightPages.CorrelationLine> lines, List<String> notes) {
     }
 
+    /**
+     * Empathic accuracy (issue 16): {@code available} when the instrument has a therapist's prediction form; one
+     * line per cell (the organization, therapists) with its pairs, mean absolute and mean signed gap.
+     */
+    public record AccuracySection(boolean available, String predictionId, String definition,
+            List<AccuracyLine> lines, int minPairs) {
+    }
+
+    /** A cell's figures as shown: "withheld" notes replace the numbers of a small cell. */
+    public record AccuracyLine(String label, String pairs, String absolute, String signed, String note) {
+    }
+
     public record OrganizationPage(OrganizationInsight insight, List<InsightPages.FigureLine> figures,
-            List<String> notes, EmpathySection empathy, String firstLatestChart, List<InsightPages.MonthLine> months,
+            List<String> notes, EmpathySection empathy, AccuracySection accuracy, String firstLatestChart,
+            List<InsightPages.MonthLine> months,
             String monthlyChart,
             TherapistComparison comparison, List<InsightPages.TherapistLine> therapists, String therapistChart,
             ReliabilityInsight reliability, List<InsightPages.ReliabilityLine> reliabilityLines,
@@ -83,7 +98,8 @@ public class InsightPageResource {
     }
 
     public record TherapistPage(TherapistInsight insight, String name, boolean own, String action,
-            List<InsightPages.FigureLine> figures, List<String> notes, EmpathySection empathy, String firstLatestChart,
+            List<InsightPages.FigureLine> figures, List<String> notes, EmpathySection empathy,
+            AccuracySection accuracy, String firstLatestChart,
             List<InsightPages.MonthLine> months, String monthlyChart, String csv) {
     }
 
@@ -91,9 +107,11 @@ public class InsightPageResource {
     private final QuestionnaireCatalog catalog;
     private final Caller caller;
     private final ObjectMapper json;
+    private final AccuracyInsights accuracy;
 
     public InsightPageResource(InsightService insight, QuestionnaireCatalog catalog, Caller caller,
-            ObjectMapper json) {
+            ObjectMapper json, AccuracyInsights accuracy) {
+        this.accuracy = accuracy;
         this.insight = insight;
         this.catalog = catalog;
         this.caller = caller;
@@ -119,7 +137,7 @@ public class InsightPageResource {
         return answer(query, () -> {
             Request request = insight.request(caller.organizationId(), query.questionnaire(), from, to);
             if (!caller.hasRole(Roles.ADMIN)) {
-                return Templates.therapist(PageContext.of(caller), query, therapistPage(query,
+                return Templates.therapist(PageContext.of(caller), query, therapistPage(query, request,
                         insight.therapist(request, ownId()), true));
             }
             return Templates.organization(PageContext.of(caller), query, organizationPage(query, request));
@@ -139,7 +157,7 @@ public class InsightPageResource {
         return answer(query, () -> {
             Request request = insight.request(caller.organizationId(), query.questionnaire(), from, to);
             return Templates.therapist(PageContext.of(caller), query,
-                    therapistPage(query, insight.therapist(request, therapistId), false));
+                    therapistPage(query, request, insight.therapist(request, therapistId), false));
         });
     }
 
@@ -202,7 +220,9 @@ public class InsightPageResource {
     }
 
     private Query query(String questionnaire, String from, String to) {
-        List<String> instruments = catalog.all().stream().map(d -> d.id()).distinct().sorted().toList();
+        // The client's instruments: a therapist's own forms are set against them, not summarized alone.
+        List<String> instruments = catalog.all().stream().filter(QuestionnaireDefinition::clientRated)
+                .map(QuestionnaireDefinition::id).distinct().sorted().toList();
         String q = questionnaire == null || questionnaire.isBlank() ? DEFAULT_INSTRUMENT : questionnaire.strip();
         return new Query(q, blank(from), blank(to), instruments);
     }
@@ -221,6 +241,7 @@ public class InsightPageResource {
         List<String> names = List.of("Organization");
         return new OrganizationPage(org, InsightPages.figures(List.of(org.organization())),
                 InsightPages.notes(List.of(org.organization())), empathy(query, List.of(org.empathyAlliance())),
+                accuracy(request, null, null),
                 write(InsightPages.firstLatestChart(names, List.of(org.organization()))),
                 InsightPages.months(List.of(org.monthly())), write(InsightPages.monthlyChart(names, List.of(org.monthly()))),
                 comparison, InsightPages.therapists(comparison), write(InsightPages.therapistChart(comparison)),
@@ -241,7 +262,7 @@ public class InsightPageResource {
         return cells;
     }
 
-    private TherapistPage therapistPage(Query query, TherapistInsight t, boolean own) {
+    private TherapistPage therapistPage(Query query, Request request, TherapistInsight t, boolean own) {
         String name = t.therapist().name() == null ? t.therapist().therapistId() : t.therapist().name();
         List<String> names = List.of(own ? "You" : name, "Organization");
         var cells = List.of(t.therapist(), t.organization());
@@ -249,10 +270,24 @@ public class InsightPageResource {
                 : "/app/insights/therapists/" + URLEncoder.encode(t.therapist().therapistId(), StandardCharsets.UTF_8);
         return new TherapistPage(t, name, own, action, InsightPages.figures(cells), InsightPages.notes(cells),
                 empathy(query, List.of(t.empathyAlliance(), t.organizationEmpathyAlliance())),
+                accuracy(request, t.therapist().therapistId(), own ? "You" : name),
                 write(InsightPages.firstLatestChart(names, cells)),
                 InsightPages.months(List.of(t.monthly(), t.organizationMonthly())),
                 write(InsightPages.monthlyChart(names, List.of(t.monthly(), t.organizationMonthly()))),
                 query.parameters());
+    }
+
+    /** The organization first, then each therapist (or only {@code therapistId}, labelled {@code label}). */
+    private AccuracySection accuracy(Request request, String therapistId, String label) {
+        if (!accuracy.available(request.instrument().id())) {
+            return new AccuracySection(false, null, null, List.of(), 0);
+        }
+        AccuracyInsights.AccuracyInsight a = accuracy.accuracy(request, therapistId);
+        List<AccuracyLine> lines = new ArrayList<>();
+        lines.add(InsightPages.accuracy("Organization", a.organization()));
+        a.therapists().forEach(r -> lines.add(InsightPages.accuracy(label != null ? label
+                : r.name() == null ? r.therapistId() : r.name() + " (" + r.therapistId() + ")", r)));
+        return new AccuracySection(true, a.predictionId(), a.definition(), lines, a.minPairs());
     }
 
     private EmpathySection empathy(Query query, List<List<EmpathyAlliance>> columns) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.rapport.insight.AccuracyInsights;
 import io.rapport.insight.InsightService;
 import io.rapport.insight.InsightStatistics.MeanCi;
 import io.rapport.insight.InsightViews.EmpathyAlliance;
@@ -87,6 +88,24 @@ final class InsightPages {
      * A line per empathy instrument any column has, the columns in the order of {@code columns}; a column without
      * that instrument had no pair with both.
      */
+    /** A cell of empathic accuracy: its pairs, mean absolute and mean signed gap with their 95 % intervals. */
+    static InsightPageResource.AccuracyLine accuracy(String label, AccuracyInsights.Row r) {
+        if (r.suppressed()) {
+            return new InsightPageResource.AccuracyLine(label, "—", "—", "—", r.note());
+        }
+        return new InsightPageResource.AccuracyLine(label, r.pairs() + " (" + r.sessions() + " sessions)",
+                gap(r.meanAbsolute(), r.absoluteCi95()), gap(r.meanSigned(), r.signedCi95()), null);
+    }
+
+    private static String gap(Double mean, List<Double> ci) {
+        if (mean == null) {
+            return "—";
+        }
+        return d(mean, 2) + (ci == null ? " (no interval below 2 pairs)"
+                : " [" + d(ci.get(0), 2) + ", "
+                        + d(ci.get(1), 2) + "]");
+    }
+
     static List<CorrelationLine> empathyAlliance(List<List<EmpathyAlliance>> columns) {
         Set<String> ids = new TreeSet<>();
         columns.forEach(c -> c.forEach(e -> ids.add(e.empathyQuestionnaireId())));

@@ -54,12 +54,12 @@ public class AccuracyInsights {
     }
 
     /**
-     * The organization and every therapist with a session rated from both sides; {@code onlyTherapist} keeps that
-     * one therapist's row (their own view), and the organization's is then withheld when everyone else is a small
+     * The organization and every therapist with a session rated from both sides; {@code onlyTherapist} (the EHR's
+     * id) keeps that one therapist's row, and the organization's is then withheld when everyone else is a small
      * cell. 404 naming {@code questionnaireId} when the instrument has no prediction form.
      */
     @Transactional
-    public AccuracyInsight accuracy(InsightService.Request request, UUID onlyTherapist) {
+    public AccuracyInsight accuracy(InsightService.Request request, String onlyTherapist) {
         Scope scope = request.scope(null);
         PerspectiveService.Accuracy accuracy = perspectives.accuracy(request.organizationId(),
                 request.instrument().id(), scope.from(), scope.to()).orElseThrow(
@@ -94,17 +94,20 @@ public class AccuracyInsights {
         PerspectiveGap.Summary org = accuracy.organization();
         String orgNote = org.pairs() < config.minPairs() ? tooFew(org.pairs()) : null;
         if (onlyTherapist != null) {
-            PerspectiveGap.Summary own = accuracy.byTherapist().get(onlyTherapist);
-            int rest = org.pairs() - (own == null ? 0 : own.pairs());
+            List<Row> own = rows.stream().filter(r -> r.therapistId().equals(onlyTherapist)).toList();
+            int rest = org.pairs() - own.stream().mapToInt(Row::pairs).sum();
             if (orgNote == null && rest > 0 && rest < config.minClients()) {
                 orgNote = InsightService.COMPLEMENTARY;
             }
-            TherapistRef ref = refs.get(onlyTherapist);
-            String externalId = ref == null ? onlyTherapist.toString() : ref.externalId();
-            rows = rows.stream().filter(r -> r.therapistId().equals(externalId)).toList();
+            rows = own;
         }
         return new AccuracyInsight(request.instrument().id(), accuracy.predictionId(), request.period(),
                 config.minPairs(), DEFINITION, row(null, null, org, orgNote), rows);
+    }
+
+    /** Whether accuracy can be asked for the instrument: it has a therapist's prediction form. */
+    public boolean available(String questionnaireId) {
+        return perspectives.predictionOf(questionnaireId).isPresent();
     }
 
     private String tooFew(int pairs) {

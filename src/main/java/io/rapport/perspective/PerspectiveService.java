@@ -209,6 +209,11 @@ public class PerspectiveService {
         return new PairSides(clientId, ownId, predictionId, threshold, sessions, latest, latestGaps);
     }
 
+    /** The therapist's form predicting the client's rating of this client instrument, if the catalog has one. */
+    public Optional<String> predictionOf(String clientId) {
+        return form(clientId, true);
+    }
+
     /** The id of the therapist's own ({@code prediction} false) or predicting form of a client instrument. */
     private Optional<String> form(String clientId, boolean prediction) {
         return catalog.perspectivesOf(clientId).stream().filter(d -> d.perspective().prediction() == prediction)
