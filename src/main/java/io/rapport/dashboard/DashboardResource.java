@@ -133,7 +133,7 @@ public class DashboardResource {
         Optional<UUID> session = Ids.tryParse(sessionId);
         Optional<UUID> pair = Ids.tryParse(pairId);
         Optional<PairPageService.Rated> rated = pair
-                .flatMap(p -> session.flatMap(s -> pairs.rate(Visibility.of(caller), p, s, fields, ctx.csrf())));
+                .flatMap(p -> session.flatMap(s -> pairs.rate(Visibility.of(caller), p, s, fields)));
         if (rated.isEmpty()) {
             return Response.status(404).entity(Templates.notFound(ctx)).type(MediaType.TEXT_HTML_TYPE).build();
         }

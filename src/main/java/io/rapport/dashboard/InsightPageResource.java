@@ -71,9 +71,11 @@ public class InsightPageResource {
 
     /**
      * {@code alliance}: whether the instrument is client-rated alliance, the one kind the correlation with
-     * empathy is computed for.
+     * empathy is computed for; {@code columns} name the cells of each line; {@code csv} is the export's link, null
+     * when the reader has none.
      */
-    public record EmpathySection(boolean alliance, List<InsightPages.CorrelationLine> lines, List<String> notes) {
+    public record EmpathySection(boolean alliance, List<InsightPages.CorrelationLine> lines, List<String> notes,
+            List<String> columns, String csv) {
     }
 
     /**
@@ -240,7 +242,8 @@ public class InsightPageResource {
         List<Figures> tagCells = tagCells(tags);
         List<String> names = List.of("Organization");
         return new OrganizationPage(org, InsightPages.figures(List.of(org.organization())),
-                InsightPages.notes(List.of(org.organization())), empathy(query, List.of(org.empathyAlliance())),
+                InsightPages.notes(List.of(org.organization())), empathy(query, List.of(org.empathyAlliance()), names,
+                        "empathy-alliance"),
                 accuracy(request, null, null),
                 write(InsightPages.firstLatestChart(names, List.of(org.organization()))),
                 InsightPages.months(List.of(org.monthly())), write(InsightPages.monthlyChart(names, List.of(org.monthly()))),
@@ -269,7 +272,8 @@ public class InsightPageResource {
         String action = own ? "/app/insights"
                 : "/app/insights/therapists/" + URLEncoder.encode(t.therapist().therapistId(), StandardCharsets.UTF_8);
         return new TherapistPage(t, name, own, action, InsightPages.figures(cells), InsightPages.notes(cells),
-                empathy(query, List.of(t.empathyAlliance(), t.organizationEmpathyAlliance())),
+                empathy(query, List.of(t.empathyAlliance(), t.organizationEmpathyAlliance()), names,
+                        own ? "mine-empathy-alliance" : null),
                 accuracy(request, t.therapist().therapistId(), own ? "You" : name),
                 write(InsightPages.firstLatestChart(names, cells)),
                 InsightPages.months(List.of(t.monthly(), t.organizationMonthly())),
@@ -290,11 +294,13 @@ public class InsightPageResource {
         return new AccuracySection(true, a.predictionId(), a.definition(), lines, a.minPairs());
     }
 
-    private EmpathySection empathy(Query query, List<List<EmpathyAlliance>> columns) {
+    private EmpathySection empathy(Query query, List<List<EmpathyAlliance>> columns, List<String> names,
+            String csvTable) {
         boolean alliance = catalog.latest(query.questionnaire()).map(InsightService::clientRatedAlliance)
                 .orElse(false);
         return new EmpathySection(alliance, InsightPages.empathyAlliance(columns),
-                InsightPages.empathyAllianceNotes(columns));
+                InsightPages.empathyAllianceNotes(columns), names,
+                csvTable == null ? null : "/app/insights/" + csvTable + ".csv?" + query.parameters());
     }
 
     private Response answer(Query query, java.util.function.Supplier<TemplateInstance> page) {

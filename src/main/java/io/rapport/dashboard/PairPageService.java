@@ -58,8 +58,6 @@ import io.rapport.trend.api.TrendService;
 public class PairPageService {
 
     private static final String EMPATHY = "empathy";
-    /** Only the client's own ratings are read together: a therapist-rated measure answers another question. */
-    private static final String CLIENT = "client";
 
     /** A link and its QR code for the client in the room; {@code qrPng} is a data URI. */
     public record RoomLink(UUID pairId, String questionnaireId, String url, Instant expiresAt, String qrPng) {
@@ -107,7 +105,7 @@ public class PairPageService {
     /** Empty when the pair does not exist, belongs to another organization or to another therapist. */
     @Transactional
     public Optional<PairPage> pair(Visibility visibility, UUID pairId) {
-        return pair(visibility, pairId, null, Map.of(), Map.of(), null);
+        return pair(visibility, pairId, null, Map.of(), Map.of());
     }
 
     /**
@@ -115,8 +113,7 @@ public class PairPageService {
      * its therapist or the session is not the pair's; otherwise the page, with the problems when nothing was stored.
      */
     @Transactional
-    public Optional<Rated> rate(Visibility visibility, UUID pairId, UUID sessionId, Map<String, String> form,
-            String csrf) {
+    public Optional<Rated> rate(Visibility visibility, UUID pairId, UUID sessionId, Map<String, String> form) {
         Optional<Pair> found = visible(visibility, pairId)
                 .filter(p -> p.therapistId.equals(visibility.therapistId()));
         if (found.isEmpty() || sessions.findInOrganization(visibility.organizationId(), sessionId)
@@ -128,7 +125,7 @@ public class PairPageService {
             return Optional.of(new Rated(null));
         }
         // Nothing was stored: the page again, this session's form with the answers as typed and the problems.
-        return pair(visibility, pairId, sessionId, form, problems, csrf).map(Rated::new);
+        return pair(visibility, pairId, sessionId, form, problems).map(Rated::new);
     }
 
     /** A stored rating ({@code page} null: back to the page) or the page showing why nothing was stored. */
@@ -136,7 +133,7 @@ public class PairPageService {
     }
 
     private Optional<PairPage> pair(Visibility visibility, UUID pairId, UUID refusedSession,
-            Map<String, String> values, Map<String, String> problems, String csrf) {
+            Map<String, String> values, Map<String, String> problems) {
         Optional<Pair> found = visible(visibility, pairId);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -176,14 +173,18 @@ public class PairPageService {
         List<PairPage.Rating> open = new ArrayList<>();
         for (TherapySession s : pairSessions.stream()
                 .sorted(Comparator.comparingInt((TherapySession x) -> x.sessionNumber).reversed()).toList()) {
+            // The assignments are loaded already: only a session with an open therapist form asks for its parts.
+            if (bySession.getOrDefault(s.id, List.of()).stream()
+                    .noneMatch(a -> a.therapistRated() && a.effectiveStatus(now) == Assignment.Status.open)) {
+                continue;
+            }
             List<FormPageBuilder.Part> parts = ratings.openParts(org, s.id);
             if (parts.isEmpty()) {
                 continue;
             }
             boolean refused = s.id.equals(refusedSession);
             open.add(new PairPage.Rating(s.id, s.sessionNumber, !ownTherapist ? null
-                    : ratings.form(org, s.id, parts, refused ? values : Map.of(), refused ? problems : Map.of(),
-                            csrf == null ? "" : csrf).form()));
+                    : ratings.form(org, s.id, parts, refused ? values : Map.of(), refused ? problems : Map.of())));
         }
         List<Integer> withheldNumbers = pairSessions.stream().filter(s -> withheld.contains(s.id))
                 .map(s -> s.sessionNumber).sorted().toList();
@@ -308,7 +309,7 @@ public class PairPageService {
     private List<InstrumentTrend> scored(List<InstrumentTrend> pairTrends, String construct) {
         return pairTrends.stream().filter(t -> {
             QuestionnaireDefinition d = definition(t);
-            return d != null && construct.equals(d.construct()) && CLIENT.equals(d.rater())
+            return d != null && construct.equals(d.construct()) && d.clientRated()
                     && t.trend().points().stream().anyMatch(p -> p.total() != null);
         }).sorted(Comparator.comparing(t -> t.trend().questionnaireId())).toList();
     }

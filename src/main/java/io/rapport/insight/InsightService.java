@@ -65,7 +65,6 @@ public class InsightService {
     private static final int TREND_MONTHS = 12;
     private static final String ALLIANCE = "alliance";
     private static final String EMPATHY = "empathy";
-    private static final String CLIENT = "client";
     /** The note of a cell withheld by complementary suppression (the page says so instead of "too few clients"). */
     public static final String COMPLEMENTARY = "suppressed: shown beside the total, this cell would let the small"
             + " cells withheld with it be worked out (the total minus the cells shown); complementary suppression";
@@ -179,7 +178,7 @@ public class InsightService {
     }
 
     private static boolean clientRated(QuestionnaireDefinition d, String construct) {
-        return construct.equals(d.construct()) && CLIENT.equals(d.rater());
+        return construct.equals(d.construct()) && d.clientRated();
     }
 
     /** One correlation per empathy instrument with data; a therapist's below the minimum pairs has no r. */

@@ -55,6 +55,15 @@ public class PerspectiveQueries {
                 Map.of("pair", pairId));
     }
 
+    /** One session's scored ratings of these questionnaires; through the pair's index, a pair has few. */
+    public List<Rating> ofSession(UUID organizationId, UUID pairId, UUID sessionId, Set<String> questionnaireIds) {
+        return ratings("""
+                where r.organization_id = :org and r.pair_id = :pair and r.session_id = :session
+                  and r.questionnaire_id in (:ids) and r.scored
+                order by r.questionnaire_id""", organizationId, questionnaireIds,
+                Map.of("pair", pairId, "session", sessionId));
+    }
+
     /**
      * The organization's scored ratings of these questionnaires in sessions from {@code from} (inclusive) to
      * {@code to} (exclusive), by pair and session.

@@ -154,9 +154,8 @@ public class PerspectiveService {
             return;
         }
         Map<String, PerspectiveQueries.Rating> session = new LinkedHashMap<>();
-        queries.ofPair(recorded.organizationId(), recorded.pairId(), Set.of(clientId, prediction.get())).stream()
-                .filter(r -> r.sessionId().equals(recorded.sessionId()))
-                .forEach(r -> session.put(r.questionnaireId(), r));
+        queries.ofSession(recorded.organizationId(), recorded.pairId(), recorded.sessionId(),
+                Set.of(clientId, prediction.get())).forEach(r -> session.put(r.questionnaireId(), r));
         PerspectiveQueries.Rating actual = session.get(clientId);
         PerspectiveQueries.Rating predicted = session.get(prediction.get());
         if (actual == null || predicted == null || actual.total() == null || predicted.total() == null) {

@@ -26,6 +26,7 @@ import io.rapport.Api;
 import io.rapport.ScoredPairs;
 import io.rapport.Web;
 import io.rapport.delivery.FormFixtures;
+import io.rapport.delivery.Reminders;
 import io.restassured.response.Response;
 
 /** The therapist's own rating and prediction (issue 16, items 1 and 2) through the API, the link and the pair page. */
@@ -44,6 +45,8 @@ class TherapistRatingTest {
     DataSource dataSource;
     @Inject
     MockMailbox mailbox;
+    @Inject
+    Reminders reminders;
 
     FormFixtures fixtures;
     Web.Admin admin;
@@ -175,6 +178,27 @@ class TherapistRatingTest {
         ScoredPairs.submit(onTime.path("assignments[1].formUrl"), ScoredPairs.total(30));
         assertThat(fixtures.string("select quality_flags::text from response where session_id = ?::uuid",
                 onTime.path("id").toString())).isEqualTo("[]");
+    }
+
+    @Test
+    void shouldRemindTheClientOnlyAndNeverAboutTheTherapistsForms() {
+        String client = "client-" + UUID.randomUUID() + "@example.org";
+        String therapist = "therapist-" + UUID.randomUUID() + "@example.org";
+        fixtures.setClient(admin.apiKey(), "c-1", client, null);
+        as(admin.apiKey()).body("{\"email\":\"" + therapist + "\"}").put("/api/v1/therapists/t-1").then()
+                .statusCode(org.hamcrest.Matchers.lessThan(300));
+        Response s = as(admin.apiKey()).body(Api.session("c-1", "t-1")).post("/api/v1/sessions");
+        for (int i = 0; i < 3; i++) {
+            fixtures.age(s.path("assignments[" + i + "].id"), 48);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> !mailbox.getMailsSentTo(therapist).isEmpty());
+        reminders.sendDue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !mailbox.getMailsSentTo(client).isEmpty());
+        assertThat(mailbox.getMailsSentTo(client)).hasSize(1);
+        assertThat(fixtures.string("select string_agg(rater || ':' || (reminder_sent_at is not null), ','"
+                + " order by rater) from assignment where session_id = ?::uuid", s.path("id").toString()))
+                .isEqualTo("client:true,therapist:false,therapist:false");
+        assertThat(mailbox.getMailsSentTo(therapist)).as("the link e-mail only").hasSize(1);
     }
 
     /** The form a link opens, as a browser sees it after the link is traded for the visit cookie. */

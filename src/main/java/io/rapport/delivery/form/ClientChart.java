@@ -34,9 +34,6 @@ import io.rapport.questionnaire.QuestionnaireDefinition;
 @ApplicationScoped
 public class ClientChart {
 
-    /** The catalog's {@code rater} of instruments the client answers about themselves. */
-    static final String CLIENT_RATER = "client";
-
     private static final int LEFT = 40;
     private static final int RIGHT = 12;
     private static final int TOP = 12;
@@ -72,7 +69,7 @@ public class ClientChart {
         for (StoredResponse r : responses.scoredTotalsForPair(organizationId, pairId)) {
             Optional<QuestionnaireDefinition> d = catalog.get(r.questionnaireId, r.questionnaireVersion);
             // An instrument the catalog no longer knows has no rater to check: left out rather than guessed.
-            if (d.isEmpty() || !CLIENT_RATER.equals(d.get().rater())) {
+            if (d.isEmpty() || !d.get().clientRated()) {
                 continue;
             }
             byInstrument.computeIfAbsent(r.questionnaireId, k -> new ArrayList<>()).add(r);

@@ -27,10 +27,6 @@ public class TherapistRatings {
     /** The pair page writes in English, like every page for staff. */
     static final String LANGUAGE = "en";
 
-    /** A session's open rating forms, ready for the page; {@code form.parts} holds one part per instrument. */
-    public record OpenRating(UUID sessionId, FormView form) {
-    }
-
     private final AssignmentRepository assignments;
     private final ResponseRecorder recorder;
     private final FormPageBuilder pages;
@@ -60,12 +56,14 @@ public class TherapistRatings {
         return parts;
     }
 
-    /** The form of a session with open ratings, with earlier values and problems when shown again. */
+    /**
+     * The form of a session with open ratings, one part per instrument, with earlier values and problems when shown
+     * again. It carries no CSRF token of its own: the pair page sends its sign-in's.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public OpenRating form(UUID organizationId, UUID sessionId, List<FormPageBuilder.Part> parts,
-            Map<String, String> values, Map<String, String> problems, String csrf) {
-        return new OpenRating(sessionId, pages.build(LANGUAGE, sessions.context(organizationId, sessionId), parts,
-                values, problems, csrf));
+    public FormView form(UUID organizationId, UUID sessionId, List<FormPageBuilder.Part> parts,
+            Map<String, String> values, Map<String, String> problems) {
+        return pages.build(LANGUAGE, sessions.context(organizationId, sessionId), parts, values, problems, "");
     }
 
     /**
