@@ -23,6 +23,8 @@ while [ $# -gt 0 ]; do
   shift
 done
 DURATION=${DURATION:-$([ $MODE = small ] && echo 12 || echo 20)}
+# Package once: every start calls app_jar, which would otherwise package again before each of them.
+if [ "${BUILD:-auto}" = always ]; then app_jar >/dev/null; BUILD=auto; fi
 CONNECTIONS=${CONNECTIONS:-16}
 THREADS=2
 mkdir -p "$OUT_DIR"

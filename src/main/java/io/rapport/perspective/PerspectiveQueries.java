@@ -55,13 +55,26 @@ public class PerspectiveQueries {
                 Map.of("pair", pairId));
     }
 
-    /** One session's scored ratings of these questionnaires; through the pair's index, a pair has few. */
-    public List<Rating> ofSession(UUID organizationId, UUID pairId, UUID sessionId, Set<String> questionnaireIds) {
-        return ratings("""
-                where r.organization_id = :org and r.pair_id = :pair and r.session_id = :session
-                  and r.questionnaire_id in (:ids) and r.scored
-                order by r.questionnaire_id""", organizationId, questionnaireIds,
-                Map.of("pair", pairId, "session", sessionId));
+    /** A scored total of one session, for the perspective-gap check on every submission. */
+    public record SessionTotal(UUID responseId, String questionnaireId, double total) {
+    }
+
+    /**
+     * One session's scored totals of these questionnaires. It runs on every submission of an instrument with a
+     * prediction form, so it reads the response table alone, through the pair's index: a 3-table join cost more
+     * database CPU per submission in the replay benchmark, mostly planning.
+     */
+    public List<SessionTotal> totalsOfSession(UUID organizationId, UUID pairId, UUID sessionId,
+            Set<String> questionnaireIds) {
+        return NativeColumns.tuples(em.createNativeQuery("""
+                select id, questionnaire_id, total from response
+                where organization_id = :org and pair_id = :pair and session_id = :session
+                  and questionnaire_id in (:ids) and scored and total is not null""", Tuple.class)
+                .setParameter("org", organizationId).setParameter("pair", pairId).setParameter("session", sessionId)
+                .setParameter("ids", questionnaireIds)).stream()
+                .map(r -> new SessionTotal(r.get("id", UUID.class), r.get("questionnaire_id", String.class),
+                        ((BigDecimal) r.get("total")).doubleValue()))
+                .toList();
     }
 
     /**

@@ -153,12 +153,12 @@ public class PerspectiveService {
         if (prediction.isEmpty() || d.get().perspective() != null && !d.get().perspective().prediction()) {
             return;
         }
-        Map<String, PerspectiveQueries.Rating> session = new LinkedHashMap<>();
-        queries.ofSession(recorded.organizationId(), recorded.pairId(), recorded.sessionId(),
+        Map<String, PerspectiveQueries.SessionTotal> session = new LinkedHashMap<>();
+        queries.totalsOfSession(recorded.organizationId(), recorded.pairId(), recorded.sessionId(),
                 Set.of(clientId, prediction.get())).forEach(r -> session.put(r.questionnaireId(), r));
-        PerspectiveQueries.Rating actual = session.get(clientId);
-        PerspectiveQueries.Rating predicted = session.get(prediction.get());
-        if (actual == null || predicted == null || actual.total() == null || predicted.total() == null) {
+        PerspectiveQueries.SessionTotal actual = session.get(clientId);
+        PerspectiveQueries.SessionTotal predicted = session.get(prediction.get());
+        if (actual == null || predicted == null) {
             return;
         }
         Double threshold = trends.compute(recorded.organizationId(), recorded.pairId(), clientId).stream()
