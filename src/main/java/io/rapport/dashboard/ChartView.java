@@ -45,7 +45,7 @@ public record ChartView(String questionnaireId, String version, String title, Do
             List<String> events, String predicted, String own, String gap) {
 
         public String totalText() {
-            return total == null ? "—" : format(total);
+            return text(total);
         }
 
         public String eventsText() {
@@ -94,7 +94,7 @@ public record ChartView(String questionnaireId, String version, String title, Do
             List<String> subscaleValues = new ArrayList<>();
             for (String s : subscales) {
                 Double value = p == null || p.subscales() == null ? null : p.subscales().get(s);
-                subscaleValues.add(value == null ? "—" : format(value));
+                subscaleValues.add(text(value));
                 if (value != null) {
                     chartSubscales.get(s).add(Map.of("x", n, "y", value));
                 }
@@ -114,9 +114,8 @@ public record ChartView(String questionnaireId, String version, String title, Do
                 date = side.occurredAt();
             }
             rows.add(new Row(n, date, total, subscaleValues, here,
-                    side == null || side.predicted() == null ? "—" : format(side.predicted()),
-                    side == null || side.own() == null ? "—" : format(side.own()),
-                    side == null || side.gap() == null ? "—" : (side.gap() > 0 ? "+" : "") + format(side.gap())));
+                    text(side == null ? null : side.predicted()), text(side == null ? null : side.own()),
+                    signed(side == null ? null : side.gap())));
             if (total != null) {
                 chartPoints.add(Map.of("x", n, "y", total));
                 for (String type : here) {
@@ -238,6 +237,16 @@ public record ChartView(String questionnaireId, String version, String title, Do
 
     public boolean hasSubscales() {
         return !subscales.isEmpty();
+    }
+
+    /** A score as {@link #format}, or a dash for none. */
+    static String text(Double value) {
+        return value == null ? "—" : format(value);
+    }
+
+    /** A gap with its sign, so that "+2" and "-2" read apart; a dash for none. */
+    static String signed(Double value) {
+        return value == null ? "—" : (value > 0 ? "+" : "") + format(value);
     }
 
     /** Two decimals at most, as scores are published. */

@@ -2,7 +2,6 @@ package io.rapport.dashboard;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,6 +25,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.rapport.audit.Audited;
 import io.rapport.common.error.ApiException;
+import io.rapport.common.web.FormBody;
 import io.rapport.common.web.Ids;
 import io.rapport.security.Caller;
 import io.rapport.security.Roles;
@@ -128,8 +128,7 @@ public class DashboardResource {
             MultivaluedMap<String, String> body) {
         PageContext.checkCsrf(caller, body.getFirst("csrf"));
         PageContext ctx = PageContext.of(caller);
-        Map<String, String> fields = new HashMap<>();
-        body.forEach((k, v) -> fields.put(k, v.isEmpty() ? "" : v.get(0)));
+        Map<String, String> fields = FormBody.firstValues(body);
         Optional<UUID> session = Ids.tryParse(sessionId);
         Optional<UUID> pair = Ids.tryParse(pairId);
         Optional<PairPageService.Rated> rated = pair

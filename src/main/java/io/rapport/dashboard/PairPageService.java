@@ -173,12 +173,8 @@ public class PairPageService {
         List<PairPage.Rating> open = new ArrayList<>();
         for (TherapySession s : pairSessions.stream()
                 .sorted(Comparator.comparingInt((TherapySession x) -> x.sessionNumber).reversed()).toList()) {
-            // The assignments are loaded already: only a session with an open therapist form asks for its parts.
-            if (bySession.getOrDefault(s.id, List.of()).stream()
-                    .noneMatch(a -> a.therapistRated() && a.effectiveStatus(now) == Assignment.Status.open)) {
-                continue;
-            }
-            List<FormPageBuilder.Part> parts = ratings.openParts(org, s.id);
+            // From the assignments loaded above: no statement per session.
+            List<FormPageBuilder.Part> parts = ratings.openParts(bySession.getOrDefault(s.id, List.of()));
             if (parts.isEmpty()) {
                 continue;
             }
@@ -349,20 +345,13 @@ public class PairPageService {
                         + " or more (the instrument's reliable-change threshold) is a perspective-gap event.";
         List<PairPage.SideRow> rows = s.sessions().stream()
                 .sorted(Comparator.comparingInt(PerspectiveService.SessionSides::sessionNumber).reversed())
-                .map(x -> new PairPage.SideRow(x.sessionNumber(), x.occurredAt(), text(x.client()), text(x.own()),
-                        text(x.predicted()), x.gap() == null ? "—" : signed(x.gap()), x.event(), x.late()))
+                .map(x -> new PairPage.SideRow(x.sessionNumber(), x.occurredAt(), ChartView.text(x.client()),
+                        ChartView.text(x.own()), ChartView.text(x.predicted()), ChartView.signed(x.gap()), x.event(),
+                        x.late()))
                 .toList();
         List<PairPage.GapRow> gaps = s.latestGaps().stream().map(g -> new PairPage.GapRow(g.scale(),
-                ChartView.format(g.predicted()), ChartView.format(g.actual()), signed(g.signed()))).toList();
+                ChartView.format(g.predicted()), ChartView.format(g.actual()), ChartView.signed(g.signed()))).toList();
         return new PairPage.Sides(s.questionnaireId(), title, threshold, rows, s.latestSession(), gaps);
-    }
-
-    private static String text(Double value) {
-        return value == null ? "—" : ChartView.format(value);
-    }
-
-    private static String signed(double value) {
-        return (value > 0 ? "+" : "") + ChartView.format(value);
     }
 
     /**

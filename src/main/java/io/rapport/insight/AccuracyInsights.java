@@ -56,7 +56,8 @@ public class AccuracyInsights {
     /**
      * The organization and every therapist with a session rated from both sides; {@code onlyTherapist} (the EHR's
      * id) keeps that one therapist's row, and the organization's is then withheld when everyone else is a small
-     * cell. 404 naming {@code questionnaireId} when the instrument has no prediction form.
+     * cell, with the note the alliance figures beside a therapist use. 404 naming {@code questionnaireId} when the instrument
+     * has no prediction form.
      */
     @Transactional
     public AccuracyInsight accuracy(InsightService.Request request, String onlyTherapist) {
@@ -96,8 +97,8 @@ public class AccuracyInsights {
         if (onlyTherapist != null) {
             List<Row> own = rows.stream().filter(r -> r.therapistId().equals(onlyTherapist)).toList();
             int rest = org.pairs() - own.stream().mapToInt(Row::pairs).sum();
-            if (orgNote == null && rest > 0 && rest < config.minClients()) {
-                orgNote = InsightService.COMPLEMENTARY;
+            if (orgNote == null && InsightStatistics.suppressed(rest, config.minClients())) {
+                orgNote = InsightService.withoutTherapist(config.minClients());
             }
             rows = own;
         }

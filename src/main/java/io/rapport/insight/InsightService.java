@@ -144,8 +144,7 @@ public class InsightService {
         // Side by side, the organization minus this therapist is everyone else: withheld when that is a small cell.
         if (!org.suppressed() && own.clients() != null
                 && InsightStatistics.suppressed(org.clients() - own.clients(), config.minClients())) {
-            org = withheld(null, "suppressed: the organization without this therapist has fewer than "
-                    + config.minClients() + " clients, whose figures the two side by side would show");
+            org = withheld(null, withoutTherapist(config.minClients()));
         }
         List<EmpathyAllianceSums> ownSums = sums(request, t.id());
         List<EmpathyAllianceSums> orgSums = sums(request, null);
@@ -227,8 +226,16 @@ public class InsightService {
             return org;
         }
         return new EmpathyAlliance(empathy, org.allianceQuestionnaireId(), true, null, null, null, null,
-                List.of("suppressed: the organization without this therapist has fewer than " + config.minClients()
-                        + " clients, whose figures the two side by side would show"));
+                List.of(withoutTherapist(config.minClients())));
+    }
+
+    /**
+     * The note of the organization's cell withheld beside one therapist's: the organization minus the therapist,
+     * everyone else, is a small cell the two side by side would show.
+     */
+    static String withoutTherapist(int minClients) {
+        return "suppressed: the organization without this therapist has fewer than " + minClients
+                + " clients, whose figures the two side by side would show";
     }
 
     private static long clients(List<EmpathyAllianceSums> sums, String empathy) {

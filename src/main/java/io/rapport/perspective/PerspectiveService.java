@@ -86,7 +86,8 @@ public class PerspectiveService {
             own.ifPresent(ids::add);
             prediction.ifPresent(ids::add);
             List<PerspectiveQueries.Rating> ratings = queries.ofPair(organizationId, pairId, ids);
-            if (ratings.stream().noneMatch(r -> !r.questionnaireId().equals(clientId))) {
+            // Nothing but the client's own ratings: no side to set beside them.
+            if (ratings.stream().allMatch(r -> r.questionnaireId().equals(clientId))) {
                 continue;
             }
             result.add(sides(clientId, own.orElse(null), prediction.orElse(null), threshold(trend), ratings,

@@ -2,6 +2,7 @@ package io.rapport.delivery.form;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import io.rapport.delivery.Assignment;
 import io.rapport.delivery.DeliveryPolicy;
 import io.rapport.delivery.FormMessages;
 import io.rapport.delivery.FormTexts;
+import io.rapport.delivery.ResponseRecorder;
 import io.rapport.delivery.SessionContext;
 import io.rapport.questionnaire.Item;
 import io.rapport.questionnaire.QuestionnaireCatalog;
@@ -27,6 +29,17 @@ public class FormPageBuilder {
 
     /** An assignment and the instrument version it asks for. */
     public record Part(Assignment assignment, QuestionnaireDefinition definition) {
+    }
+
+    /**
+     * The parts of a page: those of {@code assignments} that are still open for {@code rater}, in their order. A
+     * client's page never shows a therapist's form, nor a therapist's page a client's.
+     */
+    public static List<Part> openParts(List<Assignment> assignments, String rater, ResponseRecorder recorder) {
+        Instant now = Instant.now();
+        return assignments.stream()
+                .filter(a -> a.rater.equals(rater) && a.effectiveStatus(now) == Assignment.Status.open)
+                .map(a -> new Part(a, recorder.definition(a))).toList();
     }
 
     private final QuestionnaireCatalog catalog;

@@ -1,7 +1,6 @@
 package io.rapport.delivery.form;
 
 import java.net.URI;
-import java.util.HashMap;
 import java.util.Map;
 
 import jakarta.annotation.security.PermitAll;
@@ -22,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.rapport.common.error.ApiException;
+import io.rapport.common.web.FormBody;
 import io.rapport.delivery.ClientAddress;
 import io.rapport.delivery.FormMessages;
 import io.rapport.delivery.FormTexts;
@@ -85,8 +85,7 @@ public class FormResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response submit(@CookieParam(COOKIE) String cookie, MultivaluedMap<String, String> body,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
-        Map<String, String> fields = new HashMap<>();
-        body.forEach((k, v) -> fields.put(k, v.isEmpty() ? "" : v.get(0)));
+        Map<String, String> fields = FormBody.firstValues(body);
         try {
             return render(visits.submit(cookie, fields, acceptLanguage));
         } catch (ApiException e) {

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +11,6 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.quarkus.panache.common.Sort;
 import io.rapport.audit.AuditLog;
 import io.rapport.common.error.ApiException;
 import io.rapport.delivery.Assignment;
@@ -189,16 +187,8 @@ public class FormVisits {
     }
 
     private List<FormPageBuilder.Part> openParts(FormVisitStore.Visit visit) {
-        Instant now = Instant.now();
-        List<FormPageBuilder.Part> parts = new ArrayList<>();
-        // The client's visit never shows the therapist's forms, nor the therapist's the client's.
-        for (Assignment a : assignments.listInOrganization(visit.organizationId(), "sessionId = ?2 and rater = ?3",
-                Sort.by("createdAt", "questionnaireId"), visit.sessionId(), visit.rater())) {
-            if (a.effectiveStatus(now) == Assignment.Status.open) {
-                parts.add(new FormPageBuilder.Part(a, recorder.definition(a)));
-            }
-        }
-        return parts;
+        return FormPageBuilder.openParts(assignments.forSessions(visit.organizationId(), List.of(visit.sessionId())),
+                visit.rater(), recorder);
     }
 
     MessageView message(String lang, String key, boolean success) {

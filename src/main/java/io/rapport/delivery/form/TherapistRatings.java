@@ -1,7 +1,6 @@
 package io.rapport.delivery.form;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -9,7 +8,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.quarkus.panache.common.Sort;
 import io.rapport.delivery.Assignment;
 import io.rapport.delivery.AssignmentRepository;
 import io.rapport.delivery.FormTexts;
@@ -42,18 +40,12 @@ public class TherapistRatings {
         this.sessions = sessions;
     }
 
-    /** The session's open therapist forms, empty when there are none. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public List<FormPageBuilder.Part> openParts(UUID organizationId, UUID sessionId) {
-        Instant now = Instant.now();
-        List<FormPageBuilder.Part> parts = new ArrayList<>();
-        for (Assignment a : assignments.listInOrganization(organizationId, "sessionId = ?2 and rater = ?3",
-                Sort.by("createdAt", "questionnaireId"), sessionId, Assignment.THERAPIST)) {
-            if (a.effectiveStatus(now) == Assignment.Status.open) {
-                parts.add(new FormPageBuilder.Part(a, recorder.definition(a)));
-            }
-        }
-        return parts;
+    /**
+     * The open therapist forms among a session's {@code assignments} (as the pair page has loaded them), empty when
+     * there are none.
+     */
+    public List<FormPageBuilder.Part> openParts(List<Assignment> assignments) {
+        return FormPageBuilder.openParts(assignments, Assignment.THERAPIST, recorder);
     }
 
     /**
@@ -72,7 +64,7 @@ public class TherapistRatings {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Map<String, String> submit(UUID organizationId, UUID sessionId, Map<String, String> form) {
-        List<FormPageBuilder.Part> open = openParts(organizationId, sessionId);
+        List<FormPageBuilder.Part> open = openParts(assignments.forSessions(organizationId, List.of(sessionId)));
         FormAnswers.Parsed parsed = FormAnswers.parse(open, form, texts.in(LANGUAGE));
         if (!parsed.problems().isEmpty()) {
             return parsed.problems();
