@@ -26,6 +26,7 @@
  * At most once per session, see {@link io.rapport.delivery.Reminders}.
  *
  * <h2>Guessing</h2>
- * Unknown tokens are counted per client address in memory, per instance ({@link io.rapport.delivery.LinkGuessLimiter}).
+ * Unknown tokens are counted per client address in PostgreSQL, shared by every instance
+ * ({@link io.rapport.delivery.LinkGuessLimiter}).
  */
 package io.rapport.delivery;

@@ -36,6 +36,8 @@ public final class RateLimiter {
     private final ProxyManager<String> shared;
     private final String prefix;
     private final BucketConfiguration configuration;
+    private final SharedBuckets store;
+    private final Clock clock;
 
     private RateLimiter(Bandwidth limit, Duration refillsIn, LongSupplier nanoTime) {
         this.limit = limit;
@@ -54,15 +56,19 @@ public final class RateLimiter {
         this.shared = null;
         this.prefix = "";
         this.configuration = null;
+        this.store = null;
+        this.clock = null;
     }
 
-    private RateLimiter(Bandwidth limit, ProxyManager<String> shared, String prefix) {
+    private RateLimiter(Bandwidth limit, SharedBuckets store, String prefix, Clock clock) {
         this.limit = limit;
         this.time = null;
         this.buckets = null;
-        this.shared = shared;
+        this.shared = store.buckets(clock);
         this.prefix = prefix;
         this.configuration = BucketConfiguration.builder().addLimit(limit).build();
+        this.store = store;
+        this.clock = clock;
     }
 
     /** {@code perSecond} sustained, with bursts of up to {@code burst}. */
@@ -106,7 +112,7 @@ public final class RateLimiter {
      * {@code rate_limit_bucket}, keyed by {@code name} and the key.
      */
     public static RateLimiter window(int max, Duration window, SharedBuckets store, String name, Clock clock) {
-        return new RateLimiter(windowLimit(max, window), store.buckets(clock), name + ":");
+        return new RateLimiter(windowLimit(max, window), store, name + ":", clock);
     }
 
     private static Bandwidth windowLimit(int max, Duration window) {
@@ -124,9 +130,13 @@ public final class RateLimiter {
 
     /** How long until a token is available, or empty when one is; takes nothing. */
     public Optional<Duration> waitFor(String key) {
-        return outside(() -> existing(key).map(bucket -> bucket.estimateAbilityToConsume(1))
+        if (shared != null) {
+            return store.waitFor(prefix + key, clock);
+        }
+        // Looking must not create a cache entry per visitor.
+        return Optional.ofNullable(buckets.getIfPresent(key)).map(bucket -> bucket.estimateAbilityToConsume(1))
                 .filter(probe -> !probe.canBeConsumed())
-                .map(probe -> Duration.ofNanos(probe.getNanosToWaitForRefill())));
+                .map(probe -> Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 
     /** Counts one event against the key (a failure), whether or not the key is over its limit. */
@@ -149,14 +159,6 @@ public final class RateLimiter {
     /** Whole seconds for a Retry-After header: rounded up, at least 1. */
     public static long seconds(Duration wait) {
         return Math.max(1, (wait.toNanos() + 999_999_999L) / 1_000_000_000L);
-    }
-
-    /** The key's bucket if it has one: looking must not create a row (or a cache entry) per visitor. */
-    private Optional<Bucket> existing(String key) {
-        if (shared == null) {
-            return Optional.ofNullable(buckets.getIfPresent(key));
-        }
-        return shared.getProxyConfiguration(prefix + key).map(stored -> bucket(key));
     }
 
     private Bucket bucket(String key) {

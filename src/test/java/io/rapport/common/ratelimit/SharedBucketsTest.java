@@ -6,6 +6,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
@@ -24,6 +28,9 @@ class SharedBucketsTest {
 
     @Inject
     SharedBuckets store;
+
+    @Inject
+    DataSource dataSource;
 
     @Test
     void shouldHoldOneLimitAcrossTwoLimitersOnTheSameDatabase() {
@@ -70,5 +77,24 @@ class SharedBucketsTest {
         assertThat(limiter.waitFor("user")).isPresent();
         clock.now = start.plus(Duration.ofMinutes(1)).plusSeconds(1);
         assertThat(limiter.waitFor("user")).isEmpty();
+    }
+
+    @Test
+    void shouldCheckWithoutWaitingForATransactionThatHoldsTheBucket() throws Exception {
+        String name = "test-" + UUID.randomUUID();
+        RateLimiter limiter = RateLimiter.window(1, Duration.ofMinutes(1), store, name, Clock.systemUTC());
+        limiter.count("10.0.0.9");
+        // Another instance in the middle of counting: its transaction holds the row for update.
+        try (var c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (var lock = c.prepareStatement("SELECT state FROM rate_limit_bucket WHERE id = ? FOR UPDATE")) {
+                lock.setString(1, name + ":10.0.0.9");
+                assertThat(lock.executeQuery().next()).isTrue();
+            }
+            var check = CompletableFuture.supplyAsync(() -> limiter.waitFor("10.0.0.9"));
+            // Bucket4j's locking estimate waited here until the other transaction ended.
+            assertThat(check.get(10, TimeUnit.SECONDS)).hasValueSatisfying(wait -> assertThat(wait).isPositive());
+            c.rollback();
+        }
     }
 }
