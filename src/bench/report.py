@@ -31,7 +31,7 @@ machine = {
     "jdk": sh("java -version 2>&1 | head -2 | tr '\\n' ' '"), "postgres": sh("psql --version"),
     "load_average_at_end": sh("cut -d' ' -f1-3 /proc/loadavg"), "kernel": platform.release(),
 }
-ph = {n: load(n) for n in ["submit", "trend", "caseload", "sessions", "submit-50", "submit-70", "trend-50", "trend-70"]}
+ph = {n: load(n) for n in ["submit", "trend", "caseload", "sessions", "floor", "submit-50", "submit-70", "trend-50", "trend-70"]}
 ph = {n: r for n, r in ph.items() if r is not None}
 pg = {n: load("pgbench-" + n) for n in ["insert", "read", "replay-submit", "replay-trend", "replay-submit-before", "replay-trend-before"]}
 pg = {n: r for n, r in pg.items() if r is not None}
@@ -89,6 +89,25 @@ if os.path.exists(other):
     target("latency at 1M within 1.5x of 10k (p50, worst operation)", worst, 1.5, worst <= 1.5,
            "p50 full / p50 small, runs possibly at different times")
 
+# What a ratio of 0.5 leaves a request. The machine's cores are shared by everything, so one replayed transaction
+# costs the machine cores / tps of CPU (database and pgbench), and at half the replay's rate a request of the
+# service may cost twice that in all: service, database and load generator together.
+cores = machine["nproc"] or 2
+budget = {}
+for n, rp in [("submit", "replay-submit"), ("trend", "replay-trend")]:
+    if ph.get(n) and pg.get(rp):
+        r = ph[n]
+        budget[n] = {"machine_cpu_ms_per_replayed_transaction": round(cores * 1000 / pg[rp]["throughput_tps"], 2),
+                     "machine_cpu_ms_per_request_at_half": round(2 * cores * 1000 / pg[rp]["throughput_tps"], 2),
+                     "service_cpu_ms_per_request": r["service_cpu_ms_per_request"],
+                     "db_cpu_ms_per_request": r["db_cpu_ms_per_request"],
+                     "db_cpu_ms_per_replayed_transaction": pg[rp]["db_cpu_ms_per_transaction"],
+                     "service_cpu_ms_allowed_at_half": round(2 * cores * 1000 / pg[rp]["throughput_tps"]
+                                                             - r["db_cpu_ms_per_request"]
+                                                             - (cores * 1000 / r["throughput_rps"]
+                                                                - r["service_cpu_ms_per_request"]
+                                                                - r["db_cpu_ms_per_request"]), 2)}
+
 summary = {"mode": mode, "responses": int(responses), "phase_seconds": int(duration), "connections": int(conns),
            "java_opts": java_opts, "dataset_load_ms": int(load_ms),
            "steady_state": {"ms": int(os.environ.get("SETTLE_MS", "0")), "alerts": int(os.environ.get("SETTLE_ALERTS", "0")),
@@ -101,7 +120,7 @@ summary = {"mode": mode, "responses": int(responses), "phase_seconds": int(durat
                       "submit_to_pgbench_insert": sub_ratio, "trend_to_pgbench_read": trend_ratio,
                       "caseload_to_pgbench_read": ratio(ph["caseload"]["throughput_rps"], pg["read"]["throughput_tps"]),
                       "sessions_to_pgbench_insert": ratio(ph["sessions"]["throughput_rps"], pg["insert"]["throughput_tps"])},
-           "scaling_1m_vs_10k": scaling, "targets": targets}
+           "cpu_budget_at_half_the_replay": budget, "scaling_1m_vs_10k": scaling, "targets": targets}
 json.dump(summary, open(os.path.join(out, f"summary-{mode}.json"), "w"), indent=1)
 
 print(f"\nRapport benchmark, mode {mode} ({int(responses):,} responses), {machine['date_utc']}")
@@ -117,6 +136,8 @@ for n, r in ph.items():
         basis = f"{ratio(r['throughput_rps'], rb)}x {replay_of[n]}, {ratio(r['throughput_rps'], single[1])}x {single[0]}"
     elif n in ("caseload",):
         basis = f"{ratio(r['throughput_rps'], pg['read']['throughput_tps'])}x pgbench read"
+    elif n == "floor":
+        basis = "cheapest API request: the catalog from memory, no statement"
     elif n == "sessions":
         basis = f"{ratio(r['throughput_rps'], pg['insert']['throughput_tps'])}x pgbench insert"
     else:
@@ -131,6 +152,11 @@ print(f"\nstartup to ready: median {startup['ready_ms_median']} ms plain ({start
 if scaling:
     print("1M vs 10k latency: " + ", ".join(f"{k} p50 {v['p50_ratio_1m_to_10k']}x p99 {v['p99_ratio_1m_to_10k']}x"
                                               for k, v in scaling.items()))
+for n, b in budget.items():
+    print(f"{n} at 0.5x its replay: {b['machine_cpu_ms_per_request_at_half']} ms of machine CPU per request; measured "
+          f"service {b['service_cpu_ms_per_request']} + database {b['db_cpu_ms_per_request']} ms (replayed: "
+          f"{b['db_cpu_ms_per_replayed_transaction']}); the service may spend {b['service_cpu_ms_allowed_at_half']} ms"
+          f" with this database and load-generator cost")
 print("\ntargets:")
 for t in targets:
     mark = "MET " if t["met"] else ("n/a " if t["met"] is None else "MISS")

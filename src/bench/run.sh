@@ -126,6 +126,9 @@ phase submit submit.lua TOKEN_BASE=$TOKEN_NEXT; tokens_after submit
 phase trend get.lua BENCH_PATH=/api/v1/pairs/$TREND_PAIR/trends
 phase caseload get.lua "BENCH_PATH=/api/v1/pairs?therapistId=T-0&size=200"
 phase sessions sessions.lua RUN_ID=m$$
+# The cheapest authenticated API request (the catalog, answered from memory, no statement): what the HTTP layer,
+# authentication and JSON cost the service per request whatever the work, beside the budgets in the summary.
+phase floor get.lua BENCH_PATH=/api/v1/questionnaires
 
 # 6. Open loop at 50% and 70% of the peak rate (src/bench/OpenLoop.java): requests leave on a fixed schedule,
 # whatever happened to earlier ones, and latency counts from each request's intended send time, so a stall is
