@@ -99,12 +99,15 @@ public final class NativeColumns {
 
         @Override
         public <X> X get(String alias, Class<X> type) {
-            Object value = get(alias);
-            return value == null ? null : type.cast(value);
+            return get(position(alias), type);
         }
 
         @Override
         public Object get(String alias) {
+            return get(position(alias));
+        }
+
+        private int position(String alias) {
             Integer i = index.get(alias);
             if (i == null && alias != null) {
                 i = index.get(alias.toLowerCase(Locale.ROOT));
@@ -112,7 +115,7 @@ public final class NativeColumns {
             if (i == null) {
                 throw new IllegalArgumentException("Unknown alias [" + alias + "]");
             }
-            return values[i];
+            return i;
         }
 
         @Override

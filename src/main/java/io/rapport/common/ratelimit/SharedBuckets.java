@@ -61,8 +61,9 @@ public class SharedBuckets {
      * How long until bucket {@code id} has a token, or empty when it has one or does not exist; takes nothing. A
      * plain read in the caller's transaction (or none): Bucket4j's own estimate locks the row for update in a
      * transaction of its own, so every submission from one address (a clinic behind one NAT, the benchmark) queued
-     * on that row and held a second pooled connection meanwhile. A count in flight elsewhere is not seen, as
-     * before: the locking estimate did not wait for uncommitted counts either, since counts commit at once.
+     * on that row and held a second pooled connection meanwhile. A failure being counted at this very moment is
+     * seen by the next check, not this one (the locking estimate waited for it). Checks and counts were separate
+     * steps with or without the lock, so requests in flight together could always pass one check each.
      */
     Optional<Duration> waitFor(String id, Clock clock) {
         byte[] stored;
